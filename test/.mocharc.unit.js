@@ -1,0 +1,2 @@
+// Suite "unit": see test/README.md for what each suite covers and what it needs.
+module.exports = require("./mocharc.base")("unit");
