@@ -9,3 +9,9 @@ export type {
   PfxEncryption,
   TenantCertificateInputs,
 } from "./tenant-certificate/types";
+
+// Vb365Organization (issue 5)
+export { Vb365Organization } from "./organization/resource";
+export type { Vb365OrganizationArgs } from "./organization/resource";
+export type { OrganizationInputs, Region, ServiceConnectionSettings } from "./organization/types";
+export { Vb365ApiError, Vb365ConfigError, Vb365ConnectionError, Vb365Error } from "./client";

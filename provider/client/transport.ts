@@ -1,0 +1,160 @@
+import { Agent, Dispatcher, RetryAgent, request } from "undici";
+import type { ConnectionSettings } from "./connection";
+import { Vb365ConnectionError } from "./errors";
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** First backoff; doubles each time, capped at maxDelayMs. Retry-After wins when sent. */
+  minDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 5, minDelayMs: 500, maxDelayMs: 30_000 };
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+export interface SendOptions {
+  headers?: Record<string, string>;
+  body?: string;
+  /**
+   * Whether failures may be retried. Reads, PUT, DELETE and token grants are safe to repeat;
+   * a POST that creates something is not (the caller recovers from ambiguity instead).
+   */
+  retry: boolean;
+}
+
+const TLS_ERROR_CODES = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "CERT_SIGNATURE_FAILURE",
+]);
+
+/**
+ * HTTP to one VB365 server over a keep-alive pool. Retries (429, 5xx, resets, timeouts, with
+ * Retry-After honoured) are undici's RetryAgent; after the last attempt the final response is
+ * handed back as it is, so the caller can report Veeam's own message.
+ */
+export class Transport {
+  private readonly agent: Agent;
+  private readonly retrying: RetryAgent;
+
+  constructor(
+    private readonly settings: ConnectionSettings,
+    retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  ) {
+    this.agent = new Agent({
+      keepAliveTimeout: 30_000,
+      headersTimeout: settings.timeoutMs,
+      bodyTimeout: settings.timeoutMs,
+      connect: {
+        ca: settings.caCertificate,
+        rejectUnauthorized: !settings.insecureSkipVerify,
+      },
+    });
+    this.retrying = new RetryAgent(this.agent, {
+      maxRetries: retryPolicy.maxRetries,
+      minTimeout: retryPolicy.minDelayMs,
+      maxTimeout: retryPolicy.maxDelayMs,
+      timeoutFactor: 2,
+      retryAfter: true,
+      throwOnError: false,
+      methods: ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST"],
+      statusCodes: [429, 500, 502, 503, 504],
+      errorCodes: [
+        "ECONNRESET",
+        "ECONNREFUSED",
+        "EPIPE",
+        "ETIMEDOUT",
+        "UND_ERR_SOCKET",
+        "UND_ERR_HEADERS_TIMEOUT",
+        "UND_ERR_BODY_TIMEOUT",
+      ],
+    });
+  }
+
+  get baseUrl(): string {
+    return this.settings.url;
+  }
+
+  async send(method: string, path: string, options: SendOptions): Promise<RawResponse> {
+    const dispatcher: Dispatcher = options.retry ? this.retrying : this.agent;
+    try {
+      const response = await request(this.settings.url + path, {
+        method: method as Dispatcher.HttpMethod,
+        headers: { accept: "application/json", ...options.headers },
+        body: options.body,
+        dispatcher,
+      });
+      return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+    } catch (error) {
+      throw this.connectionError(method, path, error);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+
+  private connectionError(method: string, path: string, error: unknown): Vb365ConnectionError {
+    const code = errorCode(error);
+    const where = this.settings.url;
+    if (code && TLS_ERROR_CODES.has(code)) {
+      return new Vb365ConnectionError(
+        method,
+        path,
+        "tls_untrusted",
+        `the TLS certificate of ${where} is not trusted (${code}). Trust it by setting vb365:caCertificate to its PEM ` +
+          "(or VB365_CA_FILE to a PEM file); only for a test server, set vb365:insecureSkipVerify to true.",
+        error,
+      );
+    }
+    if (code === "ECONNREFUSED") {
+      return new Vb365ConnectionError(
+        method,
+        path,
+        "unreachable",
+        `nothing answers at ${where} (connection refused). Check vb365:url and that the VB365 REST API is enabled on that server.`,
+        error,
+      );
+    }
+    if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+      return new Vb365ConnectionError(method, path, "unreachable", `the host of ${where} cannot be resolved (${code}). Check vb365:url.`, error);
+    }
+    if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT") {
+      return new Vb365ConnectionError(
+        method,
+        path,
+        "timeout",
+        `${where} did not answer within ${Math.round(this.settings.timeoutMs / 1000)} s. Raise vb365:timeoutSeconds if the server is slow.`,
+        error,
+      );
+    }
+    if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") {
+      return new Vb365ConnectionError(method, path, "connection_reset", `the connection to ${where} was reset before an answer came.`, error);
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    return new Vb365ConnectionError(method, path, "network", `the request to ${where} failed (${code ?? detail}).`, error);
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  // TLS and socket errors can arrive wrapped one or two levels deep.
+  for (let depth = 0; depth < 3 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && code !== "UND_ERR_REQ_RETRY") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

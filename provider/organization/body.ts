@@ -1,0 +1,37 @@
+import { authenticationKind, usedServices } from "./rules";
+import type { OrganizationInputs, ServiceConnectionSettings } from "./types";
+
+/**
+ * The JSON body of POST (create) or PUT (update) /Organizations for these inputs, in VB365's own
+ * property names. Only what the user declared is sent, plus the explicit useApplicationOnlyAuth.
+ */
+export function organizationBody(inputs: OrganizationInputs, purpose: "create" | "update"): Record<string, unknown> {
+  const kind = authenticationKind(inputs);
+  const body: Record<string, unknown> = {
+    type: "Office365",
+    region: inputs.region ?? "Worldwide",
+    isExchangeOnline: inputs.isExchangeOnline ?? false,
+    isSharePointOnline: inputs.isSharePointOnline ?? false,
+    isTeamsOnline: inputs.isTeamsOnline ?? false,
+  };
+  // isTeamsChatsOnline arrived in 6a (build 6.1.0.222); leave it out unless asked for.
+  if (inputs.isTeamsChatsOnline !== undefined) body.isTeamsChatsOnline = inputs.isTeamsChatsOnline;
+  if (inputs.description !== undefined) body.description = inputs.description;
+  for (const service of usedServices(inputs)) {
+    const settings = inputs[service];
+    // After creation the server knows the application it registered; PUT must not name another.
+    if (settings) body[service] = serviceBody(settings, purpose === "update" && kind === "newApplication");
+  }
+  if (purpose === "create") {
+    if (kind === "newApplication") body.newApplicationName = inputs.newApplicationName;
+    if (inputs.userCode && (kind === "newApplication" || kind === "existingApplicationConfigured")) body.userCode = inputs.userCode;
+  }
+  if (kind === "existingApplicationConfigured" && purpose === "create") body.configureApplication = true;
+  return body;
+}
+
+function serviceBody(settings: ServiceConnectionSettings, omitApplicationId: boolean): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...settings, useApplicationOnlyAuth: settings.useApplicationOnlyAuth ?? true };
+  if (omitApplicationId) delete body.applicationId;
+  return body;
+}

@@ -1,0 +1,81 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import type { ApiVersion } from "../client";
+import { containsUnknown, isUnknown, propertyPath, toCheckFailures, UNKNOWN_SENTINEL, withoutUnknowns } from "../common/check";
+import { plainInputs } from "../tenant-certificate/normalize";
+import { readApplicationCertificate } from "./certificate";
+import { checkRules, usedServices } from "./rules";
+import { organizationInputsSchema } from "./schema";
+import type { OrganizationInputs, ServiceConnectionState } from "./types";
+
+/**
+ * Validates and normalises inputs at preview, before any request: structure (zod), the rules of
+ * the authentication kind, and the certificate itself. Values still unknown at preview are
+ * passed through and assumed valid; they are checked again once known.
+ */
+export function checkOrganization(news: Record<string, unknown>, apiVersion: ApiVersion | undefined): pulumi.dynamic.CheckResult<OrganizationInputs> {
+  const raw = plainInputs(news);
+  const parsed = organizationInputsSchema().safeParse(withoutUnknowns(raw));
+  if (!parsed.success) return { failures: structuralFailures(parsed.error.issues, raw) };
+
+  const inputs = withDefaults(parsed.data);
+  // Rules see an unknown value as "given": it will be checked again when it is known.
+  const failures = checkRules(assumeUnknownsGiven(inputs, raw), apiVersion);
+  for (const service of usedServices(inputs)) {
+    const settings = inputs[service] as ServiceConnectionState | undefined;
+    const rawSettings = raw[service] as Record<string, unknown> | undefined;
+    if (!settings?.applicationCertificate || containsUnknown([rawSettings?.applicationCertificate, rawSettings?.applicationCertificatePassword])) continue;
+    const reading = readApplicationCertificate(settings.applicationCertificate, settings.applicationCertificatePassword);
+    if (reading.problem) failures.push({ property: `${service}.applicationCertificate`, reason: reading.problem });
+    else settings.applicationCertificateThumbprint = reading.thumbprint;
+  }
+  if (failures.length) return { failures };
+  return { inputs: restoreUnknowns(inputs, raw) as OrganizationInputs };
+}
+
+function withDefaults(inputs: OrganizationInputs): OrganizationInputs {
+  const result: OrganizationInputs = {
+    ...inputs,
+    type: "Office365",
+    region: inputs.region ?? "Worldwide",
+    isExchangeOnline: inputs.isExchangeOnline ?? false,
+    isSharePointOnline: inputs.isSharePointOnline ?? false,
+    isTeamsOnline: inputs.isTeamsOnline ?? false,
+    adoptExisting: inputs.adoptExisting ?? false,
+  };
+  for (const service of ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const) {
+    const settings = inputs[service];
+    if (settings) result[service] = { ...settings, useApplicationOnlyAuth: settings.useApplicationOnlyAuth ?? true };
+  }
+  return result;
+}
+
+/** One failure per unknown key, named by its own path, and the rest as zod reports them. */
+function structuralFailures(issues: ReadonlyArray<z.core.$ZodIssue>, raw: unknown): pulumi.dynamic.CheckFailure[] {
+  const failures: pulumi.dynamic.CheckFailure[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        failures.push({ property: propertyPath([...issue.path, key]), reason: `${propertyPath([...issue.path, key])} is not a setting VB365 knows here; check its spelling.` });
+      }
+    } else {
+      failures.push(...toCheckFailures([issue], raw).map((f) => ({ ...f, reason: `${f.property} ${f.reason}.`.replace(/\.\.$/, ".") })));
+    }
+  }
+  return failures;
+}
+
+function assumeUnknownsGiven(inputs: OrganizationInputs, raw: Record<string, unknown>): OrganizationInputs {
+  return restoreUnknowns(inputs, raw) as OrganizationInputs;
+}
+
+/** Puts the preview sentinel back wherever the program's value was still unknown. */
+function restoreUnknowns(normalised: unknown, raw: unknown): unknown {
+  if (isUnknown(raw)) return UNKNOWN_SENTINEL;
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return normalised;
+  const result: Record<string, unknown> = { ...((normalised as Record<string, unknown> | undefined) ?? {}) };
+  for (const [key, value] of Object.entries(raw)) {
+    if (containsUnknown(value)) result[key] = restoreUnknowns(result[key], value);
+  }
+  return result;
+}

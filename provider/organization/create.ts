@@ -1,0 +1,69 @@
+import { type ConnectionSettings, type RemoteOrganization, Vb365ApiError, Vb365ConnectionError } from "../client";
+import { organizationBody } from "./body";
+import { organizationName, usedServices } from "./rules";
+import type { ConnectionPool } from "./runtime";
+import type { OrganizationInputs, ServiceConnectionState } from "./types";
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Adds the organization, or adopts it when asked to. POST is not repeatable blindly (a second
+ * POST could add the organization twice, and the device code is single-use), so after any
+ * failure that may have happened after the server acted, the server is asked first: if the
+ * organization is there, it is adopted; only if it is not is the POST sent again.
+ */
+export async function createOrganization(pool: ConnectionPool, settings: ConnectionSettings, inputs: OrganizationInputs): Promise<RemoteOrganization> {
+  const client = pool.client(settings);
+  if (inputs.adoptExisting) {
+    const existing = findByIdentity(await pool.list(settings), inputs);
+    if (existing) {
+      await client.updateOrganization(existing.id, organizationBody(inputs, "update"));
+      pool.forget(settings);
+      return existing;
+    }
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const created = await client.createOrganization(organizationBody(inputs, "create"));
+      pool.forget(settings);
+      return created;
+    } catch (error) {
+      if (!mayRetry(error) || attempt >= MAX_ATTEMPTS) throw error;
+      const recovered = findByIdentity(await pool.list(settings), inputs);
+      if (recovered) return recovered;
+      await sleep(backoff(error, attempt));
+    }
+  }
+}
+
+/** Failures after which the organization may or may not exist, or that a later try may pass. */
+function mayRetry(error: unknown): boolean {
+  if (error instanceof Vb365ConnectionError) return ["connection_reset", "timeout", "network"].includes(error.code);
+  return error instanceof Vb365ApiError && (error.status === 429 || error.status >= 500);
+}
+
+function backoff(error: unknown, attempt: number): number {
+  const retryAfter = error instanceof Vb365ApiError ? error.retryAfterMs : undefined;
+  return Math.min(retryAfter ?? 500 * 2 ** (attempt - 1), 30_000);
+}
+
+/**
+ * The organization these inputs describe, if the server has it: the same application
+ * certificate (each tenant has its own, so its thumbprint identifies the tenant) or the same
+ * Microsoft 365 name.
+ */
+export function findByIdentity(organizations: RemoteOrganization[], inputs: OrganizationInputs): RemoteOrganization | undefined {
+  const thumbprints = usedServices(inputs)
+    .map((service) => (inputs[service] as ServiceConnectionState | undefined)?.applicationCertificateThumbprint)
+    .filter((thumbprint): thumbprint is string => !!thumbprint);
+  const name = organizationName(inputs)?.toLowerCase();
+  return organizations.find((organization) => {
+    const remoteThumbprints = [organization.exchangeOnlineSettings, organization.sharePointOnlineSettings].map((s) => s?.applicationCertificateThumbprint?.toUpperCase());
+    if (thumbprints.some((thumbprint) => remoteThumbprints.includes(thumbprint.toUpperCase()))) return true;
+    return !!name && [organization.name, organization.officeName].some((candidate) => candidate?.toLowerCase() === name);
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,54 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { isUnknown } from "../common/check";
+import type { OrganizationInputs, OrganizationOutputs, ServiceConnectionState } from "./types";
+
+/** Inputs that identify the organization: a change means another organization. */
+const REPLACING = ["type", "region", "organizationName", "connection"] as const;
+
+/** Inputs VB365 lets a PUT change. */
+const IN_PLACE = ["isExchangeOnline", "isSharePointOnline", "isTeamsOnline", "isTeamsChatsOnline", "description"] as const;
+
+/**
+ * Secret or derived settings compared differently: the certificate by thumbprint (a PFX
+ * re-encrypted with another password is the same certificate), its password not at all.
+ */
+const SETTINGS_NOT_COMPARED = new Set(["applicationCertificate", "applicationCertificatePassword"]);
+
+/**
+ * Replaces for identity changes, updates in place for what PUT accepts. `userCode`,
+ * `newApplicationName`, `configureApplication` and `adoptExisting` only matter when the
+ * organization is created: after that their change or removal triggers nothing.
+ * `olds` are the old outputs (pulumi/pulumi provider_plugin.go), normalised by check like `news`.
+ */
+export function diffOrganization(olds: OrganizationOutputs, news: OrganizationInputs): pulumi.dynamic.DiffResult {
+  const replaces = REPLACING.filter((key) => changed(olds[key], news[key]));
+  const updates: string[] = IN_PLACE.filter((key) => changed(olds[key] ?? defaultOf(key), news[key] ?? defaultOf(key)));
+  for (const service of ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const) {
+    if (settingsChanged(olds[service], news[service] as ServiceConnectionState | undefined)) updates.push(service);
+  }
+  return { changes: replaces.length > 0 || updates.length > 0, replaces: [...replaces] };
+}
+
+function defaultOf(key: (typeof IN_PLACE)[number]): unknown {
+  return key === "description" ? undefined : false;
+}
+
+function settingsChanged(olds: ServiceConnectionState | undefined, news: ServiceConnectionState | undefined): boolean {
+  if (!olds || !news) return !olds !== !news;
+  if (isUnknown(news)) return true;
+  const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
+  for (const key of keys) {
+    if (SETTINGS_NOT_COMPARED.has(key)) continue;
+    const before = olds[key as keyof ServiceConnectionState];
+    const after = news[key as keyof ServiceConnectionState];
+    // A thumbprint not yet known (the certificate is being rotated in this same run) is a change.
+    if (key === "applicationCertificateThumbprint" && after === undefined && news.applicationCertificate !== undefined) return true;
+    if (changed(before, after)) return true;
+  }
+  return false;
+}
+
+function changed(before: unknown, after: unknown): boolean {
+  if (isUnknown(after)) return true;
+  return JSON.stringify(before ?? null) !== JSON.stringify(after ?? null);
+}

@@ -1,0 +1,74 @@
+import * as pulumi from "@pulumi/pulumi";
+import { OrganizationProvider } from "./provider";
+import type { OrganizationInputs, Region } from "./types";
+
+/** Every field an `Input`, nested objects included; property docs carry over from the plain type. */
+type InputsOf<T> = {
+  [K in keyof T]: NonNullable<T[K]> extends object ? pulumi.Input<InputsOf<NonNullable<T[K]>>> : pulumi.Input<NonNullable<T[K]>>;
+};
+
+/** Arguments of {@link Vb365Organization}; see {@link OrganizationInputs} for each field. */
+export type Vb365OrganizationArgs = InputsOf<OrganizationInputs>;
+
+// One instance for every organization, so Pulumi serializes it once per program.
+const provider = new OrganizationProvider();
+
+/**
+ * A Microsoft 365 organization in Veeam Backup for Microsoft 365, managed through its REST API
+ * (v6, v7 or v8). Inputs mirror the API's organization fields, so a body from Veeam's
+ * documentation maps one to one. The connection comes from stack config (`vb365:url`,
+ * `vb365:username`, `vb365:password` as a secret, `vb365:apiVersion`, `vb365:caCertificate`) or
+ * `VB365_*` variables, or from a named entry of `vb365:connections`.
+ *
+ * @example
+ * const cert = new TenantCertificate("contoso", { subject: { commonName: "contoso VB365" } });
+ * const org = new Vb365Organization("contoso", {
+ *   region: "Worldwide",
+ *   isExchangeOnline: true,
+ *   isSharePointOnline: true,
+ *   isTeamsOnline: true,
+ *   newApplicationName: "VB365 contoso",
+ *   userCode: config.requireSecret("contosoUserCode"),
+ *   exchangeOnlineSettings: { applicationCertificate: cert.pfxBase64, applicationCertificatePassword: cert.password },
+ *   sharePointOnlineSettings: { applicationCertificate: cert.pfxBase64, applicationCertificatePassword: cert.password },
+ * });
+ */
+export class Vb365Organization extends pulumi.dynamic.Resource {
+  /** The organization's id on the VB365 server. */
+  declare readonly organizationId: pulumi.Output<string>;
+  /** The Microsoft 365 organization name VB365 reports (e.g. contoso.onmicrosoft.com). */
+  declare readonly name: pulumi.Output<string>;
+  declare readonly region: pulumi.Output<Region>;
+  declare readonly apiVersion: pulumi.Output<string>;
+  declare readonly isExchangeOnline: pulumi.Output<boolean>;
+  declare readonly isSharePointOnline: pulumi.Output<boolean>;
+  declare readonly isTeamsOnline: pulumi.Output<boolean>;
+  declare readonly isTeamsChatsOnline: pulumi.Output<boolean | undefined>;
+  declare readonly description: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: Vb365OrganizationArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      provider,
+      name,
+      {
+        organizationId: undefined,
+        name: undefined,
+        apiVersion: undefined,
+        ...args,
+        // Settings carry passwords, secrets and the PFX; the device code is a credential too. The
+        // engine stores inputs as given and keeps an output secret only under a secret input's
+        // name, so they are made secret here whatever the caller passed.
+        exchangeOnlineSettings: asSecret(args.exchangeOnlineSettings),
+        sharePointOnlineSettings: asSecret(args.sharePointOnlineSettings),
+        userCode: asSecret(args.userCode),
+      },
+      opts,
+      "vb365",
+      "Organization",
+    );
+  }
+}
+
+function asSecret<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulumi.Unwrap<T>> | undefined {
+  return value === undefined ? undefined : pulumi.secret(value);
+}

@@ -1,0 +1,138 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { ApiVersion } from "../client";
+import type { AuthenticationKind, OrganizationInputs, ServiceConnectionSettings } from "./types";
+
+type Failure = pulumi.dynamic.CheckFailure;
+type Service = "exchangeOnlineSettings" | "sharePointOnlineSettings";
+
+/**
+ * The authentication kinds of VB365 (vb365-api.md §4.3) and what each needs, checked at preview
+ * so that a bad combination never reaches the server. The same rules the server applies, in
+ * the user's terms: every failure names the input to change.
+ */
+export function checkRules(inputs: OrganizationInputs, apiVersion: ApiVersion | undefined): Failure[] {
+  const failures: Failure[] = [];
+  const fail = (property: string, reason: string) => failures.push({ property, reason });
+
+  if (!inputs.isExchangeOnline && !inputs.isSharePointOnline) {
+    fail("isExchangeOnline", "Select at least one Microsoft 365 service: set isExchangeOnline or isSharePointOnline to true.");
+    return failures;
+  }
+  if (inputs.isTeamsOnline && !(inputs.isExchangeOnline && inputs.isSharePointOnline)) {
+    fail("isTeamsOnline", "Backing up Teams (isTeamsOnline) needs both isExchangeOnline and isSharePointOnline set to true.");
+  }
+  const services = usedServices(inputs);
+  for (const service of services) {
+    if (!inputs[service]) fail(service, `${service} is required when ${flagOf(service)} is true.`);
+  }
+  if (failures.length) return failures;
+
+  const modes = new Set(services.map((service) => modeOf(inputs[service]!)));
+  if (modes.size > 1) {
+    fail("sharePointOnlineSettings", "exchangeOnlineSettings and sharePointOnlineSettings must use the same authentication method (the same useApplicationOnlyAuth and useMfa).");
+    return failures;
+  }
+  const mode = [...modes][0];
+  if (inputs.isTeamsChatsOnline && mode !== "applicationOnly") {
+    fail("isTeamsChatsOnline", "Backing up Teams chats (isTeamsChatsOnline) needs modern app-only authentication (useApplicationOnlyAuth: true).");
+  }
+  if (inputs.description !== undefined && apiVersion === "v6") {
+    fail("description", "description is supported from VB365 REST API v7 on; remove it or set vb365:apiVersion to v7 or v8.");
+  }
+  const kind = authenticationKind(inputs);
+  for (const service of services) checkService(kind, service, inputs[service]!, fail);
+
+  if ((kind === "newApplication" || kind === "existingApplicationConfigured") && !inputs.userCode) {
+    const why = kind === "newApplication" ? "newApplicationName" : "configureApplication: true";
+    fail("userCode", `userCode is required with ${why}: run \`vb365 device-code\`, have the customer's Global Administrator sign in, and pass the code as a secret.`);
+  }
+  if (kind === "newApplication" && inputs.isTeamsChatsOnline) {
+    fail("isTeamsChatsOnline", "Backing up Teams chats needs an existing Entra application: VB365 cannot register a new one for it. Remove newApplicationName and set applicationId.");
+  }
+  if (kind === "modernWithLegacy") {
+    if (apiVersion === "v8") {
+      fail("exchangeOnlineSettings.useMfa", "VB365 v8 does not support adding organizations with modern authentication with legacy protocols allowed; use modern app-only authentication (useApplicationOnlyAuth: true), or vb365:apiVersion v7 for an older server.");
+    }
+    if (inputs.region === "China") fail("region", "Modern authentication with legacy protocols allowed is not supported in the China region.");
+  }
+  if (kind === "basic" && apiVersion === "v8" && inputs.region !== "China") {
+    fail("exchangeOnlineSettings.useApplicationOnlyAuth", "VB365 v8 allows basic authentication only in the China region; use modern app-only authentication (useApplicationOnlyAuth: true).");
+  }
+  if (!organizationName(inputs) && inputs.adoptExisting) {
+    fail("organizationName", "adoptExisting needs the Microsoft 365 organization name: set organizationName (e.g. contoso.onmicrosoft.com).");
+  }
+  return failures;
+}
+
+function checkService(kind: AuthenticationKind, service: Service, settings: ServiceConnectionSettings, fail: (p: string, r: string) => void) {
+  const at = (field: keyof ServiceConnectionSettings) => `${service}.${field}`;
+  switch (kind) {
+    case "newApplication":
+      if (settings.applicationId) fail(at("applicationId"), "Set either newApplicationName (VB365 registers a new Entra application) or applicationId (an existing one), not both.");
+      requireCertificate();
+      return;
+    case "existingApplication":
+    case "existingApplicationConfigured":
+      if (!settings.applicationId) fail(at("applicationId"), "applicationId is required with an existing Entra application; to let VB365 register one, set newApplicationName and userCode instead.");
+      if (!settings.account && !settings.officeOrganizationName) {
+        fail(at("account"), "account (user@domain) or officeOrganizationName is required with an existing Entra application, so VB365 knows which Microsoft 365 organization to connect to.");
+      }
+      requireCertificate();
+      return;
+    case "modernWithLegacy":
+      requireAccount("modern authentication with legacy protocols (useMfa: true)");
+      if (!settings.applicationId) fail(at("applicationId"), "applicationId is required for modern authentication with legacy protocols (useMfa: true).");
+      if (!settings.applicationSecret && !settings.applicationCertificate) {
+        fail(at("applicationSecret"), "applicationSecret or applicationCertificate is required for modern authentication with legacy protocols (useMfa: true).");
+      }
+      return;
+    case "basic":
+      requireAccount("basic authentication (useApplicationOnlyAuth: false, useMfa: false)");
+      return;
+  }
+
+  function requireCertificate() {
+    if (!settings.applicationCertificate) {
+      fail(at("applicationCertificate"), "applicationCertificate is required for modern app-only authentication: a base64 PFX such as TenantCertificate.pfxBase64, with applicationCertificatePassword.");
+    }
+  }
+  function requireAccount(what: string) {
+    if (!settings.account) fail(at("account"), `account is required for ${what}.`);
+    if (!settings.password) fail(at("password"), `password is required for ${what}.`);
+  }
+}
+
+export function usedServices(inputs: OrganizationInputs): Service[] {
+  const services: Service[] = [];
+  if (inputs.isExchangeOnline) services.push("exchangeOnlineSettings");
+  if (inputs.isSharePointOnline) services.push("sharePointOnlineSettings");
+  return services;
+}
+
+function flagOf(service: Service): string {
+  return service === "exchangeOnlineSettings" ? "isExchangeOnline" : "isSharePointOnline";
+}
+
+function modeOf(settings: ServiceConnectionSettings): "applicationOnly" | "modernWithLegacy" | "basic" {
+  // VB365 treats a missing useApplicationOnlyAuth as app-only in every example body that omits it.
+  if (settings.useApplicationOnlyAuth !== false) return "applicationOnly";
+  return settings.useMfa ? "modernWithLegacy" : "basic";
+}
+
+export function authenticationKind(inputs: OrganizationInputs): AuthenticationKind {
+  const first = inputs[usedServices(inputs)[0] ?? "exchangeOnlineSettings"] ?? {};
+  const mode = modeOf(first);
+  if (mode !== "applicationOnly") return mode;
+  if (inputs.newApplicationName) return "newApplication";
+  return inputs.configureApplication ? "existingApplicationConfigured" : "existingApplication";
+}
+
+/** The Microsoft 365 name: given, or officeOrganizationName, or the domain of the account. */
+export function organizationName(inputs: OrganizationInputs): string | undefined {
+  if (inputs.organizationName) return inputs.organizationName;
+  const services = usedServices(inputs).map((service) => inputs[service]).filter((s): s is ServiceConnectionSettings => !!s);
+  const office = services.find((settings) => settings.officeOrganizationName)?.officeOrganizationName;
+  if (office) return office;
+  const account = services.find((settings) => settings.account?.includes("@"))?.account;
+  return account ? account.slice(account.lastIndexOf("@") + 1) : undefined;
+}

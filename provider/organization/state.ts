@@ -1,0 +1,66 @@
+import type { RemoteOrganization } from "../client";
+import { toPlainOutputs } from "../common/outputs";
+import type { OrganizationInputs, OrganizationOutputs, ServiceConnectionState } from "./types";
+
+const SERVICES = ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const;
+const FLAGS = ["isExchangeOnline", "isSharePointOnline", "isTeamsOnline", "isTeamsChatsOnline"] as const;
+
+/** Settings the server reports back (it never echoes secrets); drift in these shows on refresh. */
+const REPORTED_SETTINGS = [
+  "useApplicationOnlyAuth",
+  "useMfa",
+  "account",
+  "grantAdminAccess",
+  "useCustomVeeamAADApplication",
+  "applicationId",
+  "officeOrganizationName",
+  "sharePointSaveAllWebParts",
+  "applicationCertificateThumbprint",
+] as const;
+
+/** Outputs after create or update: the inputs (secrets stay under their own names) plus what the server assigned. */
+export function outputsFromInputs(inputs: OrganizationInputs, remote: { id: string; name?: string | null }, apiVersion: string): OrganizationOutputs {
+  return toPlainOutputs({
+    ...inputs,
+    organizationId: remote.id,
+    name: remote.name ?? "",
+    apiVersion,
+  }) as unknown as OrganizationOutputs;
+}
+
+/**
+ * Outputs after a refresh: the previous outputs with every declared, server-visible value
+ * replaced by what the server reports now, so that drift shows up in the next preview.
+ * Settings the program never declared stay undeclared (a value the server chose, such as the
+ * id of an application it registered, is not drift).
+ */
+export function outputsFromRemote(previous: OrganizationOutputs, remote: RemoteOrganization): OrganizationOutputs {
+  const next: Record<string, unknown> = { ...previous, organizationId: remote.id, name: remote.name ?? previous.name };
+  if (remote.region) next.region = remote.region;
+  for (const flag of FLAGS) {
+    if (typeof remote[flag] === "boolean" && (flag !== "isTeamsChatsOnline" || previous[flag] !== undefined)) next[flag] = remote[flag];
+  }
+  if (previous.description !== undefined || remote.description) next.description = remote.description ?? undefined;
+  for (const service of SERVICES) {
+    const declared = previous[service];
+    const reported = remote[service];
+    if (!declared) continue;
+    if (!reported) {
+      next[service] = undefined;
+      continue;
+    }
+    const merged: ServiceConnectionState = { ...declared };
+    for (const key of REPORTED_SETTINGS) {
+      const value = reported[key];
+      if (key in declared && value !== null && value !== undefined) (merged as Record<string, unknown>)[key] = value;
+    }
+    next[service] = merged;
+  }
+  return toPlainOutputs(next) as unknown as OrganizationOutputs;
+}
+
+/** Read's `inputs` (Pulumi >= 3.216): the outputs minus what only the server assigns. */
+export function inputsFromOutputs(outputs: OrganizationOutputs): OrganizationInputs {
+  const { organizationId: _id, name: _name, apiVersion: _version, ...inputs } = outputs;
+  return inputs;
+}
