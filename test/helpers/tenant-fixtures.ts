@@ -1,0 +1,76 @@
+import { certificateFacts } from "../../provider/tenant-certificate/facts";
+import { generateTenantCertificate } from "../../provider/tenant-certificate/generate";
+import type { OrganizationInputs } from "../../provider/organization/types";
+
+export interface TestPfx {
+  pfxBase64: string;
+  password: string;
+  thumbprint: string;
+}
+
+/** A fresh 2048-bit PFX (3DES), as TenantCertificate makes it. */
+export async function makePfx(commonName = "tenant.onmicrosoft.com VB365", password = "Pfx-Passw0rd-for-tests!"): Promise<TestPfx> {
+  const { pfx, certificate } = await generateTenantCertificate({
+    subject: { commonName },
+    keySize: 2048,
+    validityDays: 365,
+    password,
+    pfxEncryption: "3des",
+    at: new Date(),
+  });
+  return { pfxBase64: pfx.toString("base64"), password, thumbprint: certificateFacts(certificate).thumbprint };
+}
+
+const APPLICATION_ID = "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10";
+
+function appOnly(pfx: TestPfx, extra: Record<string, unknown> = {}) {
+  return { applicationCertificate: pfx.pfxBase64, applicationCertificatePassword: pfx.password, ...extra };
+}
+
+/** Kind A of vb365-api.md §4.3: VB365 registers a new Entra application (device code). */
+export function newApplicationInputs(pfx: TestPfx, userCode: string, overrides: Partial<OrganizationInputs> = {}): OrganizationInputs {
+  return {
+    region: "Worldwide",
+    isExchangeOnline: true,
+    isSharePointOnline: true,
+    isTeamsOnline: true,
+    userCode,
+    newApplicationName: "VB365 backup app",
+    exchangeOnlineSettings: appOnly(pfx),
+    sharePointOnlineSettings: appOnly(pfx, { sharePointSaveAllWebParts: true }),
+    ...overrides,
+  };
+}
+
+/** Kind C: an existing, already configured Entra application (no device code). */
+export function existingApplicationInputs(pfx: TestPfx, tenant: string, overrides: Partial<OrganizationInputs> = {}): OrganizationInputs {
+  return {
+    region: "Worldwide",
+    isExchangeOnline: true,
+    isSharePointOnline: true,
+    isTeamsOnline: false,
+    exchangeOnlineSettings: appOnly(pfx, { applicationId: APPLICATION_ID, account: `backup@${tenant}` }),
+    sharePointOnlineSettings: appOnly(pfx, { applicationId: APPLICATION_ID, officeOrganizationName: tenant }),
+    ...overrides,
+  };
+}
+
+/** Kind D: modern authentication with legacy protocols allowed (refused for new organizations on v8). */
+export function legacyProtocolInputs(tenant: string, overrides: Partial<OrganizationInputs> = {}): OrganizationInputs {
+  const settings = {
+    useApplicationOnlyAuth: false,
+    useMfa: true,
+    account: `backup@${tenant}`,
+    password: "App-Passw0rd-legacy",
+    applicationId: APPLICATION_ID,
+    applicationSecret: "app-secret-value-legacy",
+    grantAdminAccess: true,
+  };
+  return { region: "Worldwide", isExchangeOnline: true, isSharePointOnline: true, exchangeOnlineSettings: settings, sharePointOnlineSettings: settings, ...overrides };
+}
+
+/** Kind E: basic authentication (China only on v8). */
+export function basicInputs(tenant: string, overrides: Partial<OrganizationInputs> = {}): OrganizationInputs {
+  const settings = { useApplicationOnlyAuth: false, useMfa: false, account: `admin@${tenant}`, password: "Basic-Passw0rd-value", grantAdminAccess: true };
+  return { region: "China", isExchangeOnline: true, isSharePointOnline: true, exchangeOnlineSettings: settings, sharePointOnlineSettings: settings, ...overrides };
+}

@@ -1,0 +1,48 @@
+import { expect } from "chai";
+import { describe, it } from "mocha";
+import { organizationBody } from "../../../provider/organization/body";
+import type { OrganizationInputs } from "../../../provider/organization/types";
+
+const pfx = { pfxBase64: "MIIB", password: "pw", thumbprint: "" };
+
+describe("Vb365Organization request body", () => {
+  const newApp: OrganizationInputs = {
+    region: "Worldwide",
+    isExchangeOnline: true,
+    isSharePointOnline: true,
+    isTeamsOnline: true,
+    userCode: "CODE1",
+    newApplicationName: "VB365 app",
+    exchangeOnlineSettings: { applicationCertificate: pfx.pfxBase64, applicationCertificatePassword: pfx.password },
+    sharePointOnlineSettings: { applicationCertificate: pfx.pfxBase64, applicationCertificatePassword: pfx.password, sharePointSaveAllWebParts: true },
+  };
+
+  it("maps a new-application organization to the body of Veeam's documentation", () => {
+    expect(organizationBody(newApp, "create")).to.deep.equal({
+      type: "Office365",
+      region: "Worldwide",
+      isExchangeOnline: true,
+      isSharePointOnline: true,
+      isTeamsOnline: true,
+      userCode: "CODE1",
+      newApplicationName: "VB365 app",
+      exchangeOnlineSettings: { useApplicationOnlyAuth: true, applicationCertificate: "MIIB", applicationCertificatePassword: "pw" },
+      sharePointOnlineSettings: { useApplicationOnlyAuth: true, applicationCertificate: "MIIB", applicationCertificatePassword: "pw", sharePointSaveAllWebParts: true },
+    });
+  });
+
+  it("leaves creation-only fields out of a PUT", () => {
+    const body = organizationBody(newApp, "update");
+    expect(body).not.to.have.any.keys("userCode", "newApplicationName", "configureApplication");
+  });
+
+  it("sends only the services that are selected", () => {
+    const body = organizationBody({ ...newApp, isSharePointOnline: false, isTeamsOnline: false }, "create");
+    expect(body).not.to.have.key("sharePointOnlineSettings");
+  });
+
+  it("leaves derived thumbprints to the server", () => {
+    const body = organizationBody({ ...newApp, exchangeOnlineSettings: { ...newApp.exchangeOnlineSettings, applicationCertificateThumbprint: "AB" } as never }, "create");
+    expect(body.exchangeOnlineSettings).not.to.have.key("applicationCertificateThumbprint");
+  });
+});

@@ -1,0 +1,78 @@
+import { expect } from "chai";
+import { before, describe, it } from "mocha";
+import { checkOrganization } from "../../../provider/organization/check";
+import { diffOrganization } from "../../../provider/organization/diff";
+import { outputsFromInputs } from "../../../provider/organization/state";
+import type { OrganizationInputs, OrganizationOutputs } from "../../../provider/organization/types";
+import { UNKNOWN_SENTINEL } from "../../../provider/common/check";
+import { existingApplicationInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+
+function checked(inputs: OrganizationInputs): OrganizationInputs {
+  const result = checkOrganization(inputs as Record<string, unknown>, "v8");
+  if (!result.inputs) throw new Error(JSON.stringify(result.failures));
+  return result.inputs;
+}
+
+function created(inputs: OrganizationInputs): OrganizationOutputs {
+  return outputsFromInputs(checked(inputs), { id: "6b7c2d3e-0000-4000-8000-000000000001", name: "contoso.onmicrosoft.com" }, "v8");
+}
+
+describe("Vb365Organization diff", () => {
+  let pfx: TestPfx;
+  let rotated: TestPfx;
+  before(async () => {
+    [pfx, rotated] = await Promise.all([makePfx(), makePfx()]);
+  });
+
+  it("finds no change when nothing changed", () => {
+    const inputs = newApplicationInputs(pfx, "CODE1");
+    expect(diffOrganization(created(inputs), checked(inputs))).to.deep.equal({ changes: false, replaces: [] });
+  });
+
+  it("ignores a changed or removed device code and application name after creation", () => {
+    const inputs = newApplicationInputs(pfx, "CODE1");
+    const olds = created(inputs);
+    expect(diffOrganization(olds, checked({ ...inputs, userCode: "CODE2" })).changes).to.equal(false);
+    expect(diffOrganization(olds, checked({ ...inputs, userCode: UNKNOWN_SENTINEL })).changes).to.equal(false);
+    expect(diffOrganization(olds, checked({ ...inputs, newApplicationName: "other" })).changes).to.equal(false);
+  });
+
+  it("updates in place when services or description change", () => {
+    const inputs = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
+    const olds = created(inputs);
+    expect(diffOrganization(olds, checked({ ...inputs, isSharePointOnline: false, sharePointOnlineSettings: undefined }))).to.deep.equal({ changes: true, replaces: [] });
+    expect(diffOrganization(olds, checked({ ...inputs, description: "gold tier" }))).to.deep.equal({ changes: true, replaces: [] });
+  });
+
+  it("judges a certificate by thumbprint and applies it in place", () => {
+    const inputs = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
+    const olds = created(inputs);
+    const reEncrypted = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
+    reEncrypted.exchangeOnlineSettings!.applicationCertificatePassword = pfx.password;
+    expect(diffOrganization(olds, checked(reEncrypted)).changes).to.equal(false);
+    expect(diffOrganization(olds, checked(existingApplicationInputs(rotated, "contoso.onmicrosoft.com")))).to.deep.equal({ changes: true, replaces: [] });
+  });
+
+  it("treats a certificate still unknown at preview as a change", () => {
+    const inputs = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
+    const news = checked(inputs);
+    news.exchangeOnlineSettings = { ...news.exchangeOnlineSettings, applicationCertificate: UNKNOWN_SENTINEL };
+    delete (news.exchangeOnlineSettings as { applicationCertificateThumbprint?: string }).applicationCertificateThumbprint;
+    expect(diffOrganization(created(inputs), news).changes).to.equal(true);
+  });
+
+  it("replaces on a new region, organization name or connection", () => {
+    const inputs = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
+    const olds = created(inputs);
+    expect(diffOrganization(olds, checked({ ...inputs, region: "Germany" })).replaces).to.deep.equal(["region"]);
+    expect(diffOrganization(olds, checked({ ...inputs, connection: "emea" })).replaces).to.deep.equal(["connection"]);
+  });
+
+  it("updates when an account password changes", () => {
+    const inputs = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
+    const olds = created(inputs);
+    const news = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
+    news.exchangeOnlineSettings!.account = "other@contoso.onmicrosoft.com";
+    expect(diffOrganization(olds, checked(news)).changes).to.equal(true);
+  });
+});
