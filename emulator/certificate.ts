@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import type * as Forge from "node-forge";
+import { validation, type ApiError } from "./errors";
+
+export interface OpenedCertificate {
+  /** SHA-1 of the certificate DER, 40 uppercase hex digits, as Windows, Entra and Veeam show it. */
+  thumbprint: string;
+  notAfter: Date;
+}
+
+// Loaded on first use: forge costs tens of milliseconds to require and most runs never open a PFX.
+let forgeModule: typeof Forge | undefined;
+function forge(): typeof Forge {
+  forgeModule ??= require("node-forge") as typeof Forge;
+  return forgeModule;
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Opens `applicationCertificate` (base64 PFX) with its password the way the server must before it
+ * can use it, and returns what may be stored: the thumbprint. Rules follow certificates.md §1.4:
+ * MAC verified with the password, a certificate and an RSA private key present and matching.
+ * The wording of the base64 and password failures is .NET's (the first was reported by users,
+ * vb365-api.md §5; the second is Windows' CryptographicException text, INFERRED).
+ */
+export function openPfx(base64: string, password: string | null | undefined, where: string, now: number): OpenedCertificate {
+  const fail = (reason: string): ApiError => validation(`The certificate in '${where}' cannot be used: ${reason}`);
+  const compact = base64.replace(/\s+/g, "");
+  if (compact === "" || !BASE64.test(compact)) throw fail("Invalid length for a Base-64 char array or string.");
+  const der = Buffer.from(compact, "base64");
+  const f = forge();
+  let p12: Forge.pkcs12.Pkcs12Pfx;
+  try {
+    const asn1 = f.asn1.fromDer(f.util.createBuffer(der.toString("binary")));
+    p12 = openWithPassword(f, asn1, password);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/MAC could not be verified|Invalid password/i.test(message)) throw fail("The specified network password is not correct.");
+    throw fail("The data is not a valid PFX (PKCS#12) file.");
+  }
+  const certificate = p12.getBags({ bagType: f.pki.oids.certBag! })[f.pki.oids.certBag!]?.find((bag) => bag.cert)?.cert;
+  if (!certificate) throw fail("The PFX file contains no RSA certificate.");
+  const keyBagTypes = [f.pki.oids.pkcs8ShroudedKeyBag!, f.pki.oids.keyBag!];
+  const key = keyBagTypes
+    .flatMap((type) => p12.getBags({ bagType: type })[type] ?? [])
+    .map((bag) => bag.key as Forge.pki.rsa.PrivateKey | undefined)
+    .find((candidate) => candidate !== undefined && candidate !== null);
+  if (!key) throw fail("The PFX file contains no private key; export the certificate with its private key.");
+  const publicKey = certificate.publicKey as Forge.pki.rsa.PublicKey;
+  if (!key.n.equals(publicKey.n)) throw fail("The private key does not belong to the certificate.");
+  // Decided: an expired certificate is refused, since Entra ID no longer accepts it for sign-in.
+  if (certificate.validity.notAfter.getTime() <= now) {
+    throw fail(`The certificate expired on ${certificate.validity.notAfter.toISOString()}.`);
+  }
+  const certDer = f.asn1.toDer(f.pki.certificateToAsn1(certificate)).getBytes();
+  const thumbprint = createHash("sha1").update(Buffer.from(certDer, "binary")).digest("hex").toUpperCase();
+  return { thumbprint, notAfter: certificate.validity.notAfter };
+}
+
+/** forge tells "no password" (undefined) from "empty password" (""); a client that sends none may mean either. */
+function openWithPassword(f: typeof Forge, asn1: Forge.asn1.Asn1, password: string | null | undefined): Forge.pkcs12.Pkcs12Pfx {
+  if (password !== null && password !== undefined) return f.pkcs12.pkcs12FromAsn1(asn1, false, password);
+  try {
+    return f.pkcs12.pkcs12FromAsn1(asn1, false, "");
+  } catch {
+    return f.pkcs12.pkcs12FromAsn1(asn1, false);
+  }
+}

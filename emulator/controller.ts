@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { ApiError } from "./errors";
+import { faultSpecSchema, type FaultSet, type FaultSpec, type FaultView } from "./faults";
+import type { StoredDeviceCode, StoredJob, StoredOrganization, StoredRepository } from "./model";
+import { redact } from "./redact";
+import type { Counters, RequestLog, RequestLogEntry } from "./request-log";
+import { settingsPatchSchema, type EmulatorSettings } from "./settings";
+import type { Store } from "./store";
+import type { TokenKind } from "./tokens";
+import type { ApiVersion } from "./versions";
+
+/** A device code as the control API shows it. */
+export interface DeviceCodeView {
+  userCode: string;
+  region: string;
+  issuedAt: string;
+  expiresAt: string;
+  expired: boolean;
+  signedIn: boolean;
+  /** The Microsoft 365 organization the code was signed in to, once it was. */
+  organizationName: string | null;
+  tenantId: string | null;
+  used: boolean;
+}
+
+/** Everything the emulator holds. Secrets are never stored; anything secret-looking is redacted anyway. */
+export interface StateDump {
+  now: string;
+  versions: ApiVersion[];
+  settings: EmulatorSettings;
+  users: string[];
+  organizations: StoredOrganization[];
+  jobs: StoredJob[];
+  repositories: StoredRepository[];
+  deviceCodes: DeviceCodeView[];
+  tokens: { access: number; refresh: number; activeAccess: number };
+  faults: FaultView[];
+}
+
+/** The operations of the control surface, shared by the HTTP control routes and the Emulator object. */
+export class Controller {
+  constructor(
+    readonly store: Store,
+    readonly faultSet: FaultSet,
+    readonly log: RequestLog,
+  ) {}
+
+  reset(): void {
+    this.store.reset();
+    this.faultSet.clear();
+    this.log.clear();
+  }
+
+  state(): StateDump {
+    const store = this.store;
+    const dump: StateDump = {
+      now: new Date(store.now()).toISOString(),
+      versions: [...store.servedVersions],
+      settings: store.settings(),
+      users: store.userNames(),
+      organizations: store.listOrganizations(),
+      jobs: store.listJobs(),
+      repositories: store.listRepositories(),
+      deviceCodes: store.deviceCodes.list().map((code) => this.deviceCodeView(code)),
+      tokens: store.tokens.summary(),
+      faults: this.faultSet.list(),
+    };
+    return redact(JSON.parse(JSON.stringify(dump))) as StateDump;
+  }
+
+  settings(): EmulatorSettings {
+    return this.store.settings();
+  }
+
+  configure(patch: Partial<EmulatorSettings>): EmulatorSettings {
+    return this.store.configure(parse(settingsPatchSchema(), patch, "settings"));
+  }
+
+  addUser(name: string, password: string): void {
+    const user = parse(z.object({ name: z.string().trim().min(1), password: z.string().min(1) }), { name, password }, "user");
+    this.store.addUser(user.name, user.password);
+  }
+
+  deviceCodes(): DeviceCodeView[] {
+    return this.store.deviceCodes.list().map((code) => this.deviceCodeView(code));
+  }
+
+  approveDeviceCode(userCode: string, organizationName?: string, tenantId?: string): DeviceCodeView {
+    const input = parse(
+      z.object({ organizationName: z.string().trim().min(1).optional(), tenantId: z.uuid().optional() }),
+      { organizationName, tenantId },
+      "approval",
+    );
+    return this.deviceCodeView(this.store.deviceCodes.approve(userCode, input.organizationName, input.tenantId?.toLowerCase()));
+  }
+
+  injectFault(spec: FaultSpec): FaultView {
+    return this.faultSet.add(parse(faultSpecSchema(), spec, "fault") as FaultSpec);
+  }
+
+  faults(): FaultView[] {
+    return this.faultSet.list();
+  }
+
+  removeFault(id: string): void {
+    if (!this.faultSet.remove(id)) throw new ApiError(404, `Fault '${id}' was not found.`);
+  }
+
+  clearFaults(): void {
+    this.faultSet.clear();
+  }
+
+  expireTokens(which: TokenKind = "all"): void {
+    this.store.tokens.expire(parse(z.enum(["access", "refresh", "all"]), which, "which"));
+  }
+
+  advanceClock(ms: number): Date {
+    return new Date(this.store.clock.advance(parse(z.number().min(0).finite(), ms, "ms")));
+  }
+
+  requests(): RequestLogEntry[] {
+    return this.log.list();
+  }
+
+  counters(): Counters {
+    return this.log.counters();
+  }
+
+  resetCounters(): void {
+    this.log.clear();
+  }
+
+  private deviceCodeView(code: StoredDeviceCode): DeviceCodeView {
+    return {
+      userCode: code.userCode,
+      region: code.region,
+      issuedAt: new Date(code.issuedAt).toISOString(),
+      expiresAt: new Date(code.expiresAt).toISOString(),
+      expired: this.store.now() >= code.expiresAt,
+      signedIn: code.approval !== null,
+      organizationName: code.approval?.organizationName ?? null,
+      tenantId: code.approval?.tenantId ?? null,
+      used: code.usedAt !== null,
+    };
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
+  throw new ApiError(400, `Invalid ${what}${path}: ${issue.message}`);
+}

@@ -1,0 +1,187 @@
+import { atLeast, type ApiVersion } from "./versions";
+
+/**
+ * `errorCode` values of RESTExceptionInfo in SPEC8. SPEC7 only knows `ProxyOffline`, so v7 bodies
+ * carry `errorCode: null` for everything the emulator raises; v6 has no `errorCode` at all.
+ */
+export type V8ErrorCode =
+  | "ResourceNotFound"
+  | "ParameterValidationFailure"
+  | "OperationConflict"
+  | "ResourceAccessDenied"
+  | "HttpError";
+
+/** OAuth error pair that token failures also carry (vb365-api.md §2.5, VBO-REST reads it). */
+export interface OAuthError {
+  error: string;
+  error_description: string;
+}
+
+/**
+ * An error the emulator answers with. Thrown by routes and the store, rendered by the server in
+ * the RESTExceptionInfo shape of the request's version (vb365-api.md §5).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errorCode: V8ErrorCode | null = null,
+    readonly oauth?: OAuthError,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+/** RESTExceptionInfo of `version`: `{message}` (v6), `+errorCode` (v7), `+stackTrace` (v8). */
+export function exceptionInfo(error: ApiError, version: ApiVersion): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...error.oauth, message: error.message };
+  if (atLeast(version, "v7")) body.errorCode = version === "v7" ? null : error.errorCode;
+  if (atLeast(version, "v8")) body.stackTrace = null;
+  return body;
+}
+
+// The specs declare no error statuses at all (vb365-api.md §5), so every status below is the
+// emulator's decision unless a comment cites a source.
+
+/** ASP.NET Web API's own wording for a missing or rejected bearer (INFERRED, §5: clients see 401). */
+export function unauthorized(expired = false): ApiError {
+  const challenge = expired ? 'Bearer error="invalid_token", error_description="The access token has expired"' : "Bearer";
+  return new ApiError(401, "Authorization has been denied for this request.", null, undefined, {
+    "www-authenticate": challenge,
+  });
+}
+
+/** Web API's message for an unmatched route. */
+export function routeNotFound(path: string): ApiError {
+  return new ApiError(404, `No HTTP resource was found that matches the request URI '${path}'.`, "ResourceNotFound");
+}
+
+/** Web API's message when the path exists but not with this method. */
+export function methodNotAllowed(method: string, allowed: readonly string[]): ApiError {
+  return new ApiError(405, `The requested resource does not support http method '${method}'.`, "HttpError", undefined, {
+    allow: allowed.join(", "),
+  });
+}
+
+export function unsupportedMediaType(contentType: string): ApiError {
+  return new ApiError(
+    415,
+    `The request entity's media type '${contentType}' is not supported for this resource.`,
+    "HttpError",
+  );
+}
+
+export function invalidJson(detail: string): ApiError {
+  return validation(`The request body is not valid JSON: ${detail}`);
+}
+
+export function bodyRequired(): ApiError {
+  return validation("The request body is required.");
+}
+
+export function bodyTooLarge(limit: number): ApiError {
+  return new ApiError(413, `The request body is larger than ${limit} bytes.`, "HttpError");
+}
+
+/** Any rejected input: a 400 with ParameterValidationFailure, the v8 code for it. */
+export function validation(message: string): ApiError {
+  return new ApiError(400, message, "ParameterValidationFailure");
+}
+
+/** OWIN/ASP.NET Identity wording, 400 `invalid_grant` as VBO-REST expects (§2.5). */
+export function badCredentials(): ApiError {
+  return oauthFailure("invalid_grant", "The user name or password is incorrect.");
+}
+
+/** Refresh tokens are single use (they rotate), so a replayed one lands here too. */
+export function invalidRefreshToken(): ApiError {
+  return oauthFailure("invalid_grant", "The refresh token is invalid, expired or has already been used.");
+}
+
+export function unsupportedGrantType(grantType: string): ApiError {
+  return oauthFailure("unsupported_grant_type", `The grant type '${grantType}' is not supported.`);
+}
+
+/** A grant the spec lists but the emulator does not implement (jwt-bearer, operator, integration). */
+export function grantTypeNotEmulated(grantType: string): ApiError {
+  return oauthFailure("unsupported_grant_type", `The emulator does not implement the grant type '${grantType}'.`);
+}
+
+export function missingTokenParameter(name: string): ApiError {
+  return oauthFailure("invalid_request", `The ${name} parameter is required.`);
+}
+
+function oauthFailure(error: string, description: string): ApiError {
+  return new ApiError(400, description, "ParameterValidationFailure", { error, error_description: description });
+}
+
+export function invalidPathId(name: string, value: string): ApiError {
+  return validation(`The value '${value}' is not valid for ${name}.`);
+}
+
+export function deviceCodeNotFound(userCode: string): ApiError {
+  return validation(`The device code '${userCode}' was not found. Request a new code with POST /DeviceCode.`);
+}
+
+export function deviceCodeExpired(userCode: string): ApiError {
+  return validation(`The device code '${userCode}' has expired. Request a new code with POST /DeviceCode.`);
+}
+
+export function deviceCodeNotSignedIn(userCode: string): ApiError {
+  return validation(
+    `Nobody has signed in to Microsoft 365 with the device code '${userCode}' yet. Sign in, then retry.`,
+  );
+}
+
+export function deviceCodeUsed(userCode: string): ApiError {
+  return validation(`The device code '${userCode}' has already been used. Request a new code with POST /DeviceCode.`);
+}
+
+export function deviceCodeRegionMismatch(userCode: string, codeRegion: string, region: string): ApiError {
+  return validation(
+    `The device code '${userCode}' was requested for the ${codeRegion} region, but the organization is in the ${region} region.`,
+  );
+}
+
+export function organizationNotFound(id: string): ApiError {
+  return new ApiError(404, `Organization with ID '${id}' was not found.`, "ResourceNotFound");
+}
+
+export function organizationAlreadyAdded(name: string): ApiError {
+  return new ApiError(409, `The organization '${name}' has already been added.`, "OperationConflict");
+}
+
+/** PS remove-vboorganization.md: "make sure all jobs … are set to the Disabled state" (§4.5). */
+export function organizationHasEnabledJobs(name: string, jobNames: readonly string[]): ApiError {
+  const list = jobNames.map((job) => `'${job}'`).join(", ");
+  return new ApiError(
+    409,
+    `Cannot remove the organization '${name}' because ${jobNames.length} of its backup jobs ${jobNames.length === 1 ? "is" : "are"} enabled (${list}). Disable all backup jobs of the organization, then remove it.`,
+    "OperationConflict",
+  );
+}
+
+export function jobNotFound(id: string): ApiError {
+  return new ApiError(404, `Backup job with ID '${id}' was not found.`, "ResourceNotFound");
+}
+
+/** A reference inside a request body, unlike a path id, is bad input rather than a missing resource. */
+export function referencedOrganizationNotFound(id: string): ApiError {
+  return validation(`Organization with ID '${id}' was not found.`);
+}
+
+export function referencedRepositoryNotFound(id: string): ApiError {
+  return validation(`Backup repository with ID '${id}' was not found.`);
+}
+
+/** The status a fault asked for, with a body in the version's error shape. */
+export function injectedFault(status: number, message: string, headers: Record<string, string>): ApiError {
+  return new ApiError(status, message, status === 404 ? "ResourceNotFound" : "HttpError", undefined, headers);
+}
+
+export function internalError(cause: unknown): ApiError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new ApiError(500, `An unexpected error occurred in the emulator: ${detail}`, "HttpError");
+}

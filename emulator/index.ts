@@ -1,0 +1,214 @@
+/**
+ * A local emulator of the Veeam Backup for Microsoft 365 REST API (v6, v7, v8) for tests, the demo
+ * and CI. See docs/emulator.md for the routes, the control API and the decisions taken where the
+ * API notes are silent.
+ *
+ * @example
+ * ```ts
+ * const emulator = await startEmulator();            // HTTPS on 127.0.0.1, a free port
+ * // client: base URL `${emulator.url}/v8`, trust emulator.caPem, log in as DEFAULT_USER
+ * emulator.approveDeviceCode(userCode, "contoso.onmicrosoft.com");
+ * expect(emulator.counters().byKind["organizations.create"]).to.equal(1);
+ * await emulator.close();
+ * ```
+ */
+import type { Server } from "node:http";
+import { Controller, type DeviceCodeView, type StateDump } from "./controller";
+import { FaultSet, type FaultSpec, type FaultView } from "./faults";
+import { RequestLog, type Counters, type RequestLogEntry } from "./request-log";
+import { Router } from "./router";
+import { ROUTES } from "./routes";
+import { createHandler, listen } from "./server";
+import type { EmulatorSettings } from "./settings";
+import { Store, type User } from "./store";
+import { generateSelfSigned, type TlsMaterial } from "./tls";
+import type { TokenKind } from "./tokens";
+import { API_VERSIONS, type ApiVersion } from "./versions";
+
+export type { ApiVersion } from "./versions";
+export type { Counters, RequestLogEntry } from "./request-log";
+export type { DeviceCodeView, StateDump } from "./controller";
+export type { EmulatorSettings } from "./settings";
+export type { FaultSpec, FaultView } from "./faults";
+export type { RouteKind } from "./routes/types";
+export type { TlsMaterial } from "./tls";
+export type { TokenKind } from "./tokens";
+export type { User } from "./store";
+export { API_VERSIONS } from "./versions";
+export { DEFAULT_REPOSITORY_ID, ARCHIVE_REPOSITORY_ID, DEFAULT_PROXY_ID } from "./seed";
+
+/** The user that exists when no `users` are given: `admin` / `vb365-emulator`. */
+export const DEFAULT_USER: Readonly<User> = Object.freeze({ name: "admin", password: "vb365-emulator" });
+
+/** Organization that device codes sign in to when nobody names one. */
+export const DEFAULT_ORGANIZATION_NAME = "contoso.onmicrosoft.com";
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on. Default "127.0.0.1" (loopback only). */
+  host?: string;
+  /** Serve plain HTTP instead of HTTPS. Default false. */
+  http?: boolean;
+  /** API versions to serve; other prefixes answer 404. Default all: ["v6", "v7", "v8"]. */
+  versions?: readonly ApiVersion[];
+  /** Users that can log in with the password grant. Default [DEFAULT_USER]. */
+  users?: readonly User[];
+  /** Access token lifetime in seconds. Default 3600. */
+  tokenLifetimeSeconds?: number;
+  /** Refresh token lifetime in seconds. Default 1,209,600 (14 days). */
+  refreshTokenLifetimeSeconds?: number;
+  /** Device code lifetime in seconds. Default 900. */
+  deviceCodeLifetimeSeconds?: number;
+  /** Sign every device code in automatically this many ms after it is issued. Default: never (approve them yourself). */
+  autoApproveDeviceCodesMs?: number | null;
+  /** Organization auto-approved codes sign in to. Default DEFAULT_ORGANIZATION_NAME. */
+  autoApproveOrganizationName?: string;
+  /** Persist organizations, jobs and repositories to this JSON file and load them on start. */
+  stateFile?: string;
+  /** Keep request and response bodies in the request log (secrets redacted). Default false. */
+  recordBodies?: boolean;
+  /** How many log entries `requests()` keeps (counters are exact regardless). Default 10,000. */
+  maxLogEntries?: number;
+  /** One line per request and internal errors. Default: silent. */
+  logger?: (line: string) => void;
+  /**
+   * Certificate for HTTPS. Default: a self-signed one, generated once per process and reused by
+   * later emulators on the same host (set `reuseCertificate: false` to force a fresh one).
+   */
+  tls?: TlsMaterial;
+  /** Reuse the process-wide generated certificate. Default true. */
+  reuseCertificate?: boolean;
+}
+
+/** A running emulator. Every control operation is a typed method here and a route under /__emulator/. */
+export interface Emulator {
+  /** Base URL without a version, e.g. "https://127.0.0.1:41234"; API calls go to `${url}/v8/...`. */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  readonly versions: readonly ApiVersion[];
+  /** PEM of the self-signed certificate to trust (it is its own CA); undefined over plain HTTP. */
+  readonly caPem: string | undefined;
+  /** SHA-256 fingerprint of the certificate, "AB:CD:..."; undefined over plain HTTP. */
+  readonly fingerprint: string | undefined;
+
+  /** Stops listening and drops open connections. Safe to call twice. `POST /__emulator/...` has no equivalent. */
+  close(): Promise<void>;
+  /** Back to the start: no organizations, jobs, tokens, device codes, faults or log; settings and users as started. `POST /__emulator/reset`. */
+  reset(): void;
+  /** Everything the emulator holds, secrets redacted. `GET /__emulator/state`. */
+  state(): StateDump;
+
+  /** Current runtime settings. `GET /__emulator/settings`. */
+  settings(): EmulatorSettings;
+  /** Changes runtime settings (lifetimes, auto-approval and its organization name). `PATCH /__emulator/settings`. */
+  configure(patch: Partial<EmulatorSettings>): EmulatorSettings;
+  /** Adds (or replaces) a user for the password grant. `POST /__emulator/users {name, password}`. */
+  addUser(name: string, password: string): void;
+
+  /** Device codes issued so far. `GET /__emulator/device-codes`. */
+  deviceCodes(): DeviceCodeView[];
+  /**
+   * The customer signs in with `userCode` to the Microsoft 365 organization `organizationName`
+   * (default: settings().autoApproveOrganizationName). `tenantId` defaults to a stable id derived
+   * from the name. 404 unknown code, 409 expired, used or signed in to another organization.
+   * `POST /__emulator/device-codes/{userCode}/approve {organizationName?, tenantId?}`.
+   */
+  approveDeviceCode(userCode: string, organizationName?: string, tenantId?: string): DeviceCodeView;
+
+  /** Adds a fault (see FaultSpec) and returns it with its id. `POST /__emulator/faults`. */
+  injectFault(spec: FaultSpec): FaultView;
+  /** Injected faults with their counts. `GET /__emulator/faults`. */
+  faults(): FaultView[];
+  /** `DELETE /__emulator/faults/{id}`. */
+  removeFault(id: string): void;
+  /** `DELETE /__emulator/faults`. */
+  clearFaults(): void;
+  /** Expires tokens now: "access", "refresh" or "all" (default). `POST /__emulator/tokens/expire {which?}`. */
+  expireTokens(which?: TokenKind): void;
+  /** Moves the emulator clock forward (expiry, auto-approval) and returns the new time. `POST /__emulator/clock/advance {ms}`. */
+  advanceClock(ms: number): Date;
+
+  /** API requests so far, oldest first (control requests are not logged). `GET /__emulator/requests`. */
+  requests(): RequestLogEntry[];
+  /** Request counts by route template, kind and status. `GET /__emulator/counters`. */
+  counters(): Counters;
+  /** Clears the request log and the counters. `DELETE /__emulator/counters`. */
+  resetCounters(): void;
+}
+
+const certificates = new Map<string, Promise<TlsMaterial>>();
+
+function certificateFor(host: string, reuse: boolean): Promise<TlsMaterial> {
+  if (!reuse) return generateSelfSigned([host]);
+  let material = certificates.get(host);
+  if (!material) {
+    material = generateSelfSigned([host]);
+    certificates.set(host, material);
+    material.catch(() => certificates.delete(host));
+  }
+  return material;
+}
+
+/** Starts an emulator and resolves once it accepts connections. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const versions = [...new Set(options.versions ?? API_VERSIONS)].sort();
+  if (versions.length === 0) throw new Error("startEmulator: `versions` must name at least one of v6, v7, v8.");
+  const host = options.host ?? "127.0.0.1";
+  const settings: Partial<EmulatorSettings> = {};
+  if (options.tokenLifetimeSeconds !== undefined) settings.tokenLifetimeSeconds = options.tokenLifetimeSeconds;
+  if (options.refreshTokenLifetimeSeconds !== undefined) settings.refreshTokenLifetimeSeconds = options.refreshTokenLifetimeSeconds;
+  if (options.deviceCodeLifetimeSeconds !== undefined) settings.deviceCodeLifetimeSeconds = options.deviceCodeLifetimeSeconds;
+  if (options.autoApproveDeviceCodesMs !== undefined) settings.autoApproveDeviceCodesMs = options.autoApproveDeviceCodesMs;
+  if (options.autoApproveOrganizationName !== undefined) settings.autoApproveOrganizationName = options.autoApproveOrganizationName;
+  const store = new Store({
+    servedVersions: versions,
+    users: options.users && options.users.length > 0 ? options.users : [DEFAULT_USER],
+    settings,
+    stateFile: options.stateFile,
+  });
+  const controller = new Controller(store, new FaultSet(), new RequestLog(options.maxLogEntries ?? 10_000));
+  const tls = options.http ? undefined : (options.tls ?? (await certificateFor(host, options.reuseCertificate ?? true)));
+  const handler = createHandler({
+    controller,
+    router: new Router(ROUTES, versions),
+    recordBodies: options.recordBodies ?? false,
+    logger: options.logger,
+  });
+  const { server, port } = await listen(handler, { host, port: options.port ?? 0, tls });
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `${tls ? "https" : "http"}://${urlHost}:${port}`,
+    port,
+    host,
+    versions,
+    caPem: tls?.certPem,
+    fingerprint: tls?.fingerprint256,
+    close: () => close(server),
+    reset: () => controller.reset(),
+    state: () => controller.state(),
+    settings: () => controller.settings(),
+    configure: (patch) => controller.configure(patch),
+    addUser: (name, password) => controller.addUser(name, password),
+    deviceCodes: () => controller.deviceCodes(),
+    approveDeviceCode: (userCode, organizationName, tenantId) => controller.approveDeviceCode(userCode, organizationName, tenantId),
+    injectFault: (spec) => controller.injectFault(spec),
+    faults: () => controller.faults(),
+    removeFault: (id) => controller.removeFault(id),
+    clearFaults: () => controller.clearFaults(),
+    expireTokens: (which) => controller.expireTokens(which),
+    advanceClock: (ms) => controller.advanceClock(ms),
+    requests: () => controller.requests(),
+    counters: () => controller.counters(),
+    resetCounters: () => controller.resetCounters(),
+  };
+}
+
+function close(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}

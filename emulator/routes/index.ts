@@ -1,0 +1,34 @@
+import { deviceCodeRoutes } from "./device-code";
+import { jobRoutes } from "./jobs";
+import { organizationRoutes } from "./organizations";
+import { repositoryRoutes } from "./repositories";
+import { serviceRoutes } from "./service";
+import { tokenRoutes } from "./token";
+import type { RouteDefinition } from "./types";
+
+/** Every route the emulator serves. The trimmed OpenAPI excerpt and the contract test derive from it. */
+export const ROUTES: readonly RouteDefinition[] = [
+  ...tokenRoutes,
+  ...serviceRoutes,
+  ...deviceCodeRoutes,
+  ...organizationRoutes,
+  ...jobRoutes,
+  ...repositoryRoutes,
+];
+
+export interface ServedOperation {
+  version: string;
+  method: string;
+  /** Spec path, e.g. "/v8/Organizations/{organizationId}". */
+  path: string;
+}
+
+export function servedOperations(versions: readonly string[] = ["v6", "v7", "v8"]): ServedOperation[] {
+  return versions.flatMap((version) =>
+    ROUTES.filter((route) => (route.versions as readonly string[]).includes(version)).map((route) => ({
+      version,
+      method: route.method,
+      path: `/${version}${route.path}`,
+    })),
+  );
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { bind, ciEnum, ciObject, guid, netBool } from "../binding";
+import { BACKUP_TYPES } from "../model";
+import type { ApiVersion } from "../versions";
+
+const JOB_ITEM_TYPES = ["Group", "User", "Site", "PartialOrganization", "PersonalSites", "OneDriveFolders", "Team"] as const;
+
+/** periodicallyEvery gained Hours12 in v8 (SPEC8 vs SPEC6/7). */
+const PERIODS_V6 = ["Minutes5", "Minutes10", "Minutes15", "Minutes30", "Hours1", "Hours2", "Hours4", "Hours8"] as const;
+const PERIODS_V8 = [...PERIODS_V6, "Hours12"] as const;
+const DAILY_TYPES = ["Everyday", "Workdays", "Weekends", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+/** RESTBackupWindowSettings: 168 hourly booleans, a week starting on Sunday (SPEC8). */
+const backupWindowSettings = ciObject({
+  backupWindow: z.array(netBool()).length(168, { error: "expected 168 booleans, one per hour of the week" }).nullish(),
+  minuteOffset: z.number().int().nullish(),
+});
+
+/** RESTJobSchedulePolicy; periodicallyWindowEnabled arrived in v7. */
+function schedulePolicy(version: ApiVersion) {
+  const shape = {
+    scheduleEnabled: netBool().nullish(),
+    backupWindowEnabled: netBool().nullish(),
+    backupWindowSettings: backupWindowSettings.nullish(),
+    periodicallyWindowSettings: backupWindowSettings.nullish(),
+    periodicallyOffsetMinutes: z.number().int().nullish(),
+    type: ciEnum(["Periodically", "Daily", "ManualOnly"] as const).nullish(),
+    periodicallyEvery: (version === "v8" ? ciEnum(PERIODS_V8) : ciEnum(PERIODS_V6)).nullish(),
+    dailyType: ciEnum(DAILY_TYPES).nullish(),
+    dailyTime: z.string().nullish(),
+    retryEnabled: netBool().nullish(),
+    // PS new-vbojobschedulepolicy.md: RetryWaitInterval 1–999.
+    retryNumber: z.number().int().min(0).nullish(),
+    retryWaitInterval: z.number().int().min(1).max(999).nullish(),
+  };
+  return version === "v6" ? ciObject(shape) : ciObject({ ...shape, periodicallyWindowEnabled: netBool().nullish() });
+}
+
+/** Only `type` of a job item is checked; the rest is kept as sent (the emulator never resolves items). */
+const jobItem = ciObject({ type: ciEnum(JOB_ITEM_TYPES) });
+
+/**
+ * The job body: RESTJob in v6/v7 (POST /Organizations/{id}/Jobs), RESTCreateBackupJob in v8
+ * (POST /Jobs, organizationId required). backupType and repositoryId are required in every version
+ * (SPEC8 requires them; a v6/v7 job cannot exist without them either).
+ */
+export function jobBody(version: ApiVersion) {
+  const shape = {
+    name: z.string().nullish(),
+    description: z.string().nullish(),
+    backupType: ciEnum(BACKUP_TYPES),
+    runNow: netBool().nullish(),
+    isEnabled: netBool().nullish(),
+    repositoryId: guid(),
+    schedulePolicy: schedulePolicy(version).nullish(),
+    selectedItems: z.array(z.unknown()).nullish(),
+    excludedItems: z.array(z.unknown()).nullish(),
+  };
+  // v6/v7 take the organization from the path and ignore a body organizationId.
+  return ciObject({ ...shape, organizationId: version === "v8" ? guid() : z.unknown().transform(() => undefined) });
+}
+
+export function bindJobItems(items: readonly unknown[] | null | undefined, where: string): unknown[] {
+  (items ?? []).forEach((item, index) => bind(jobItem, item, `'${where}[${index}]'`));
+  return [...(items ?? [])];
+}
+
+/** Drops absent and null members, so the stored policy echoes back with spec-valid types only. */
+export function compact(value: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (member === undefined || member === null) continue;
+    result[key] = member !== null && typeof member === "object" && !Array.isArray(member) ? compact(member as Record<string, unknown>) : member;
+  }
+  return result;
+}

@@ -1,0 +1,36 @@
+import { validation } from "../errors";
+import { queryInt } from "./params";
+
+/** DOC-PAGE: `offset` defaults to 0, `limit` to 30, and `limit` goes up to 10,000. */
+export const DEFAULT_LIMIT = 30;
+export const MAX_LIMIT = 10_000;
+
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+/** Decided: out-of-range values are refused (400) rather than clamped; the docs only state the bounds. */
+export function pageRequest(query: URLSearchParams): PageRequest {
+  const offset = queryInt(query, "offset") ?? 0;
+  const limit = queryInt(query, "limit") ?? DEFAULT_LIMIT;
+  if (offset < 0) throw validation(`The value '${offset}' is not valid for offset: it must be 0 or more.`);
+  if (limit < 1 || limit > MAX_LIMIT) {
+    throw validation(`The value '${limit}' is not valid for limit: it must be between 1 and ${MAX_LIMIT}.`);
+  }
+  return { offset, limit };
+}
+
+/**
+ * A `PageOf<X>` object (SPEC8) with relative navigation links, as the paging docs show them
+ * (`/v8/RestoreSessions/...?offset=0&limit=10`, DOC-PAGE).
+ */
+export function page<T>(items: readonly T[], request: PageRequest, path: string): Record<string, unknown> {
+  const { offset, limit } = request;
+  const href = (at: number) => ({ href: `${path}?offset=${at}&limit=${limit}` });
+  const links: Record<string, { href: string }> = { first: href(0) };
+  if (offset > 0) links.prev = href(Math.max(0, offset - limit));
+  links.self = href(offset);
+  if (offset + limit < items.length) links.next = href(offset + limit);
+  return { offset, limit, results: items.slice(offset, offset + limit), _links: links };
+}
