@@ -19,12 +19,14 @@ const generateRsa = promisify(generateKeyPair);
  * CA:TRUE lets clients pass it as `ca` directly, the way `openssl req -x509` certificates work.
  */
 export async function generateSelfSigned(hosts: readonly string[]): Promise<TlsMaterial> {
-  const forge = require("node-forge") as typeof Forge;
-  const { privateKey, publicKey } = await generateRsa("rsa", {
+  // The key is generated on libuv's thread pool while forge loads on the main thread.
+  const keys = generateRsa("rsa", {
     modulusLength: 2048,
     publicKeyEncoding: { type: "spki", format: "pem" },
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
+  const forge = require("node-forge") as typeof Forge;
+  const { privateKey, publicKey } = await keys;
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = forge.pki.publicKeyFromPem(publicKey);
   // Positive serial: RFC 5280 §4.1.2.2, as jfromaniello/selfsigned does.

@@ -1,0 +1,125 @@
+import { parseArgs } from "node:util";
+import type { EmulatorOptions } from "./index";
+import type { User } from "./store";
+import { isApiVersion, type ApiVersion } from "./versions";
+
+export const USAGE = `Usage: vb365-emulator [options]
+
+Starts a local Veeam Backup for Microsoft 365 REST API emulator. When it is ready it prints one
+line of JSON to stdout ({"url", "caFile", "fingerprint", ...}); logs go to stderr.
+
+Options (environment variable fallback in brackets):
+  --port <n>                       TCP port, 0 = a free port (default 0) [VB365_EMULATOR_PORT]
+  --host <address>                 interface to listen on (default 127.0.0.1) [VB365_EMULATOR_HOST]
+  --http                           plain HTTP instead of HTTPS [VB365_EMULATOR_HTTP=1]
+  --versions <list>                API versions to serve (default v6,v7,v8) [VB365_EMULATOR_VERSIONS]
+  --user <name:password>           a user for POST /token, repeatable (default admin:vb365-emulator)
+                                   [VB365_EMULATOR_USERS, comma-separated]
+  --auto-approve-device-codes <ms> sign device codes in automatically after <ms>
+                                   [VB365_EMULATOR_AUTO_APPROVE_DEVICE_CODES]
+  --organization-name <name>       organization device codes sign in to (default contoso.onmicrosoft.com)
+                                   [VB365_EMULATOR_ORGANIZATION_NAME]
+  --device-code-lifetime <s>       device code lifetime (default 900) [VB365_EMULATOR_DEVICE_CODE_LIFETIME]
+  --token-lifetime <s>             access token lifetime (default 3600) [VB365_EMULATOR_TOKEN_LIFETIME]
+  --state-file <path>              keep organizations and jobs in this file across restarts
+                                   [VB365_EMULATOR_STATE_FILE]
+  --ca-file <path>                 where to write the certificate PEM (default: a temporary file)
+                                   [VB365_EMULATOR_CA_FILE]
+  --quiet                          no per-request log lines [VB365_EMULATOR_QUIET=1]
+  --help                           show this help
+`;
+
+export class CliUsageError extends Error {
+  override name = "CliUsageError";
+}
+
+export type CliCommand =
+  | { kind: "help" }
+  | { kind: "run"; options: Omit<EmulatorOptions, "logger">; caFile: string | undefined; quiet: boolean };
+
+/** Flags first, then `VB365_EMULATOR_*` variables, then defaults. Pure, so it is unit-tested. */
+export function parseCliOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        http: { type: "boolean" },
+        versions: { type: "string" },
+        user: { type: "string", multiple: true },
+        "auto-approve-device-codes": { type: "string" },
+        "organization-name": { type: "string" },
+        "device-code-lifetime": { type: "string" },
+        "token-lifetime": { type: "string" },
+        "state-file": { type: "string" },
+        "ca-file": { type: "string" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+  if (values.help) return { kind: "help" };
+
+  const pick = (flag: string | undefined, variable: string): string | undefined => flag ?? nonEmpty(env[variable]);
+  const options: Omit<EmulatorOptions, "logger"> = {};
+  const port = pick(values.port, "VB365_EMULATOR_PORT");
+  if (port !== undefined) options.port = integer(port, "--port", 0, 65535);
+  const host = pick(values.host, "VB365_EMULATOR_HOST");
+  if (host !== undefined) options.host = host;
+  if (values.http ?? truthy(env.VB365_EMULATOR_HTTP)) options.http = true;
+  const versions = pick(values.versions, "VB365_EMULATOR_VERSIONS");
+  if (versions !== undefined) options.versions = parseVersions(versions);
+  const users = values.user ?? nonEmpty(env.VB365_EMULATOR_USERS)?.split(",");
+  if (users !== undefined) options.users = users.map(parseUser);
+  const autoApprove = pick(values["auto-approve-device-codes"], "VB365_EMULATOR_AUTO_APPROVE_DEVICE_CODES");
+  if (autoApprove !== undefined) options.autoApproveDeviceCodesMs = integer(autoApprove, "--auto-approve-device-codes", 0);
+  const organization = pick(values["organization-name"], "VB365_EMULATOR_ORGANIZATION_NAME");
+  if (organization !== undefined) options.autoApproveOrganizationName = organization;
+  const deviceCodeLifetime = pick(values["device-code-lifetime"], "VB365_EMULATOR_DEVICE_CODE_LIFETIME");
+  if (deviceCodeLifetime !== undefined) options.deviceCodeLifetimeSeconds = integer(deviceCodeLifetime, "--device-code-lifetime", 1);
+  const tokenLifetime = pick(values["token-lifetime"], "VB365_EMULATOR_TOKEN_LIFETIME");
+  if (tokenLifetime !== undefined) options.tokenLifetimeSeconds = integer(tokenLifetime, "--token-lifetime", 1);
+  const stateFile = pick(values["state-file"], "VB365_EMULATOR_STATE_FILE");
+  if (stateFile !== undefined) options.stateFile = stateFile;
+  const caFile = pick(values["ca-file"], "VB365_EMULATOR_CA_FILE");
+  return { kind: "run", options, caFile, quiet: values.quiet ?? truthy(env.VB365_EMULATOR_QUIET) };
+}
+
+function integer(text: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^\d+$/.test(text.trim())) throw new CliUsageError(`${flag} must be a whole number, not "${text}".`);
+  const value = Number(text.trim());
+  if (value < min || value > max) throw new CliUsageError(`${flag} must be between ${min} and ${max}, not ${value}.`);
+  return value;
+}
+
+function parseVersions(text: string): ApiVersion[] {
+  const versions = text.split(",").map((part) => part.trim().toLowerCase()).filter((part) => part !== "");
+  const unknown = versions.filter((version) => !isApiVersion(version));
+  if (versions.length === 0 || unknown.length > 0) {
+    throw new CliUsageError(`--versions takes a comma-separated list of v6, v7 and v8, not "${text}".`);
+  }
+  return versions as ApiVersion[];
+}
+
+/** "name:password"; the password may itself contain colons. */
+function parseUser(text: string): User {
+  const colon = text.indexOf(":");
+  if (colon <= 0 || colon === text.length - 1) {
+    throw new CliUsageError(`--user takes name:password (for example admin:secret), not "${text}".`);
+  }
+  return { name: text.slice(0, colon), password: text.slice(colon + 1) };
+}
+
+function truthy(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value;
+}
