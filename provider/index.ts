@@ -15,3 +15,7 @@ export { Vb365Organization } from "./organization/resource";
 export type { Vb365OrganizationArgs } from "./organization/resource";
 export type { OrganizationInputs, Region, ServiceConnectionSettings } from "./organization/types";
 export { Vb365ApiError, Vb365ConfigError, Vb365ConnectionError, Vb365Error } from "./client";
+
+// Vb365Tenant: a certificate and the organization that uses it (issue 7)
+export { Vb365Tenant } from "./tenant/component";
+export type { Vb365TenantArgs } from "./tenant/component";

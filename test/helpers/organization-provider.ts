@@ -1,0 +1,48 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { OrganizationProvider } from "../../provider/organization/provider";
+import type { OrganizationInputs, OrganizationOutputs } from "../../provider/organization/types";
+import { DEFAULT_USER, type Emulator } from "../../emulator";
+
+/** Stack config as the engine hands it to `configure`: every key, secrets decrypted. */
+export function stackConfig(values: Record<string, string>): pulumi.dynamic.Config {
+  return {
+    get: (key: string) => values[key],
+    require: (key: string) => {
+      const value = values[key];
+      if (value === undefined) throw new Error(`Missing required configuration key: ${key}`);
+      return value;
+    },
+  } as pulumi.dynamic.Config;
+}
+
+export function emulatorConfig(emulator: Emulator, apiVersion: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    "vb365:url": emulator.url,
+    "vb365:username": DEFAULT_USER.name,
+    "vb365:password": DEFAULT_USER.password,
+    "vb365:apiVersion": apiVersion,
+    ...(emulator.caPem ? { "vb365:caCertificate": emulator.caPem } : {}),
+    ...extra,
+  };
+}
+
+/** A provider configured for `emulator`, as the engine would configure it. */
+export async function configuredProvider(config: Record<string, string>): Promise<OrganizationProvider> {
+  const provider = new OrganizationProvider();
+  await provider.configure({ config: stackConfig(config) });
+  return provider;
+}
+
+/** check then create, the way the engine calls them; fails the test on check failures. */
+export async function checkAndCreate(provider: OrganizationProvider, inputs: OrganizationInputs): Promise<{ id: string; outs: OrganizationOutputs }> {
+  const checked = await provider.check({} as OrganizationInputs, inputs);
+  if (checked.failures?.length) throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
+  const result = await provider.create(checked.inputs!);
+  return { id: result.id, outs: result.outs! };
+}
+
+export async function checked(provider: OrganizationProvider, inputs: OrganizationInputs): Promise<OrganizationInputs> {
+  const result = await provider.check({} as OrganizationInputs, inputs);
+  if (result.failures?.length) throw new Error(`check failed: ${JSON.stringify(result.failures)}`);
+  return result.inputs!;
+}
