@@ -1,0 +1,51 @@
+import * as forge from "node-forge";
+import { expect } from "chai";
+import { describe, it } from "mocha";
+import { generateRsaKeyPair } from "../../../provider/tenant-certificate/keypair";
+import { createCertificate } from "../../helpers/certificate";
+
+// Boundary: forge.options is real (lib/forge.js) but missing from @types/node-forge.
+const forgeOptions = (forge as unknown as { options: { usePureJavaScript: boolean } }).options;
+
+describe("TenantCertificate key generation", () => {
+  it("keeps the event loop turning while a 4096-bit key is generated", async function () {
+    this.timeout(60_000);
+    let last = performance.now();
+    let longestGap = 0;
+    let ticks = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+      ticks++;
+    }, 5);
+    const started = performance.now();
+    try {
+      await generateRsaKeyPair(4096);
+    } finally {
+      clearInterval(timer);
+    }
+    const elapsed = performance.now() - started;
+    // A synchronous keygen would leave one gap as long as the whole generation (0.3-2 s).
+    expect(longestGap, `longest pause of the event loop in ${elapsed.toFixed(0)} ms`).to.be.below(100);
+    expect(ticks).to.be.at.least(Math.floor(elapsed / 5 / 4));
+  });
+
+  it("makes the key natively, never with forge's pure-JS prime search", async function () {
+    this.timeout(30_000);
+    const original = forge.pki.rsa.generateKeyPair;
+    const usePureJavaScript = forgeOptions.usePureJavaScript;
+    forge.pki.rsa.generateKeyPair = (() => {
+      throw new Error("forge key generation must not be used");
+    }) as typeof forge.pki.rsa.generateKeyPair;
+    // Even with forge told to stay in JavaScript, the key comes from Node's crypto.
+    forgeOptions.usePureJavaScript = true;
+    try {
+      const outs = await createCertificate({ subject: { commonName: "native" }, keySize: 3072 });
+      expect(outs.keySize).to.equal(3072);
+    } finally {
+      forge.pki.rsa.generateKeyPair = original;
+      forgeOptions.usePureJavaScript = usePureJavaScript;
+    }
+  });
+});

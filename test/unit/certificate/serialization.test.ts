@@ -1,0 +1,73 @@
+import * as pulumi from "@pulumi/pulumi";
+import { expect } from "chai";
+import { before, describe, it } from "mocha";
+import { TenantCertificateProvider } from "../../../provider/tenant-certificate/provider";
+import type { TenantCertificateInputs } from "../../../provider/tenant-certificate/types";
+import { pkcs12 } from "../../helpers/certificate";
+
+// Boundary: require-from-string (a dependency of @pulumi/pulumi) ships no types. It is what the
+// dynamic-provider plugin uses to load the serialized provider from state.
+const requireFromString = require("require-from-string") as (code: string) => { handler(): TenantCertificateProvider };
+
+// Pulumi's runtime keeps its state in a global (globalStore) made on first use. Making it while
+// this file loads puts it in mocha's baseline, so check-leaks does not take it for a leak.
+pulumi.runtime.isDryRun();
+
+const SECRET_PASSWORD = `serialization-secret-${process.pid}-${Date.now()}`;
+
+async function serialize(provider: TenantCertificateProvider) {
+  // Exactly what pulumi.dynamic.Resource does with the provider it is given.
+  return pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+}
+
+describe("TenantCertificate provider serialization", () => {
+  const provider = new TenantCertificateProvider();
+  let text: string;
+  let containsSecrets: boolean;
+  let pfxBase64: string;
+
+  before(async function () {
+    this.timeout(60_000);
+    const first = await serialize(provider);
+    const loaded = requireFromString(first.text).handler();
+    const checked = await loaded.check({} as TenantCertificateInputs, {
+      subject: { commonName: "serialized.contoso.local" },
+      password: SECRET_PASSWORD,
+    });
+    const created = await loaded.create(checked.inputs!);
+    pfxBase64 = created.outs!.pfxBase64;
+    // Used once with a secret, the original must serialize to the same secret-free text.
+    await provider.create(checked.inputs!);
+    const again = await serialize(provider);
+    expect(again.text).to.equal(first.text);
+    ({ text, containsSecrets } = again);
+  });
+
+  it("creates a certificate from the deserialized provider, as the plugin would", () => {
+    expect(pkcs12(pfxBase64, SECRET_PASSWORD, ["-info", "-noout"])).to.include("MAC: sha1, Iteration 2048");
+  });
+
+  it("holds no secret: neither the password it was used with nor any key", () => {
+    expect(containsSecrets).to.equal(false);
+    expect(text).to.not.include(SECRET_PASSWORD);
+    expect(text).to.not.include(pfxBase64.slice(0, 64));
+    expect(text).to.not.match(/PRIVATE KEY-----/);
+  });
+
+  it("requires libraries instead of copying them into state", () => {
+    expect(text).to.match(/require\("node-forge[^"]*"\)/);
+    expect(text).to.match(/require\("zod[^"]*"\)/);
+    expect(text).to.match(/require\("crypto"\)/);
+  });
+
+  it("reads the clock at call time, not when it was serialized", async () => {
+    const loaded = requireFromString(text).handler();
+    process.env.VB365_NOW = "2001-02-03T04:05:06Z";
+    try {
+      const outs = (await loaded.create({ subject: { commonName: "clock" }, validityDays: 1 })).outs!;
+      expect(outs.notBefore).to.equal("2001-02-03T04:00:06.000Z");
+    } finally {
+      delete process.env.VB365_NOW;
+    }
+  });
+});
