@@ -1,0 +1,115 @@
+// Median time to make a 4096-bit tenant certificate and its PFX: TenantCertificate's provider
+// `create` against the openssl recipe it replaces (req + pkcs12 + base64), in one run, on one
+// machine, interleaved so that both see the same load. Goal (issue 4): ratio <= 1.2.
+//
+//   npx ts-node --transpile-only bench/certificate-vs-openssl.ts [runs]     (default 7 runs)
+//
+// RSA key generation dominates both sides and its time varies a lot from run to run (a random
+// prime search), so compare medians of several runs, never single runs.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { TenantCertificateProvider } from "../provider/tenant-certificate/provider";
+
+const SUBJECT = "/C=US/ST=Kentucky/L=Lexington/O=Veeam Software/OU=VCSP/CN=veeam.contoso.local";
+const FRIENDLY_NAME = "Contoso VB365 Tenant";
+const PASSWORD = "bench-password-not-a-secret";
+
+async function main(): Promise<void> {
+  const runs = Number(process.argv[2] ?? 7);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`The number of runs must be a positive integer; got ${process.argv[2]}.`);
+  const workDir = mkdtempSync(join(tmpdir(), "vb365-bench-"));
+  const provider = new TenantCertificateProvider();
+  try {
+    // One untimed round each: module loading, JIT and the page cache are not what we measure.
+    await timeProvider(provider);
+    timeOpenssl(workDir);
+
+    const providerMs: number[] = [];
+    const opensslMs: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+      // Alternate who goes first, so neither side always follows the other's CPU burst.
+      if (run % 2 === 1) {
+        providerMs.push(await timeProvider(provider));
+        opensslMs.push(timeOpenssl(workDir));
+      } else {
+        opensslMs.push(timeOpenssl(workDir));
+        providerMs.push(await timeProvider(provider));
+      }
+      console.log(`run ${run}: TenantCertificate ${format(providerMs[run - 1])} ms, openssl ${format(opensslMs[run - 1])} ms`);
+    }
+
+    const providerMedian = median(providerMs);
+    const opensslMedian = median(opensslMs);
+    console.log("");
+    console.log(`machine: ${availableParallelism()} CPU (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, ${opensslVersion()}`);
+    console.log(`median of ${runs}, 4096-bit RSA, 3DES PFX:`);
+    console.log(`  TenantCertificate provider create: ${format(providerMedian)} ms`);
+    console.log(`  openssl req + pkcs12 + base64:     ${format(opensslMedian)} ms`);
+    console.log(`  ratio: ${(providerMedian / opensslMedian).toFixed(2)} (goal <= 1.2)`);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+async function timeProvider(provider: TenantCertificateProvider): Promise<number> {
+  const started = performance.now();
+  const result = await provider.create({
+    subject: {
+      commonName: "veeam.contoso.local",
+      organization: "Veeam Software",
+      organizationalUnit: "VCSP",
+      locality: "Lexington",
+      state: "Kentucky",
+      country: "US",
+    },
+    keySize: 4096,
+    validityDays: 3650,
+    friendlyName: FRIENDLY_NAME,
+    password: PASSWORD,
+  });
+  const elapsed = performance.now() - started;
+  if (result.outs?.pfxBase64 === undefined) throw new Error("The provider made no PFX.");
+  return elapsed;
+}
+
+/** The recipe from the VB365 onboarding guide, as one operator would run it (certificates.md §3.4). */
+function timeOpenssl(workDir: string): number {
+  const key = join(workDir, "cert.key");
+  const certificate = join(workDir, "cert.cer");
+  const pfx = join(workDir, "cert.pfx");
+  const started = performance.now();
+  run("openssl", ["req", "-x509", "-newkey", "rsa:4096", "-nodes", "-keyout", key, "-out", certificate, "-days", "3650", "-subj", SUBJECT]);
+  run("openssl", ["pkcs12", "-export", "-out", pfx, "-inkey", key, "-in", certificate, "-passout", `pass:${PASSWORD}`, "-name", FRIENDLY_NAME]);
+  const base64 = run("base64", ["-w0", pfx]);
+  const elapsed = performance.now() - started;
+  if (base64.length === 0) throw new Error("base64 printed nothing.");
+  return elapsed;
+}
+
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`${command} ${args[0]} failed (exit ${result.status}): ${result.stderr}`);
+  return result.stdout;
+}
+
+function opensslVersion(): string {
+  return run("openssl", ["version"]).trim();
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function format(ms: number): string {
+  return ms.toFixed(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
