@@ -73,6 +73,11 @@ export interface EmulatorOptions {
   /** One line per request and internal errors. Default: silent. */
   logger?: (line: string) => void;
   /**
+   * Called with every request log entry as it is recorded, whatever resets happen later; test
+   * helpers use it to check every response against the OpenAPI contract.
+   */
+  onRequest?: (entry: RequestLogEntry) => void;
+  /**
    * Certificate for HTTPS. Default: a self-signed one, generated once per process and reused by
    * later emulators on the same host (set `reuseCertificate: false` to force a fresh one).
    */
@@ -175,6 +180,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     router: new Router(ROUTES, versions),
     recordBodies: options.recordBodies ?? false,
     logger: options.logger,
+    onRequest: options.onRequest,
   });
   const { server, port } = await listen(handler, { host, port: options.port ?? 0, tls });
   const urlHost = host.includes(":") ? `[${host}]` : host;

@@ -20,6 +20,7 @@ export interface PipelineOptions {
   recordBodies: boolean;
   /** One line per request; the CLI points it at stderr. */
   logger: ((line: string) => void) | undefined;
+  onRequest: ((entry: RequestLogEntry) => void) | undefined;
 }
 
 /** The request pipeline: control routes, then faults, auth, the route, the request log. */
@@ -71,6 +72,7 @@ async function handle(options: PipelineOptions, req: IncomingMessage, res: Serve
       fault: fault ? { id: fault.id, action: action ?? "latency" } : null,
       ...(options.recordBodies ? bodies(rawBody, req.headers["content-type"], reply) : {}),
     });
+    options.onRequest?.(entry);
     options.logger?.(`${entry.method} ${entry.path}${entry.query ? `?${entry.query}` : ""} -> ${status || "reset"} (${entry.durationMs} ms)${entry.fault ? ` [fault ${entry.fault.action}]` : ""}`);
   };
 
