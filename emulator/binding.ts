@@ -71,9 +71,10 @@ export function bindingError(issue: z.core.$ZodIssue, what: string): ApiError {
   const where = path === "" ? what : `'${path}'`;
   const input = "input" in issue ? issue.input : undefined;
   const shown = input === undefined ? "" : ` ${JSON.stringify(input)}`;
+  const missing = input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value");
+  if (missing) return validation(`${capitalize(where)} is required.`);
   switch (issue.code) {
     case "invalid_type":
-      if (input === undefined) return validation(`${capitalize(where)} is required.`);
       return validation(`The value${shown} is not valid for ${where}: expected ${article(issue.expected)}.`);
     case "invalid_value":
       return validation(

@@ -57,7 +57,7 @@ export function jobBody(version: ApiVersion) {
     excludedItems: z.array(z.unknown()).nullish(),
   };
   // v6/v7 take the organization from the path and ignore a body organizationId.
-  return ciObject({ ...shape, organizationId: version === "v8" ? guid() : z.unknown().transform(() => undefined) });
+  return ciObject({ ...shape, organizationId: version === "v8" ? guid() : z.unknown().optional().transform(() => undefined) });
 }
 
 export function bindJobItems(items: readonly unknown[] | null | undefined, where: string): unknown[] {
