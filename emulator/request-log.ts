@@ -3,7 +3,7 @@ import type { ApiVersion } from "./versions";
 
 /** One API request as the emulator saw and answered it. */
 export interface RequestLogEntry {
-  /** 1, 2, 3, ... in arrival order; keeps counting across resetCounters(). */
+  /** 1, 2, 3, ... in arrival order, from the last reset() or resetCounters(). */
   seq: number;
   /** Emulator clock, ISO 8601. */
   at: string;
@@ -73,6 +73,7 @@ export class RequestLog {
 
   clear(): void {
     this.entries = [];
+    this.seq = 0;
     this.counts = emptyCounters();
   }
 }
