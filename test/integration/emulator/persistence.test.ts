@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "chai";
+import { after, before, describe, it } from "mocha";
+import { DEFAULT_REPOSITORY_ID, startEmulator, type Emulator, type EmulatorOptions } from "../../../emulator";
+import { EmulatorClient } from "../../helpers/emulator";
+import { contractViolations } from "../../helpers/emulator-contract";
+import { existingApplicationBody, pfxFixture } from "../../helpers/emulator-fixtures";
+
+describe("emulator state file", () => {
+  let dir: string;
+  const running: Emulator[] = [];
+  const violations: string[] = [];
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "vb365-emulator-test-"));
+  });
+  after(async () => {
+    await Promise.all(running.map((emulator) => emulator.close()));
+    rmSync(dir, { recursive: true, force: true });
+    expect(violations).to.deep.equal([]);
+  });
+  const start = async (options: EmulatorOptions) => {
+    const emulator = await startEmulator({ http: true, recordBodies: true, ...options });
+    running.push(emulator);
+    return emulator;
+  };
+  const stop = async (emulator: Emulator) => {
+    violations.push(...contractViolations(emulator.requests()));
+    await emulator.close();
+  };
+
+  it("keeps organizations and jobs across restarts, but not tokens", async () => {
+    const stateFile = join(dir, "nested", "state.json");
+    const first = await start({ stateFile });
+    const client = new EmulatorClient(first, "v8");
+    await client.login();
+    const organization = (await client.post("/Organizations", existingApplicationBody(pfxFixture()))).body;
+    const job = (await client.post("/Jobs", { organizationId: organization.id, repositoryId: DEFAULT_REPOSITORY_ID, backupType: "EntireOrganization" })).body;
+    await client.post(`/Jobs/${job.id}/disable`);
+    await stop(first);
+
+    const saved = JSON.parse(readFileSync(stateFile, "utf8"));
+    expect(saved).to.include({ format: "vb365-emulator-state", version: 1 });
+    expect(JSON.stringify(saved)).to.not.include(pfxFixture().password);
+
+    const second = await start({ stateFile });
+    const again = new EmulatorClient(second, "v8");
+    again.token = client.token;
+    expect((await again.get("/Organizations")).status, "a restart signs everybody out").to.equal(401);
+    await again.login();
+    expect((await again.get(`/Organizations/${organization.id}`)).body).to.deep.equal(organization);
+    expect((await again.get(`/Jobs/${job.id}`)).body.isEnabled).to.equal(false);
+    await stop(second);
+  });
+
+  it("starts empty, with the seeded repositories, when the file does not exist yet", async () => {
+    const emulator = await start({ stateFile: join(dir, "fresh.json") });
+    expect(emulator.state().repositories).to.have.length(2);
+    await stop(emulator);
+  });
+
+  it("empties the file on reset", async () => {
+    const stateFile = join(dir, "reset.json");
+    const emulator = await start({ stateFile });
+    const client = new EmulatorClient(emulator, "v7");
+    await client.login();
+    await client.post("/Organizations", existingApplicationBody(pfxFixture()));
+    emulator.reset();
+    expect(JSON.parse(readFileSync(stateFile, "utf8")).organizations).to.deep.equal([]);
+    await stop(emulator);
+  });
+
+  it("refuses to start on a file it did not write", async () => {
+    const stateFile = join(dir, "foreign.json");
+    writeFileSync(stateFile, JSON.stringify({ hello: "world" }));
+    let failure: unknown;
+    try {
+      await start({ stateFile });
+    } catch (error) {
+      failure = error;
+    }
+    expect((failure as Error).message).to.match(/^The state file .*foreign\.json was not written by vb365-emulator/);
+    writeFileSync(stateFile, "{");
+    failure = undefined;
+    try {
+      await start({ stateFile });
+    } catch (error) {
+      failure = error;
+    }
+    expect((failure as Error).message).to.match(/is not valid JSON/);
+  });
+});
