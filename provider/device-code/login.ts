@@ -66,7 +66,7 @@ export async function requestDeviceCode(client: DeviceCodeClient, region: Device
 function clientFor(options: DeviceCodeLoginOptions): { client: DeviceCodeClient; owned?: Vb365Client } {
   if (options.client) return { client: options.client };
   if (!options.connection) throw new Vb365ConfigError("deviceCodeLogin needs either `connection` (VB365 connection settings) or `client`.");
-  const owned = new Vb365Client(options.connection);
+  const owned = new Vb365Client(options.connection, options.clientOptions);
   return { client: owned, owned };
 }
 

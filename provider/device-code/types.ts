@@ -1,4 +1,4 @@
-import type { ConnectionSettings, DeviceCode, Vb365Error } from "../client";
+import type { ClientOptions, ConnectionSettings, DeviceCode, Vb365Error } from "../client";
 import type { Region } from "../organization/types";
 
 /** What the customer needs to sign in, and how long they have. */
@@ -59,6 +59,8 @@ export interface DeviceCodeClock {
 export interface DeviceCodeLoginOptions {
   /** The VB365 server to ask. A client is created for the call and closed after it. */
   connection?: ConnectionSettings;
+  /** Options of the client created for `connection`, e.g. fewer retries for a command line. */
+  clientOptions?: ClientOptions;
   /** Or an existing client, e.g. one shared with later calls; it is not closed. */
   client?: DeviceCodeClient;
   /** Microsoft Entra region: Worldwide, Germany, China, USDefence or USGovernment; old spellings are accepted. @default "Worldwide" */
