@@ -1,0 +1,45 @@
+export const DEVICE_CODE_HELP = `Usage: vb365 device-code [flags]
+
+Requests a Microsoft device code from VB365 for adding a Microsoft 365 organization with a new
+Entra application, prints sign-in instructions to forward to the customer's Global
+Administrator, and optionally waits for the sign-in, stores the code in a stack's config as a
+secret and runs pulumi up while the code is valid (about 15 minutes).
+
+Connection (flags win over the stack's vb365: config, which wins over VB365_* variables):
+  --url <url>              VB365 REST API, e.g. https://vb365.example.com:4443   [VB365_URL, vb365:url]
+  --username <name>        VB365 administrator                                  [VB365_USERNAME, vb365:username]
+                           The password is never a flag: VB365_PASSWORD, the secret vb365:password,
+                           or a hidden prompt on a terminal.
+  --api-version <v>        v6, v7 or v8 (default v8)                           [VB365_API_VERSION, vb365:apiVersion]
+  --ca-file <file>         PEM of the CA (or self-signed certificate) to trust  [VB365_CA_FILE, vb365:caCertificate]
+  --insecure               Skip TLS verification (test servers only)           [vb365:insecureSkipVerify]
+  --connection <name>      Use the entry <name> of the stack's vb365:connections instead (needs --stack)
+
+Code:
+  --region <region>        Worldwide (default), Germany, China, USDefence or USGovernment
+  --wait                   Wait until the customer signed in (stops when the code expires)
+  --timeout <duration>     Stop waiting earlier, e.g. 10m (with --wait)
+  --interval <duration>    Pause between sign-in checks (default 5s)
+  --json                   Print one JSON object on stdout; all text goes to stderr
+
+Pulumi:
+  -s, --stack <name>       Stack whose vb365: config supplies the connection
+  -C, --cwd <dir>          Directory of the Pulumi project (default: current directory)
+  --config-key <key>       Write the code into the stack's config as a secret under <key>
+  --up                     After the sign-in, run pulumi up --yes on the stack (implies --wait;
+                           needs --config-key)
+  --target <urn>           Passed on to pulumi up; repeatable
+
+  -h, --help               Show this help
+
+Exit codes:
+  0 done   1 other failure   2 usage or connection settings   3 credentials refused
+  4 server unreachable   5 TLS certificate not trusted   6 code expired before sign-in
+  7 --timeout reached   8 Pulumi CLI or stack config failed   9 pulumi up failed   130 interrupted
+
+Examples:
+  VB365_PASSWORD=... vb365 device-code --url https://vb365:4443 --username admin --wait
+  vb365 device-code --stack prod --config-key contosoUserCode --up --target <urn>
+
+See docs/device-code.md for the GitOps flow.
+`;
