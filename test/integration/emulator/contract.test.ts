@@ -1,0 +1,119 @@
+import { expect } from "chai";
+import { after, before, describe, it } from "mocha";
+import { DEFAULT_REPOSITORY_ID, startEmulator, type ApiVersion, type Emulator, type RequestLogEntry } from "../../../emulator";
+import { servedOperations } from "../../../emulator/routes";
+import { EmulatorClient, send } from "../../helpers/emulator";
+import { contractViolations, specOperations } from "../../helpers/emulator-contract";
+import { existingApplicationBody, newApplicationBody, pfxFixture, signedInUserCode } from "../../helpers/emulator-fixtures";
+
+// A tour of every served route on every version, successes and failures alike, whose responses
+// are all validated against the trimmed official specs (emulator/openapi/). The other emulator
+// test files validate their own responses the same way (test/helpers/emulator.ts).
+
+const VERSIONS: readonly ApiVersion[] = ["v6", "v7", "v8"];
+const MISSING = "11111111-1111-1111-1111-111111111111";
+
+async function tour(emulator: Emulator, version: ApiVersion): Promise<void> {
+  const pfx = pfxFixture();
+  const form = { grant_type: "password", username: "admin", password: "vb365-emulator" };
+  const login = await send(emulator, "POST", `/${version}/token`, { form });
+  await send(emulator, "POST", `/${version}/token`, { form: { grant_type: "refresh_token", refresh_token: login.body.refresh_token } });
+  await send(emulator, "POST", `/${version}/token`, { form: { ...form, password: "wrong" } });
+  const client = new EmulatorClient(emulator, version);
+  await client.login();
+  await client.get("/ServiceInstance");
+  if (version === "v8") await send(emulator, "GET", "/v8/Health");
+
+  const userCode = await signedInUserCode(client, `${version}-new.onmicrosoft.com`);
+  await client.post("/DeviceCode/check", { userCode });
+  await client.post("/DeviceCode/check", { userCode: "UNKNOWN99" });
+  await client.post("/DeviceCode", { targetRegion: "Atlantis" });
+
+  const created = (await client.post("/Organizations", newApplicationBody(userCode, pfx))).body;
+  const existing = (await client.post("/Organizations", existingApplicationBody(pfx, `${version}.onmicrosoft.com`))).body;
+  await client.post("/Organizations", existingApplicationBody(pfx, `${version}.onmicrosoft.com`));
+  await client.post("/Organizations", { type: "Office365" });
+  await client.get("/Organizations");
+  await client.get("/Organizations?extendedView=true");
+  if (version === "v8") await client.get("/Organizations?limit=1&offset=1");
+  await client.get(`/Organizations/${created.id}`);
+  await client.get(`/Organizations/${created.id}?extendedView=true`);
+  await client.get(`/Organizations/${MISSING}`);
+  await client.put(`/Organizations/${existing.id}`, { isTeamsOnline: false, ...(version === "v6" ? {} : { description: "updated" }) });
+  await client.put(`/Organizations/${existing.id}`, { region: "China" });
+
+  await client.get("/BackupRepositories");
+  const jobBody = { name: `${version} job`, backupType: "EntireOrganization", repositoryId: DEFAULT_REPOSITORY_ID, schedulePolicy: { type: "Daily", dailyType: "Workdays", dailyTime: "23:00:00" } };
+  const job = (version === "v8" ? await client.post("/Jobs", { ...jobBody, organizationId: existing.id }) : await client.post(`/Organizations/${existing.id}/Jobs`, jobBody)).body;
+  if (version === "v8") await client.post("/Jobs", { backupType: "EntireOrganization" });
+  else await client.post(`/Organizations/${MISSING}/Jobs`, jobBody);
+  await client.get("/Jobs");
+  await client.get(`/Jobs/${job.id}`);
+  await client.get(`/Jobs/${MISSING}`);
+  await client.delete(`/Organizations/${existing.id}`);
+  await client.post(`/Jobs/${job.id}/disable`);
+  await client.post(`/Jobs/${job.id}/enable`);
+  await client.post(`/Jobs/${MISSING}/enable`);
+  await client.post(`/Jobs/${MISSING}/disable`);
+  await client.delete(`/Jobs/${job.id}`);
+  await client.delete(`/Jobs/${job.id}`);
+  await client.delete(`/Organizations/${existing.id}`);
+  await client.delete(`/Organizations/${existing.id}`);
+
+  await client.get("/NotARoute");
+  emulator.injectFault({ kind: "organizations.list", versions: [version], status: 429, retryAfterSeconds: 1, times: 1 });
+  await client.get("/Organizations");
+  if (version !== "v6") await client.post("/token/logout");
+  else emulator.expireTokens("access");
+  await client.get("/Organizations");
+}
+
+describe("emulator OpenAPI contract", () => {
+  let emulator: Emulator;
+  const entries: RequestLogEntry[] = [];
+  before(async () => {
+    emulator = await startEmulator({ http: true, recordBodies: true, onRequest: (entry) => entries.push(entry) });
+    for (const version of VERSIONS) await tour(emulator, version);
+  });
+  after(() => emulator?.close());
+
+  it("serves exactly the operations of the trimmed specs, so the excerpt is in sync with the routes", () => {
+    for (const version of VERSIONS) {
+      const served = servedOperations([version]).map((operation) => `${operation.method} ${operation.path}`);
+      expect(served.sort(), version).to.deep.equal(specOperations(version).sort());
+    }
+  });
+
+  for (const version of VERSIONS) {
+    it(`exercises every served route of ${version}`, () => {
+      const answered = new Set(entries.filter((entry) => entry.version === version && entry.route).map((entry) => `${entry.method} ${entry.route}`));
+      const missing = servedOperations([version]).map((operation) => `${operation.method} ${operation.path}`).filter((operation) => !answered.has(operation));
+      expect(missing).to.deep.equal([]);
+    });
+
+    it(`answers every route of ${version} as its spec declares`, () => {
+      const mine = entries.filter((entry) => entry.version === version);
+      expect(mine.length).to.be.above(30);
+      expect(contractViolations(mine)).to.deep.equal([]);
+    });
+
+    it(`covers successes and errors on ${version}`, () => {
+      const statuses = new Set(entries.filter((entry) => entry.version === version).map((entry) => entry.status));
+      for (const status of [200, 204, 400, 401, 404, 409, 429]) expect(statuses, `status ${status}`).to.include(status);
+      expect(statuses).to.include(version === "v8" ? 201 : 200);
+    });
+  }
+
+  it("catches a response that breaks the contract", () => {
+    const broken: RequestLogEntry = {
+      ...entries.find((entry) => entry.version === "v6" && entry.kind === "organizations.get" && entry.status === 200)!,
+    };
+    broken.responseBody = { ...(broken.responseBody as object), msid: "not in v6", region: "Mars" };
+    expect(contractViolations([broken])).to.have.members([
+      `GET ${broken.path} -> 200: /region must be equal to one of the allowed values`,
+      `GET ${broken.path} -> 200: (body) must NOT have additional properties (msid)`,
+    ]);
+    const wrongStatus: RequestLogEntry = { ...broken, status: 201, responseBody: entries.find((entry) => entry.kind === "organizations.get")!.responseBody };
+    expect(contractViolations([wrongStatus])[0]).to.match(/status 201 is not declared/);
+  });
+});
