@@ -1,0 +1,89 @@
+import { expect } from "chai";
+import { describe, it } from "mocha";
+import { CliUsageError, parseCliOptions, type CliCommand } from "../../../emulator/cli-options";
+
+function run(argv: string[], env: Record<string, string> = {}): Extract<CliCommand, { kind: "run" }> {
+  const command = parseCliOptions(argv, env);
+  if (command.kind !== "run") throw new Error("expected a run command");
+  return command;
+}
+
+function usageError(argv: string[], env: Record<string, string> = {}): string {
+  try {
+    parseCliOptions(argv, env);
+  } catch (error) {
+    if (error instanceof CliUsageError) return error.message;
+    throw error;
+  }
+  throw new Error("expected a usage error");
+}
+
+describe("vb365-emulator options", () => {
+  it("has no options by default: port 0, loopback, HTTPS, every version, the default user", () => {
+    expect(run([])).to.deep.equal({ kind: "run", options: {}, caFile: undefined, quiet: false });
+  });
+
+  it("reads every flag", () => {
+    const command = run([
+      "--port", "4443", "--host", "0.0.0.0", "--http", "--versions", "v8, V7", "--user", "a:b", "--user", "DOMAIN\\c:d:e",
+      "--auto-approve-device-codes", "1500", "--organization-name", "fabrikam.onmicrosoft.com", "--device-code-lifetime", "60",
+      "--token-lifetime", "120", "--state-file", "state.json", "--ca-file", "ca.pem", "--quiet",
+    ]);
+    expect(command).to.deep.equal({
+      kind: "run",
+      options: {
+        port: 4443,
+        host: "0.0.0.0",
+        http: true,
+        versions: ["v8", "v7"],
+        users: [{ name: "a", password: "b" }, { name: "DOMAIN\\c", password: "d:e" }],
+        autoApproveDeviceCodesMs: 1500,
+        autoApproveOrganizationName: "fabrikam.onmicrosoft.com",
+        deviceCodeLifetimeSeconds: 60,
+        tokenLifetimeSeconds: 120,
+        stateFile: "state.json",
+      },
+      caFile: "ca.pem",
+      quiet: true,
+    });
+  });
+
+  it("falls back to environment variables, and flags win over them", () => {
+    const env = {
+      VB365_EMULATOR_PORT: "8443",
+      VB365_EMULATOR_HOST: "localhost",
+      VB365_EMULATOR_HTTP: "true",
+      VB365_EMULATOR_VERSIONS: "v6",
+      VB365_EMULATOR_USERS: "x:1,y:2",
+      VB365_EMULATOR_AUTO_APPROVE_DEVICE_CODES: "0",
+      VB365_EMULATOR_ORGANIZATION_NAME: "litware.onmicrosoft.com",
+      VB365_EMULATOR_DEVICE_CODE_LIFETIME: "30",
+      VB365_EMULATOR_TOKEN_LIFETIME: "90",
+      VB365_EMULATOR_STATE_FILE: "/tmp/state.json",
+      VB365_EMULATOR_CA_FILE: "/tmp/ca.pem",
+      VB365_EMULATOR_QUIET: "1",
+    };
+    const command = run(["--port", "9443"], env);
+    expect(command.options).to.include({ port: 9443, host: "localhost", http: true, autoApproveDeviceCodesMs: 0, tokenLifetimeSeconds: 90 });
+    expect(command.options.users).to.deep.equal([{ name: "x", password: "1" }, { name: "y", password: "2" }]);
+    expect(command).to.include({ caFile: "/tmp/ca.pem", quiet: true });
+  });
+
+  it("ignores empty environment variables", () => {
+    expect(run([], { VB365_EMULATOR_PORT: "", VB365_EMULATOR_HTTP: "0" }).options).to.deep.equal({});
+  });
+
+  it("explains bad values", () => {
+    expect(usageError(["--port", "http"])).to.equal('--port must be a whole number, not "http".');
+    expect(usageError(["--port", "70000"])).to.equal("--port must be between 0 and 65535, not 70000.");
+    expect(usageError(["--versions", "v5,v8"])).to.equal('--versions takes a comma-separated list of v6, v7 and v8, not "v5,v8".');
+    expect(usageError(["--user", "admin"])).to.equal('--user takes name:password (for example admin:secret), not "admin".');
+    expect(usageError(["--token-lifetime", "0"])).to.equal("--token-lifetime must be between 1 and 9007199254740991, not 0.");
+    expect(usageError([], { VB365_EMULATOR_PORT: "x" })).to.equal('--port must be a whole number, not "x".');
+    expect(usageError(["--nope"])).to.match(/Unknown option '--nope'/);
+  });
+
+  it("asks for help", () => {
+    expect(parseCliOptions(["--help"], {})).to.deep.equal({ kind: "help" });
+  });
+});

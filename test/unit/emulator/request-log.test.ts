@@ -1,0 +1,44 @@
+import { expect } from "chai";
+import { describe, it } from "mocha";
+import { redact } from "../../../emulator/redact";
+import { RequestLog, type RequestLogEntry } from "../../../emulator/request-log";
+
+function entry(status: number, routeKey = "GET /v8/Organizations"): Omit<RequestLogEntry, "seq"> {
+  return { at: "", method: "GET", path: "/v8/Organizations", query: "", version: "v8", route: "/v8/Organizations", routeKey, kind: "organizations.list", status, user: null, durationMs: 1, fault: null };
+}
+
+describe("emulator request log", () => {
+  it("keeps the latest entries only, but counts every request", () => {
+    const log = new RequestLog(2);
+    for (const status of [200, 200, 404]) log.record(entry(status));
+    expect(log.list().map((item) => item.seq)).to.deep.equal([2, 3]);
+    expect(log.counters()).to.deep.equal({ total: 3, byRoute: { "GET /v8/Organizations": 3 }, byKind: { "organizations.list": 3 }, byStatus: { "200": 2, "404": 1 } });
+  });
+
+  it("starts over when cleared", () => {
+    const log = new RequestLog(10);
+    log.record(entry(200));
+    log.clear();
+    expect(log.record(entry(200)).seq).to.equal(1);
+    expect(log.counters().total).to.equal(1);
+  });
+});
+
+describe("emulator redact", () => {
+  it("replaces secrets at any depth and any key case, and leaves the rest", () => {
+    const body = {
+      grant_type: "password",
+      Password: "p",
+      exchangeOnlineSettings: { applicationCertificate: "MII", applicationCertificatePassword: "x", applicationSecret: "s", account: "a@b.c" },
+      items: [{ assertion: "jwt" }],
+      empty: { password: "" },
+    };
+    expect(redact(body)).to.deep.equal({
+      grant_type: "password",
+      Password: "[REDACTED]",
+      exchangeOnlineSettings: { applicationCertificate: "[REDACTED]", applicationCertificatePassword: "[REDACTED]", applicationSecret: "[REDACTED]", account: "a@b.c" },
+      items: [{ assertion: "[REDACTED]" }],
+      empty: { password: "" },
+    });
+  });
+});
