@@ -30,13 +30,14 @@ export async function commandConnection(
 
   const url = source.config("vb365:url") ?? env.VB365_URL;
   const username = source.config("vb365:username") ?? env.VB365_USERNAME;
-  const where = stackConfig ? ", or vb365:%s in the stack config" : " (or vb365:%s in a stack's config, with --stack)";
-  if (!url) throw new UsageError(`No VB365 server given: pass --url https://<server>:4443, set VB365_URL${where.replace("%s", "url")}.`);
-  if (!username) throw new UsageError(`No VB365 user given: pass --username, set VB365_USERNAME${where.replace("%s", "username")}.`);
+  const orStack = (key: string, secret = false) =>
+    stackConfig ? `, or ${secret ? "the secret " : ""}vb365:${key} in the stack's config` : `, or ${secret ? "the secret " : ""}vb365:${key} in a stack's config (with --stack)`;
+  if (!url) throw new UsageError(`No VB365 server given: pass --url https://<server>:4443, set VB365_URL${orStack("url")}.`);
+  if (!username) throw new UsageError(`No VB365 user given: pass --username, set VB365_USERNAME${orStack("username")}.`);
   if (!(source.config("vb365:password") ?? env.VB365_PASSWORD)) {
     if (!askPassword) {
       throw new UsageError(
-        `No password for the VB365 user ${username}: set VB365_PASSWORD${where.replace("%s", "password")} (as a secret). ` +
+        `No password for the VB365 user ${username}: set VB365_PASSWORD${orStack("password", true)}. ` +
           "There is no password flag, so that it stays out of shell history; on a terminal, the command asks for it.",
       );
     }
