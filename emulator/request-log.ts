@@ -55,7 +55,8 @@ export class RequestLog {
   record(entry: Omit<RequestLogEntry, "seq">): RequestLogEntry {
     const full: RequestLogEntry = { seq: ++this.seq, ...entry };
     this.entries.push(full);
-    if (this.entries.length > this.maxEntries) this.entries.splice(0, this.entries.length - this.maxEntries);
+    // Trimmed in batches: dropping one entry per request would copy the whole array every time.
+    if (this.entries.length >= this.maxEntries * 2) this.entries = this.entries.slice(-this.maxEntries);
     this.counts.total += 1;
     increment(this.counts.byRoute, full.routeKey);
     increment(this.counts.byKind, full.kind);
@@ -64,7 +65,7 @@ export class RequestLog {
   }
 
   list(): RequestLogEntry[] {
-    return [...this.entries];
+    return this.entries.slice(-this.maxEntries);
   }
 
   counters(): Counters {
