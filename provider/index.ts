@@ -19,3 +19,16 @@ export { Vb365ApiError, Vb365ConfigError, Vb365ConnectionError, Vb365Error } fro
 // Vb365Tenant: a certificate and the organization that uses it (issue 7)
 export { Vb365Tenant } from "./tenant/component";
 export type { Vb365TenantArgs } from "./tenant/component";
+
+// vb365 device-code (issue 6): the onboarding pause as a function that prints nothing
+export { deviceCodeLogin, Vb365DeviceCodeError } from "./device-code";
+export type {
+  DeviceCodeClient,
+  DeviceCodeErrorCode,
+  DeviceCodeLoginOptions,
+  DeviceCodeLoginResult,
+  DeviceCodeProgress,
+  DeviceCodeVerification,
+} from "./device-code";
+export { resolveConnection } from "./client";
+export type { ConnectionSettings } from "./client";
