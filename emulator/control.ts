@@ -15,11 +15,19 @@ export function isControlPath(pathname: string): boolean {
 
 type Handler = (controller: Controller, body: unknown, params: string[]) => Reply;
 
+function resetCounters(controller: Controller): Reply {
+  controller.resetCounters();
+  return empty();
+}
+
 // [method, path pattern, handler]. Each mirrors a method of the Emulator object (index.ts).
 const CONTROL_ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
   ["GET", /^\/ping$/, () => json(200, { status: "ok" })],
   ["GET", /^\/__emulator\/ping$/, () => json(200, { status: "ok" })],
-  ["POST", /^\/__emulator\/reset$/, (c) => (c.reset(), empty())],
+  ["POST", /^\/__emulator\/reset$/, (c) => {
+    c.reset();
+    return empty();
+  }],
   ["GET", /^\/__emulator\/state$/, (c) => json(200, c.state())],
   ["GET", /^\/__emulator\/settings$/, (c) => json(200, c.settings())],
   ["PATCH", /^\/__emulator\/settings$/, (c, body) => json(200, c.configure(object(body) as Partial<EmulatorSettings>))],
@@ -35,8 +43,14 @@ const CONTROL_ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
   }],
   ["GET", /^\/__emulator\/faults$/, (c) => json(200, c.faults())],
   ["POST", /^\/__emulator\/faults$/, (c, body) => json(201, c.injectFault(object(body) as FaultSpec))],
-  ["DELETE", /^\/__emulator\/faults$/, (c) => (c.clearFaults(), empty())],
-  ["DELETE", /^\/__emulator\/faults\/([^/]+)$/, (c, _body, [id]) => (c.removeFault(id!), empty())],
+  ["DELETE", /^\/__emulator\/faults$/, (c) => {
+    c.clearFaults();
+    return empty();
+  }],
+  ["DELETE", /^\/__emulator\/faults\/([^/]+)$/, (c, _body, [id]) => {
+    c.removeFault(id!);
+    return empty();
+  }],
   ["POST", /^\/__emulator\/tokens\/expire$/, (c, body) => {
     const which = object(body ?? {}).which;
     c.expireTokens((which ?? "all") as TokenKind);
@@ -44,9 +58,9 @@ const CONTROL_ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
   }],
   ["POST", /^\/__emulator\/clock\/advance$/, (c, body) => json(200, { now: c.advanceClock(Number(object(body).ms)).toISOString() })],
   ["GET", /^\/__emulator\/requests$/, (c) => json(200, c.requests())],
-  ["DELETE", /^\/__emulator\/requests$/, (c) => (c.resetCounters(), empty())],
+  ["DELETE", /^\/__emulator\/requests$/, resetCounters],
   ["GET", /^\/__emulator\/counters$/, (c) => json(200, c.counters())],
-  ["DELETE", /^\/__emulator\/counters$/, (c) => (c.resetCounters(), empty())],
+  ["DELETE", /^\/__emulator\/counters$/, resetCounters],
 ];
 
 /** Answers a control request. Errors come back as `{ message }` with 400, 404 or 405. */

@@ -112,9 +112,6 @@ export interface EmulatorFixture {
   client(version?: ApiVersion): Promise<EmulatorClient>;
 }
 
-/** Operations ("METHOD /vN/template") answered by any emulator started through useEmulator. */
-export const coveredOperations = new Set<string>();
-
 /**
  * Starts an emulator for the enclosing describe, resets it before each test (unless told not to),
  * and checks every response it gave against the trimmed OpenAPI contract before closing it.
@@ -127,7 +124,6 @@ export function useEmulator(options: EmulatorOptions = {}, { resetBetweenTests =
       recordBodies: true,
       ...options,
       onRequest: (entry) => {
-        if (entry.route) coveredOperations.add(`${entry.method} ${entry.route}`);
         violations.push(...responseViolations(entry));
         options.onRequest?.(entry);
       },
