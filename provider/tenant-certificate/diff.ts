@@ -1,16 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { DAY_MS } from "./limits";
+import { DAY_MS, SUBJECT_FIELDS } from "./limits";
 import { withDefaults, plainInputs } from "./normalize";
 import type { CertificateSubject, TenantCertificateInputs, TenantCertificateOutputs } from "./types";
-
-const SUBJECT_FIELDS: readonly (keyof CertificateSubject)[] = [
-  "commonName",
-  "organization",
-  "organizationalUnit",
-  "locality",
-  "state",
-  "country",
-];
 
 /** What `diff` decided, with the reasons, so tests and the provider read the same thing. */
 export interface TenantCertificateDiff extends pulumi.dynamic.DiffResult {

@@ -1,5 +1,7 @@
+import { toPlainOutputs } from "../common/outputs";
 import { parseCheckedInputs } from "./check";
 import { generateTenantCertificate } from "./generate";
+import { DEFAULT_KEY_SIZE, DEFAULT_PFX_ENCRYPTION, DEFAULT_VALIDITY_DAYS } from "./limits";
 import { generatePassword } from "./password";
 import { importProblem, readPfx } from "./pfx";
 import { buildPfx } from "./pkcs12";
@@ -13,7 +15,7 @@ export async function createTenantCertificate(
 ): Promise<{ id: string; outs: TenantCertificateOutputs }> {
   const inputs = parseCheckedInputs(news);
   const outs = inputs.importPfxBase64 === undefined ? await generate(inputs, at) : adopt(inputs, at);
-  return { id: outs.thumbprint, outs };
+  return { id: outs.thumbprint, outs: plain(outs) };
 }
 
 /**
@@ -27,10 +29,16 @@ export async function updateTenantCertificate(
   at: Date,
 ): Promise<TenantCertificateOutputs> {
   const inputs = parseCheckedInputs(news);
-  if (inputs.importPfxBase64 !== undefined) return adopt(inputs, at);
+  if (inputs.importPfxBase64 !== undefined) return plain(adopt(inputs, at));
   // diff replaces on any change to subject, key size, validity or encryption, so here they
   // equal what the stored certificate was made with.
-  const { subject, validityDays = 3650, pfxEncryption = "3des", friendlyName, rotateBeforeDays } = inputs;
+  const {
+    subject,
+    validityDays = DEFAULT_VALIDITY_DAYS,
+    pfxEncryption = DEFAULT_PFX_ENCRYPTION,
+    friendlyName,
+    rotateBeforeDays,
+  } = inputs;
   if (subject === undefined) throw new Error("TenantCertificate needs a subject to update a generated certificate.");
 
   const password = inputs.password ?? olds.password;
@@ -49,12 +57,17 @@ export async function updateTenantCertificate(
         encryption: pfxEncryption,
         ...(friendlyName === undefined ? {} : { friendlyName }),
       });
-  return generatedOutputs({ subject, validityDays, pfxEncryption, friendlyName, rotateBeforeDays, password, pfx, certificate });
+  return plain(generatedOutputs({ subject, validityDays, pfxEncryption, friendlyName, rotateBeforeDays, password, pfx, certificate }));
 }
 
 async function generate(inputs: TenantCertificateInputs, at: Date): Promise<TenantCertificateOutputs> {
   // parseCheckedInputs guarantees these in generate mode; the fallbacks only satisfy the types.
-  const { subject, keySize = 2048, validityDays = 3650, pfxEncryption = "3des" } = inputs;
+  const {
+    subject,
+    keySize = DEFAULT_KEY_SIZE,
+    validityDays = DEFAULT_VALIDITY_DAYS,
+    pfxEncryption = DEFAULT_PFX_ENCRYPTION,
+  } = inputs;
   if (subject === undefined) throw new Error("TenantCertificate needs a subject to generate a certificate.");
   const password = inputs.password ?? generatePassword();
   const { pfx, certificate } = await generateTenantCertificate({
@@ -89,4 +102,9 @@ function adopt(inputs: TenantCertificateInputs, at: Date): TenantCertificateOutp
     throw new Error(problem?.reason ?? "The PFX in importPfxBase64 cannot be read.");
   }
   return importedOutputs(importPfxBase64, password, reading.contents);
+}
+
+/** Outputs cross the wire as protobuf Structs: no undefined, Date or Buffer may reach them. */
+function plain(outs: TenantCertificateOutputs): TenantCertificateOutputs {
+  return toPlainOutputs(outs) as unknown as TenantCertificateOutputs;
 }

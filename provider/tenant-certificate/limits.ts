@@ -1,5 +1,14 @@
 import type { CertificateSubject, KeySize, PfxEncryption } from "./types";
 
+export const SUBJECT_FIELDS: readonly (keyof CertificateSubject)[] = [
+  "commonName",
+  "organization",
+  "organizationalUnit",
+  "locality",
+  "state",
+  "country",
+];
+
 export const KEY_SIZES: readonly KeySize[] = [2048, 3072, 4096];
 export const PFX_ENCRYPTIONS: readonly PfxEncryption[] = ["3des", "aes256"];
 

@@ -15,36 +15,29 @@ export interface GeneratedState {
   certificate: forge.pki.Certificate;
 }
 
-/**
- * Outputs echo every input that `diff` compares (it only ever sees outputs), and hold no
- * undefined, Date or Buffer, which protobuf Structs reject or mangle.
- */
+/** Outputs echo every input that `diff` compares: it only ever sees outputs, never old inputs. */
 export function generatedOutputs(state: GeneratedState): TenantCertificateOutputs {
-  return withoutUndefined({
+  return {
     pfxBase64: state.pfx.toString("base64"),
     password: state.password,
     ...certificateFacts(state.certificate),
-    subject: withoutUndefined({ ...state.subject }),
+    subject: state.subject,
     imported: false,
     validityDays: state.validityDays,
     pfxEncryption: state.pfxEncryption,
     friendlyName: state.friendlyName,
     rotateBeforeDays: state.rotateBeforeDays,
-  });
+  };
 }
 
 /** The imported PFX is re-emitted byte for byte: rebuilding it could change what Windows sees. */
 export function importedOutputs(pfxBase64: string, password: string, contents: PfxContents): TenantCertificateOutputs {
-  return withoutUndefined({
+  return {
     pfxBase64,
     password,
     ...certificateFacts(contents.certificate),
-    subject: withoutUndefined(fromForgeCertificate(contents.certificate)),
+    subject: fromForgeCertificate(contents.certificate),
     imported: true,
     friendlyName: contents.friendlyName,
-  });
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as T;
+  };
 }

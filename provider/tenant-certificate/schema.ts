@@ -5,6 +5,7 @@ import {
   MAX_PASSWORD_LENGTH,
   MAX_VALIDITY_DAYS,
   PFX_ENCRYPTIONS,
+  SUBJECT_FIELDS,
   SUBJECT_MAX_LENGTHS,
 } from "./limits";
 import {
@@ -29,14 +30,6 @@ const INPUT_KEYS: readonly (keyof TenantCertificateInputs)[] = [
   "pfxEncryption",
   "rotateBeforeDays",
   "importPfxBase64",
-];
-const SUBJECT_KEYS: readonly (keyof CertificateSubject)[] = [
-  "commonName",
-  "organization",
-  "organizationalUnit",
-  "locality",
-  "state",
-  "country",
 ];
 
 /** Validates resolved inputs; `check` handles unknowns and the rules that span several fields. */
@@ -83,7 +76,7 @@ function subjectSchema(): z.ZodType<CertificateSubject> {
       error: (issue) =>
         issue.code === "invalid_type"
           ? `subject must be an object such as { commonName: "contoso.onmicrosoft.com VB365" }; got ${describeValue(issue.input)}.`
-          : unknownKeysMessage(issue, "subject", SUBJECT_KEYS),
+          : unknownKeysMessage(issue, "subject", SUBJECT_FIELDS),
     },
   );
 }

@@ -48,6 +48,7 @@ export interface TenantCertificateInputs {
   /**
    * Subject of the generated certificate. Required unless `importPfxBase64` is given; not allowed
    * with it (an imported certificate keeps its own subject). Changing it replaces the certificate.
+   * @default none: required unless `importPfxBase64` is given
    * @example { commonName: "contoso.onmicrosoft.com VB365", organization: "Contoso Ltd", country: "US" }
    */
   subject?: CertificateSubject;

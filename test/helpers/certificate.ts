@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TenantCertificateProvider } from "../../provider/tenant-certificate/provider";
@@ -114,11 +114,4 @@ export function opensslRecipePfx(options: {
     // `base64 -w0` is what the recipe runs; Node's encoder gives the same text.
     return { pfxBase64: readFileSync(pfx).toString("base64"), certificatePem: readFileSync(certificate, "utf8") };
   });
-}
-
-/** Writes a PEM file for openssl commands that only take paths. */
-export function writeTemp(dir: string, name: string, content: string | Buffer): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
 }
