@@ -9,6 +9,8 @@ module.exports = (suite) => ({
   require: ["ts-node/register/transpile-only", "test/helpers/hooks.ts"],
   "fail-zero": true,
   "check-leaks": true,
+  // The Pulumi SDK keeps its runtime state in this global once a resource or closure is touched.
+  global: ["globalStore"],
   "forbid-only": Boolean(process.env.CI),
   "forbid-pending": Boolean(process.env.CI),
   timeout: timeouts[suite],

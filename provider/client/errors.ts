@@ -7,9 +7,10 @@ export class Vb365Error extends Error {
   /** A stable, machine-readable reason, e.g. "not_found", "tls_untrusted". */
   readonly code: string;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: string, message: string, options?: { cause?: unknown; name?: string }) {
     super(message, options);
-    this.name = new.target.name;
+    // Spelled out: closure serialization rewrites classes, and new.target/constructor names with them.
+    this.name = options?.name ?? "Vb365Error";
     this.code = code;
   }
 
@@ -43,7 +44,7 @@ export class Vb365ApiError extends Vb365Error {
   constructor(details: ApiErrorDetails, code = codeForStatus(details.status)) {
     const reason = details.veeamMessage?.trim() || statusText(details.status);
     const errorCode = details.errorCode ? ` [${details.errorCode}]` : "";
-    super(code, `VB365 ${details.method} ${details.path} failed with ${details.status}: ${reason}${errorCode}`);
+    super(code, `VB365 ${details.method} ${details.path} failed with ${details.status}: ${reason}${errorCode}`, { name: "Vb365ApiError" });
     this.method = details.method;
     this.path = details.path;
     this.status = details.status;
@@ -59,7 +60,7 @@ export class Vb365ConnectionError extends Vb365Error {
   readonly path: string;
 
   constructor(method: string, path: string, code: string, explanation: string, cause?: unknown) {
-    super(code, `VB365 ${method} ${path} failed: ${explanation}`, { cause });
+    super(code, `VB365 ${method} ${path} failed: ${explanation}`, { cause, name: "Vb365ConnectionError" });
     this.method = method;
     this.path = path;
   }
@@ -68,7 +69,7 @@ export class Vb365ConnectionError extends Vb365Error {
 /** Settings that make no sense, found before any request is sent. */
 export class Vb365ConfigError extends Vb365Error {
   constructor(message: string) {
-    super("invalid_config", message);
+    super("invalid_config", message, { name: "Vb365ConfigError" });
   }
 }
 

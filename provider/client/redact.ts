@@ -13,7 +13,7 @@ export function secretValues(body: unknown): string[] {
   const found: string[] = [];
   const visit = (value: unknown, key?: string) => {
     if (typeof value === "string") {
-      if (key && SECRET_KEYS.has(key.toLowerCase())) found.push(value);
+      if (key && SECRET_KEYS.includes(key.toLowerCase())) found.push(value);
     } else if (Array.isArray(value)) {
       value.forEach((item) => visit(item, key));
     } else if (value && typeof value === "object") {
@@ -24,7 +24,8 @@ export function secretValues(body: unknown): string[] {
   return found;
 }
 
-const SECRET_KEYS = new Set([
+// An array, not a Set: closure serialization turns a captured Set into a plain object.
+const SECRET_KEYS = [
   "password",
   "applicationsecret",
   "applicationcertificate",
@@ -32,4 +33,4 @@ const SECRET_KEYS = new Set([
   "usercode",
   "refresh_token",
   "access_token",
-]);
+];

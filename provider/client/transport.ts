@@ -28,7 +28,8 @@ export interface SendOptions {
   retry: boolean;
 }
 
-const TLS_ERROR_CODES = new Set([
+// An array, not a Set: closure serialization turns a captured Set into a plain object.
+const TLS_ERROR_CODES = [
   "DEPTH_ZERO_SELF_SIGNED_CERT",
   "SELF_SIGNED_CERT_IN_CHAIN",
   "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
@@ -38,7 +39,7 @@ const TLS_ERROR_CODES = new Set([
   "CERT_NOT_YET_VALID",
   "ERR_TLS_CERT_ALTNAME_INVALID",
   "CERT_SIGNATURE_FAILURE",
-]);
+];
 
 /**
  * HTTP to one VB365 server over a keep-alive pool. Retries (429, 5xx, resets, timeouts, with
@@ -109,7 +110,7 @@ export class Transport {
   private connectionError(method: string, path: string, error: unknown): Vb365ConnectionError {
     const code = errorCode(error);
     const where = this.settings.url;
-    if (code && TLS_ERROR_CODES.has(code)) {
+    if (code && TLS_ERROR_CODES.includes(code)) {
       return new Vb365ConnectionError(
         method,
         path,

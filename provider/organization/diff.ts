@@ -12,7 +12,8 @@ const IN_PLACE = ["isExchangeOnline", "isSharePointOnline", "isTeamsOnline", "is
  * Secret or derived settings compared differently: the certificate by thumbprint (a PFX
  * re-encrypted with another password is the same certificate), its password not at all.
  */
-const SETTINGS_NOT_COMPARED = new Set(["applicationCertificate", "applicationCertificatePassword"]);
+// An array, not a Set: closure serialization turns a captured Set into a plain object.
+const SETTINGS_NOT_COMPARED = ["applicationCertificate", "applicationCertificatePassword"];
 
 /**
  * Replaces for identity changes, updates in place for what PUT accepts. `userCode`,
@@ -38,7 +39,7 @@ function settingsChanged(olds: ServiceConnectionState | undefined, news: Service
   if (isUnknown(news)) return true;
   const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
   for (const key of keys) {
-    if (SETTINGS_NOT_COMPARED.has(key)) continue;
+    if (SETTINGS_NOT_COMPARED.includes(key)) continue;
     const before = olds[key as keyof ServiceConnectionState];
     const after = news[key as keyof ServiceConnectionState];
     // A thumbprint not yet known (the certificate is being rotated in this same run) is a change.

@@ -2,6 +2,9 @@
 export const REGIONS = ["Worldwide", "Germany", "China", "USDefence", "USGovernment"] as const;
 export type Region = (typeof REGIONS)[number];
 
+/** Spellings of VB365 v2–v5 documentation, accepted and normalised to {@link Region}. */
+export type LegacyRegionSpelling = "worldwide" | "germany" | "china" | "USgovDefence" | "USgovCommunity";
+
 /**
  * Connection settings of one Microsoft 365 service, as VB365's RESTOffice365ConnectionSettings
  * names them (camelCase), so a body from Veeam's documentation maps one to one.
@@ -42,7 +45,7 @@ export interface OrganizationInputs {
   /** Only Microsoft 365 (`Office365`) organizations are managed by this resource. @default "Office365" */
   type?: "Office365";
   /** Microsoft Entra region. Old spellings (`worldwide`, `USgovDefence`, `USgovCommunity`) are accepted and normalised. @default "Worldwide" */
-  region?: Region;
+  region?: Region | LegacyRegionSpelling;
   isExchangeOnline?: boolean;
   isSharePointOnline?: boolean;
   /** Needs both Exchange and SharePoint. */

@@ -51,6 +51,8 @@ export class TestStack {
           PULUMI_SKIP_UPDATE_CHECK: "true",
           PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
           PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+          // The programs are type-checked by `npm test` (tsc --noEmit); ts-node only transpiles.
+          PULUMI_NODEJS_TRANSPILE_ONLY: "true",
           ...options.env,
         },
       },

@@ -94,14 +94,16 @@ describe("VB365 client under faults", () => {
   });
 
   it("names the settings to use when the TLS certificate is not trusted", async () => {
-    const { "vb365:caCertificate": _ca, ...withoutCa } = emulatorConfig(emulator, "v8");
+    const withoutCa: Record<string, string> = { ...emulatorConfig(emulator, "v8") };
+    delete withoutCa["vb365:caCertificate"];
     const untrusted = new Vb365Client(resolveConnection({ config: (key) => withoutCa[key], env: {} }));
     clients.push(untrusted);
     const error = await untrusted.listOrganizations().catch((e: unknown) => e);
     expect(error).to.be.instanceOf(Vb365ConnectionError);
     expect((error as Vb365ConnectionError).code).to.equal("tls_untrusted");
     expect((error as Error).message).to.contain("vb365:caCertificate").and.contain("VB365_CA_FILE").and.contain("vb365:insecureSkipVerify");
-    const insecure = new Vb365Client(resolveConnection({ config: (key) => ({ ...withoutCa, "vb365:insecureSkipVerify": "true" })[key], env: {} }));
+    const insecureConfig: Record<string, string> = { ...withoutCa, "vb365:insecureSkipVerify": "true" };
+    const insecure = new Vb365Client(resolveConnection({ config: (key) => insecureConfig[key], env: {} }));
     clients.push(insecure);
     expect(await insecure.listOrganizations()).to.deep.equal([]);
   });
@@ -110,7 +112,7 @@ describe("VB365 client under faults", () => {
     const closed = await startEmulator();
     const url = closed.url;
     await closed.close();
-    const config = { ...emulatorConfig(emulator, "v8"), "vb365:url": url };
+    const config: Record<string, string> = { ...emulatorConfig(emulator, "v8"), "vb365:url": url };
     const unreachable = new Vb365Client(resolveConnection({ config: (key) => config[key], env: {} }), { retryPolicy: { maxRetries: 1, minDelayMs: 10, maxDelayMs: 10 } });
     clients.push(unreachable);
     const error = await unreachable.listOrganizations().catch((e: unknown) => e);

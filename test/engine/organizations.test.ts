@@ -1,0 +1,148 @@
+import * as path from "node:path";
+import { expect } from "chai";
+import { after, before, describe, it } from "mocha";
+import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
+import { resolveConnection, Vb365Client } from "../../provider/client";
+import { TestStack } from "../helpers/engine";
+import { plaintextSecretsIn } from "../helpers/secrets-scan";
+
+const COUNT = 20;
+
+interface StoredOrganization {
+  id: string;
+  name: string;
+  isTeamsOnline: boolean;
+  exchangeOnlineSettings: { applicationCertificateThumbprint: string } | null;
+}
+
+describe("Vb365Organization through the Pulumi engine", () => {
+  let emulator: Emulator;
+  let stack: TestStack;
+  let client: Vb365Client;
+  const userCodes: string[] = [];
+  const figures: Record<string, unknown> = {};
+
+  before(async () => {
+    emulator = await startEmulator();
+    client = new Vb365Client(
+      resolveConnection({
+        config: (key) => ({ "vb365:url": emulator.url, "vb365:username": DEFAULT_USER.name, "vb365:password": DEFAULT_USER.password, "vb365:caCertificate": emulator.caPem })[key],
+        env: {},
+      }),
+    );
+    userCodes.push(await signedInCode());
+    stack = await TestStack.create({
+      programDir: path.join(__dirname, "programs", "organizations"),
+      config: {
+        "vb365:url": { value: emulator.url },
+        "vb365:username": { value: DEFAULT_USER.name },
+        "vb365:password": { value: DEFAULT_USER.password, secret: true },
+        "vb365:caCertificate": { value: emulator.caPem! },
+        count: { value: String(COUNT) },
+        userCode: { value: userCodes[0], secret: true },
+      },
+    });
+  });
+
+  after(async () => {
+    console.log(`      request figures: ${JSON.stringify(figures)}`);
+    await stack?.dispose();
+    await client?.close();
+    await emulator?.close();
+  });
+
+  async function signedInCode(): Promise<string> {
+    const code = await client.createDeviceCode("Worldwide");
+    emulator.approveDeviceCode(code.userCode, "fabrikam.onmicrosoft.com");
+    return code.userCode;
+  }
+
+  function stored(): StoredOrganization[] {
+    return emulator.state().organizations as StoredOrganization[];
+  }
+
+  it("creates every organization with one token and one POST each (the vb365: config reaches the provider)", async () => {
+    emulator.resetCounters();
+    const result = await stack.up();
+    expect(result.summary.result).to.equal("succeeded");
+    expect(stored()).to.have.length(COUNT);
+    expect(stored().map((o) => o.name)).to.include("fabrikam.onmicrosoft.com");
+    const counters = emulator.counters();
+    figures.upCreating20 = counters.byRoute;
+    expect(counters.byKind).to.deep.equal({ token: 1, "organizations.create": COUNT });
+  });
+
+  it("previews no change, without a single request", async () => {
+    emulator.resetCounters();
+    await stack.preview({ expectNoChanges: true });
+    figures.noChangePreview = emulator.counters().total;
+    expect(emulator.counters().total).to.equal(0);
+  });
+
+  it("shows no change when the device code changes or goes after creation", async () => {
+    await stack.stack.setConfig("userCode", { value: "ANOTHER-CODE-1", secret: true });
+    await stack.preview({ expectNoChanges: true });
+  });
+
+  it("notices out-of-band changes and deletions on refresh, and up puts them right", async () => {
+    const [modified, deleted] = stored().slice(1, 3);
+    await client.updateOrganization(modified.id, { isTeamsOnline: true });
+    await client.deleteOrganization(deleted.id);
+    emulator.resetCounters();
+    const refresh = await stack.refresh();
+    figures.refreshOf20 = emulator.counters().byKind;
+    expect(refresh.summary.resourceChanges).to.deep.include({ delete: 1, update: 1 });
+    expect(stack.resources().some((r) => r.id === deleted.id)).to.equal(false);
+
+    const preview = await stack.preview();
+    expect(preview.changeSummary).to.deep.include({ create: 1, update: 1 });
+    await stack.up();
+    expect(stored()).to.have.length(COUNT);
+    expect(stored().find((o) => o.id === modified.id)?.isTeamsOnline).to.equal(false);
+    await stack.preview({ expectNoChanges: true });
+  });
+
+  it("updates in place when a service is added", async () => {
+    const ids = stored().map((o) => o.id).sort();
+    await stack.stack.setConfig("teams", { value: "true" });
+    const result = await stack.up();
+    expect(result.summary.resourceChanges).to.deep.include({ update: COUNT });
+    expect(stored().map((o) => o.id).sort()).to.deep.equal(ids);
+    expect(stored().every((o) => o.isTeamsOnline)).to.equal(true);
+  });
+
+  it("rotates the certificates and updates the organizations in place", async () => {
+    const before = new Map(stored().map((o) => [o.id, o.exchangeOnlineSettings?.applicationCertificateThumbprint]));
+    await stack.stack.setConfig("certificateGeneration", { value: "2" });
+    const result = await stack.up();
+    expect(result.summary.resourceChanges).to.deep.include({ replace: COUNT, update: COUNT });
+    for (const organization of stored()) {
+      expect(before.has(organization.id), "same organization").to.equal(true);
+      expect(organization.exchangeOnlineSettings?.applicationCertificateThumbprint).not.to.equal(before.get(organization.id));
+    }
+    const thumbprints = new Set(stack.resources().filter((r) => r.type.endsWith(":TenantCertificate")).map((r) => r.outputs?.thumbprint));
+    expect(stored().every((o) => thumbprints.has(o.exchangeOnlineSettings?.applicationCertificateThumbprint))).to.equal(true);
+  });
+
+  it("keeps every secret out of the state file and the serialized provider", async () => {
+    const exported = await stack.stack.exportStack();
+    const secrets: Record<string, string | undefined> = { vb365Password: DEFAULT_USER.password, userCode: userCodes[0] };
+    for (const resource of exported.deployment.resources ?? []) {
+      const outputs = resource.outputs ?? {};
+      if (typeof outputs.pfxBase64 === "string") secrets[`${resource.urn} pfx`] = outputs.pfxBase64.slice(0, 64);
+      if (typeof outputs.password === "string") secrets[`${resource.urn} pfx password`] = outputs.password;
+    }
+    expect(Object.keys(secrets).length).to.be.greaterThan(2 * COUNT);
+    const state = stack.stateText();
+    expect(plaintextSecretsIn(state, secrets)).to.deep.equal([]);
+    expect(state).not.to.contain("PRIVATE KEY");
+    const providers = stack.resources().map((r) => String(r.inputs?.__provider ?? ""));
+    expect(providers.every((text) => text.length > 0 && plaintextSecretsIn(text, secrets).length === 0)).to.equal(true);
+  });
+
+  it("leaves the server empty on destroy", async () => {
+    await stack.destroy();
+    expect(stored()).to.deep.equal([]);
+    expect(stack.resources()).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,52 @@
+import * as pulumi from "@pulumi/pulumi";
+import { expect } from "chai";
+import { before, describe, it } from "mocha";
+import { OrganizationProvider } from "../../../provider/organization/provider";
+import { outputsFromInputs } from "../../../provider/organization/state";
+import type { OrganizationInputs } from "../../../provider/organization/types";
+import { stackConfig } from "../../helpers/organization-provider";
+import { existingApplicationInputs, makePfx, type TestPfx } from "../../helpers/tenant-fixtures";
+
+// What the engine stores in state and runs in the provider process: the provider, serialized
+// to text and loaded back. Values that do not survive serialization (a Set, a class name read
+// through new.target, a zod schema at module scope) fail here instead of under `pulumi up`.
+async function roundTrip(provider: OrganizationProvider): Promise<{ text: string; provider: OrganizationProvider }> {
+  const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+  expect(serialized.containsSecrets).to.equal(false);
+  const requireFromString: (code: string) => { handler: () => OrganizationProvider } = require("require-from-string");
+  return { text: serialized.text, provider: requireFromString(serialized.text).handler() };
+}
+
+describe("Vb365Organization provider serialization", () => {
+  let pfx: TestPfx;
+  before(async () => {
+    pfx = await makePfx();
+  });
+
+  it("checks and diffs the same after a round trip", async () => {
+    const { provider } = await roundTrip(new OrganizationProvider());
+    await provider.configure!({ config: stackConfig({ "vb365:url": "https://vb365.example.com:4443", "vb365:username": "u", "vb365:password": "p" }) });
+    const inputs = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
+    const checked = await provider.check!({} as OrganizationInputs, inputs);
+    expect(checked.failures).to.equal(undefined);
+    const olds = outputsFromInputs(checked.inputs!, { id: "id-1", name: "contoso.onmicrosoft.com" }, "v8");
+    expect(await provider.diff!("id-1", olds, checked.inputs!)).to.deep.equal({ changes: false, replaces: [] });
+    expect((await provider.diff!("id-1", olds, { ...checked.inputs!, isTeamsOnline: true })).changes).to.equal(true);
+    const bad = await provider.check!({} as OrganizationInputs, { ...inputs, region: "Mars" } as never);
+    expect(bad.failures?.[0].property).to.equal("region");
+  });
+
+  it("reads VB365_* variables when called, so they never reach the serialized text", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { VB365_URL: "https://vb365.example.com:4443", VB365_USERNAME: "svc-backup", VB365_PASSWORD: "Sup3r-Secret-Pw" });
+    try {
+      const { text, provider } = await roundTrip(new OrganizationProvider());
+      expect(text).not.to.contain("Sup3r-Secret-Pw").and.not.to.contain("svc-backup");
+      await provider.configure!({ config: stackConfig({}) });
+      const checked = await provider.check!({} as OrganizationInputs, existingApplicationInputs(pfx, "contoso.onmicrosoft.com"));
+      expect(checked.failures, "the variables are found at call time").to.equal(undefined);
+    } finally {
+      process.env = saved;
+    }
+  });
+});
