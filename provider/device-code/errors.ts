@@ -11,7 +11,7 @@ export class Vb365DeviceCodeError extends Vb365Error {
   readonly expiresAt: Date;
 
   constructor(code: DeviceCodeErrorCode, message: string, expiresAt: Date, options?: { cause?: unknown }) {
-    super(code, message, options);
+    super(code, message, { ...options, name: "Vb365DeviceCodeError" });
     this.expiresAt = expiresAt;
   }
 

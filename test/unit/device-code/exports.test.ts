@@ -6,6 +6,9 @@ describe("pulumi-vb365 public API", () => {
   it("exports the device-code flow and what it needs to connect", () => {
     expect(api.deviceCodeLogin).to.be.a("function");
     expect(api.resolveConnection).to.be.a("function");
-    expect(api.Vb365DeviceCodeError.expired(new Date(0))).to.be.instanceOf(api.Vb365Error);
+    const expired = api.Vb365DeviceCodeError.expired(new Date(0));
+    expect(expired).to.be.instanceOf(api.Vb365Error);
+    expect(expired.name).to.equal("Vb365DeviceCodeError");
+    expect(api.Vb365Error.isInstance(expired)).to.equal(true);
   });
 });
