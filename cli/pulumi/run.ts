@@ -1,4 +1,5 @@
 import { spawn, type StdioOptions } from "node:child_process";
+import { constants } from "node:os";
 import * as path from "node:path";
 
 export interface RunOptions {
@@ -42,5 +43,5 @@ export function runPulumi(pulumi: string, args: readonly string[], options: RunO
 }
 
 function signalNumber(signal: NodeJS.Signals | null): number {
-  return signal ? ((require("node:os").constants.signals as Record<string, number>)[signal] ?? 1) : 1;
+  return signal ? ((constants.signals as Record<string, number>)[signal] ?? 1) : 1;
 }
