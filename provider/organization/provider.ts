@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ConnectionSettings, isNotFound, resolveConnection, Vb365ApiError, Vb365Error } from "../client";
 import { isUnknown } from "../common/check";
+import { reportingErrors } from "../common/errors";
 import { organizationBody } from "./body";
 import { checkOrganization } from "./check";
 import { createOrganization } from "./create";
@@ -24,68 +25,80 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
   }
 
   async check(_olds: OrganizationInputs, news: OrganizationInputs): Promise<pulumi.dynamic.CheckResult<OrganizationInputs>> {
-    const connection = (news as { connection?: unknown }).connection;
-    let settings: ConnectionSettings | undefined;
-    if (!isUnknown(connection)) {
-      try {
-        settings = this.settings(typeof connection === "string" ? connection : undefined);
-      } catch (error) {
-        if (!Vb365Error.isInstance(error)) throw error;
-        return { failures: [{ property: "connection", reason: error.message }] };
+    return reportingErrors(async () => {
+      const connection = (news as { connection?: unknown }).connection;
+      let settings: ConnectionSettings | undefined;
+      if (!isUnknown(connection)) {
+        try {
+          settings = this.settings(typeof connection === "string" ? connection : undefined);
+        } catch (error) {
+          if (!Vb365Error.isInstance(error)) throw error;
+          return { failures: [{ property: "connection", reason: error.message }] };
+        }
       }
-    }
-    return checkOrganization({ ...news }, settings?.apiVersion);
+      return checkOrganization({ ...news }, settings?.apiVersion);
+    });
   }
 
   async diff(_id: string, olds: OrganizationOutputs, news: OrganizationInputs): Promise<pulumi.dynamic.DiffResult> {
-    return diffOrganization(olds, news as OrganizationInputs);
+    return reportingErrors(async () => {
+      return diffOrganization(olds, news as OrganizationInputs);
+    });
   }
 
   async create(inputs: OrganizationInputs): Promise<pulumi.dynamic.CreateResult<OrganizationOutputs>> {
-    const settings = this.settings(inputs.connection);
-    const created = await createOrganization(this.connections(), settings, inputs);
-    return { id: created.id, outs: outputsFromInputs(inputs, created, settings.apiVersion) };
+    return reportingErrors(async () => {
+      const settings = this.settings(inputs.connection);
+      const created = await createOrganization(this.connections(), settings, inputs);
+      return { id: created.id, outs: outputsFromInputs(inputs, created, settings.apiVersion) };
+    });
   }
 
   async read(id: string, props?: OrganizationOutputs): Promise<pulumi.dynamic.ReadResult<OrganizationOutputs>> {
-    if (!props) {
-      throw new Error("Vb365Organization cannot be imported (dynamic resources do not support import, pulumi/pulumi#16175); declare it with adoptExisting: true instead.");
-    }
-    const remote = await this.connections().find(this.settings(props.connection), id);
-    if (!remote) return {};
-    const outputs = outputsFromRemote(props, remote);
-    // ReadResult types `inputs` as Outputs; the engine takes any property map there.
-    return { id, props: outputs, inputs: inputsFromOutputs(outputs) as OrganizationOutputs };
+    return reportingErrors(async () => {
+      if (!props) {
+        throw new Error("Vb365Organization cannot be imported (dynamic resources do not support import, pulumi/pulumi#16175); declare it with adoptExisting: true instead.");
+      }
+      const remote = await this.connections().find(this.settings(props.connection), id);
+      if (!remote) return {};
+      const outputs = outputsFromRemote(props, remote);
+      // ReadResult types `inputs` as Outputs; the engine takes any property map there.
+      return { id, props: outputs, inputs: inputsFromOutputs(outputs) as OrganizationOutputs };
+    });
   }
 
   async update(id: string, olds: OrganizationOutputs, news: OrganizationInputs): Promise<pulumi.dynamic.UpdateResult<OrganizationOutputs>> {
-    const settings = this.settings(news.connection);
-    try {
-      await this.connections().client(settings).updateOrganization(id, organizationBody(news, "update"));
-    } catch (error) {
-      if (isNotFound(error)) {
-        throw new Error(`The organization ${olds.name || id} no longer exists on ${settings.url}; run \`pulumi refresh\` to drop it from the stack, then \`pulumi up\` to add it again.`);
+    return reportingErrors(async () => {
+      const settings = this.settings(news.connection);
+      try {
+        await this.connections().client(settings).updateOrganization(id, organizationBody(news, "update"));
+      } catch (error) {
+        if (isNotFound(error)) {
+          throw new Error(`The organization ${olds.name || id} no longer exists on ${settings.url}; run \`pulumi refresh\` to drop it from the stack, then \`pulumi up\` to add it again.`);
+        }
+        throw error;
+      } finally {
+        this.connections().forget(settings);
       }
-      throw error;
-    } finally {
-      this.connections().forget(settings);
-    }
-    return { outs: outputsFromInputs(news, { id, name: olds.name }, settings.apiVersion) };
+      return { outs: outputsFromInputs(news, { id, name: olds.name }, settings.apiVersion) };
+    });
   }
 
   async delete(id: string, props: OrganizationOutputs): Promise<void> {
-    const settings = this.settings(props.connection);
-    try {
-      await this.connections().client(settings).deleteOrganization(id);
-    } catch (error) {
-      if (isNotFound(error)) return;
-      if (error instanceof Vb365ApiError && error.status === 409) {
-        throw new Error(`${error.message} Disable or delete the backup jobs of ${props.name || id} in VB365, then run the command again.`);
+    return reportingErrors(async () => {
+      const settings = this.settings(props.connection);
+      try {
+        await this.connections().client(settings).deleteOrganization(id);
+      } catch (error) {
+        if (isNotFound(error)) return;
+        if (error instanceof Vb365ApiError && error.status === 409) {
+          throw new Error(`${error.message} Disable or delete the backup jobs of ${props.name || id} in VB365, then run the command again.`);
+        }
+        throw error;
+      } finally {
+        this.connections().forget(settings);
       }
-      throw error;
-    } finally {
-      this.connections().forget(settings);
-    }
+    });
   }
 
   private settings(profile: string | undefined): ConnectionSettings {
