@@ -108,7 +108,7 @@ function tokenError(path: string, status: number, text: string, grant: string): 
       status,
       veeamMessage:
         refused && grant === "password"
-          ? `${message ?? "the credentials were refused"}. Check vb365:username and vb365:password (or VB365_USERNAME / VB365_PASSWORD).`
+          ? `${(message ?? "the credentials were refused").replace(/\.+$/, "")}. Check vb365:username and vb365:password (or VB365_USERNAME / VB365_PASSWORD).`
           : message,
       errorCode: body?.error ?? undefined,
     },

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ApiVersion } from "../client";
+import { isUnknown } from "../common/check";
 import type { AuthenticationKind, OrganizationInputs, ServiceConnectionSettings } from "./types";
 
 type Failure = pulumi.dynamic.CheckFailure;
@@ -40,7 +41,11 @@ export function checkRules(inputs: OrganizationInputs, apiVersion: ApiVersion | 
     fail("description", "description is supported from VB365 REST API v7 on; remove it or set vb365:apiVersion to v7 or v8.");
   }
   const kind = authenticationKind(inputs);
-  for (const service of services) checkService(kind, service, inputs[service]!, fail);
+  for (const service of services) {
+    // A whole settings object unknown at preview (it holds a certificate being created in the
+    // same run) is checked once it is known.
+    if (!isUnknown(inputs[service])) checkService(kind, service, inputs[service]!, fail);
+  }
 
   if ((kind === "newApplication" || kind === "existingApplicationConfigured") && !inputs.userCode) {
     const why = kind === "newApplication" ? "newApplicationName" : "configureApplication: true";

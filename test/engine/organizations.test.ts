@@ -4,7 +4,7 @@ import { after, before, describe, it } from "mocha";
 import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
 import { resolveConnection, Vb365Client } from "../../provider/client";
 import { TestStack } from "../helpers/engine";
-import { plaintextSecretsIn } from "../helpers/secrets-scan";
+import { plaintextSecretsIn, revealed } from "../helpers/secrets-scan";
 
 const COUNT = 20;
 
@@ -60,6 +60,13 @@ describe("Vb365Organization through the Pulumi engine", () => {
   function stored(): StoredOrganization[] {
     return emulator.state().organizations as StoredOrganization[];
   }
+
+  it("previews the first creation, with certificates still unknown, without a request", async () => {
+    emulator.resetCounters();
+    const preview = await stack.preview();
+    expect(preview.changeSummary).to.deep.equal({ create: 2 * COUNT + 1 });
+    expect(emulator.counters().total).to.equal(0);
+  });
 
   it("creates every organization with one token and one POST each (the vb365: config reaches the provider)", async () => {
     emulator.resetCounters();
@@ -129,8 +136,10 @@ describe("Vb365Organization through the Pulumi engine", () => {
     const secrets: Record<string, string | undefined> = { vb365Password: DEFAULT_USER.password, userCode: userCodes[0] };
     for (const resource of exported.deployment.resources ?? []) {
       const outputs = resource.outputs ?? {};
-      if (typeof outputs.pfxBase64 === "string") secrets[`${resource.urn} pfx`] = outputs.pfxBase64.slice(0, 64);
-      if (typeof outputs.password === "string") secrets[`${resource.urn} pfx password`] = outputs.password;
+      const pfx = revealed(outputs.pfxBase64);
+      const password = revealed(outputs.password);
+      if (typeof pfx === "string") secrets[`${resource.urn} pfx`] = pfx.slice(0, 64);
+      if (typeof password === "string") secrets[`${resource.urn} pfx password`] = password;
     }
     expect(Object.keys(secrets).length).to.be.greaterThan(2 * COUNT);
     const state = stack.stateText();

@@ -4,3 +4,12 @@ export function plaintextSecretsIn(text: string, secrets: Record<string, string 
     .filter(([, value]) => value !== undefined && value.length >= 6 && text.includes(value))
     .map(([label]) => label);
 }
+
+/**
+ * A value from `pulumi stack export --show-secrets` (what Automation API's exportStack runs):
+ * secrets come as {"4dabf18193072939515e22adb298388d": ..., plaintext: "<JSON>"}.
+ */
+export function revealed(value: unknown): unknown {
+  if (value && typeof value === "object" && "plaintext" in value) return JSON.parse(String((value as { plaintext: unknown }).plaintext));
+  return value;
+}

@@ -112,6 +112,13 @@ describe("Vb365Organization check", () => {
     expect(result.inputs?.exchangeOnlineSettings?.applicationCertificate).to.equal(UNKNOWN_SENTINEL);
   });
 
+  it("lets a whole settings object unknown at preview through", () => {
+    const inputs = { ...newApplicationInputs(pfx, "x"), exchangeOnlineSettings: UNKNOWN_SENTINEL, sharePointOnlineSettings: UNKNOWN_SENTINEL };
+    const result = checkOrganization(inputs as Record<string, unknown>, "v8");
+    expect(result.failures).to.equal(undefined);
+    expect(result.inputs?.exchangeOnlineSettings).to.equal(UNKNOWN_SENTINEL);
+  });
+
   it("requires at least one service", () => {
     expect(failuresOf({ region: "Worldwide" }).map((f) => f.property)).to.deep.equal(["isExchangeOnline"]);
   });
