@@ -3,15 +3,11 @@ import { expect } from "chai";
 import { before, describe, it } from "mocha";
 import { TenantCertificateProvider } from "../../../provider/tenant-certificate/provider";
 import type { TenantCertificateInputs } from "../../../provider/tenant-certificate/types";
-import { pkcs12 } from "../../helpers/certificate";
+import { opensslRecipePfx, pkcs12 } from "../../helpers/certificate";
 
 // Boundary: require-from-string (a dependency of @pulumi/pulumi) ships no types. It is what the
 // dynamic-provider plugin uses to load the serialized provider from state.
 const requireFromString = require("require-from-string") as (code: string) => { handler(): TenantCertificateProvider };
-
-// Pulumi's runtime keeps its state in a global (globalStore) made on first use. Making it while
-// this file loads puts it in mocha's baseline, so check-leaks does not take it for a leak.
-pulumi.runtime.isDryRun();
 
 const SECRET_PASSWORD = `serialization-secret-${process.pid}-${Date.now()}`;
 
@@ -45,6 +41,32 @@ describe("TenantCertificate provider serialization", () => {
 
   it("creates a certificate from the deserialized provider, as the plugin would", () => {
     expect(pkcs12(pfxBase64, SECRET_PASSWORD, ["-info", "-noout"])).to.include("MAC: sha1, Iteration 2048");
+  });
+
+  it("checks, diffs and updates from the deserialized provider too", async () => {
+    const loaded = requireFromString(text).handler();
+    const inputs = { subject: { commonName: "serialized.contoso.local" }, password: SECRET_PASSWORD };
+    const olds = (await loaded.create((await loaded.check({} as TenantCertificateInputs, inputs)).inputs!)).outs!;
+    const news = (await loaded.check({} as TenantCertificateInputs, { ...inputs, friendlyName: "renamed" })).inputs!;
+    expect(await loaded.diff("id", olds, news)).to.deep.equal({ changes: true, replaces: [] });
+    const updated = (await loaded.update("id", olds, news)).outs;
+    expect(updated).to.include({ thumbprint: olds.thumbprint, friendlyName: "renamed" });
+    const badKeySize = { ...inputs, keySize: 1 } as unknown as TenantCertificateInputs;
+    expect(await loaded.check({} as TenantCertificateInputs, badKeySize)).to.have.nested.property(
+      "failures[0].property",
+      "keySize",
+    );
+  });
+
+  it("opens an imported PFX from the deserialized provider", async () => {
+    const loaded = requireFromString(text).handler();
+    const { pfxBase64: imported } = opensslRecipePfx({ password: SECRET_PASSWORD });
+    expect(await loaded.check({} as TenantCertificateInputs, { importPfxBase64: imported, password: "wrong" })).to.have.nested.property(
+      "failures[0].property",
+      "password",
+    );
+    const checked = await loaded.check({} as TenantCertificateInputs, { importPfxBase64: imported, password: SECRET_PASSWORD });
+    expect((await loaded.create(checked.inputs!)).outs).to.include({ imported: true, pfxBase64: imported });
   });
 
   it("holds no secret: neither the password it was used with nor any key", () => {
