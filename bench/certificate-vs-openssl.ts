@@ -113,7 +113,7 @@ function timeOpensslWithKey(workDir: string, key: string): number {
   return performance.now() - started;
 }
 
-/** The recipe from the VB365 onboarding guide, as one operator would run it (certificates.md §3.4). */
+/** The manual recipe for a VB365 application certificate, as an operator runs it today. */
 function timeOpenssl(workDir: string): number {
   const key = join(workDir, "cert.key");
   const certificate = join(workDir, "cert.cer");

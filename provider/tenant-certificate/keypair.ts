@@ -11,7 +11,8 @@ export interface RsaKeyPair {
 
 /**
  * Node's native, asynchronous RSA generation: it runs on the libuv thread pool, so the event loop
- * keeps turning, and it is ~35x faster than forge's pure-JS prime search (certificates.md §1.1).
+ * keeps turning, and it is ~35x faster than forge's pure-JS prime search (measured on a 2-vCPU
+ * machine: 4096 bits in 0.4-1.8 s natively, 10-56 s in forge's JavaScript).
  * forge's own `generateKeyPair` would pick a path by global options; calling Node directly makes
  * the native path certain.
  */

@@ -173,8 +173,8 @@ function passwordProblem(value: string): string | undefined {
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index);
     if (code < 0x20 || code > 0x7e) {
-      // forge feeds a non-ASCII password to PBKDF2 without UTF-8 encoding it, so OpenSSL and
-      // Windows could not open an AES-encrypted PFX made with it (certificates.md §3.6).
+      // forge hands a non-ASCII password to PBKDF2 as raw JS characters where OpenSSL uses
+      // UTF-8, so openssl (and Windows) cannot open an AES PFX made with it: "bad decrypt".
       return `password must contain only printable ASCII characters (space to "~"), because a PFX with a non-ASCII password cannot be opened everywhere; character ${index + 1} is not one.`;
     }
   }

@@ -84,7 +84,7 @@ export interface OpensslPfx {
 }
 
 /**
- * The manual recipe TenantCertificate replaces (certificates.md §3.4): openssl req -x509, then
+ * The manual recipe TenantCertificate replaces: openssl req -x509, then
  * openssl pkcs12 -export (OpenSSL 3 defaults: AES-256, SHA-256 MAC), then base64.
  */
 export function opensslRecipePfx(options: {
