@@ -18,12 +18,13 @@ describe("emulator transport", () => {
     expect(violations).to.deep.equal([]);
   });
 
-  it("starts in under a second, certificate generation included", async () => {
-    const begin = performance.now();
-    const emulator = await start({ reuseCertificate: false });
-    const elapsed = performance.now() - begin;
-    expect(elapsed).to.be.below(1000);
-    expect(emulator.port).to.be.greaterThan(0);
+  // How fast it starts is measured by bench/emulator-startup.ts, not asserted here.
+  it("generates a certificate of its own when asked not to reuse the shared one", async () => {
+    const shared = await start();
+    const fresh = await start({ reuseCertificate: false });
+    expect(fresh.port).to.be.greaterThan(0);
+    expect(fresh.fingerprint).to.match(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    expect(fresh.fingerprint).not.to.equal(shared.fingerprint);
   });
 
   it("serves HTTPS on loopback with a self-signed certificate that caPem trusts", async () => {
