@@ -28,12 +28,23 @@ export async function createOrganization(pool: ConnectionPool, settings: Connect
       pool.forget(settings);
       return created;
     } catch (error) {
+      if (isConflict(error)) {
+        // Already there. If it carries this tenant's own certificate, an earlier run created it
+        // and was interrupted before the state was saved: take it back instead of failing.
+        const ours = findByCertificate(await pool.list(settings), inputs);
+        if (ours) return ours;
+        throw error;
+      }
       if (!mayRetry(error) || attempt >= MAX_ATTEMPTS) throw error;
       const recovered = findByIdentity(await pool.list(settings), inputs);
       if (recovered) return recovered;
       await sleep(backoff(error, attempt));
     }
   }
+}
+
+function isConflict(error: unknown): boolean {
+  return error instanceof Vb365ApiError && error.status === 409;
 }
 
 /** Failures after which the organization may or may not exist, or that a later try may pass. */
@@ -53,15 +64,24 @@ function backoff(error: unknown, attempt: number): number {
  * Microsoft 365 name.
  */
 export function findByIdentity(organizations: RemoteOrganization[], inputs: OrganizationInputs): RemoteOrganization | undefined {
-  const thumbprints = usedServices(inputs)
-    .map((service) => (inputs[service] as ServiceConnectionState | undefined)?.applicationCertificateThumbprint)
-    .filter((thumbprint): thumbprint is string => !!thumbprint);
   const name = organizationName(inputs)?.toLowerCase();
-  return organizations.find((organization) => {
-    const remoteThumbprints = [organization.exchangeOnlineSettings, organization.sharePointOnlineSettings].map((s) => s?.applicationCertificateThumbprint?.toUpperCase());
-    if (thumbprints.some((thumbprint) => remoteThumbprints.includes(thumbprint.toUpperCase()))) return true;
-    return !!name && [organization.name, organization.officeName].some((candidate) => candidate?.toLowerCase() === name);
-  });
+  return (
+    findByCertificate(organizations, inputs) ??
+    organizations.find((organization) => !!name && [organization.name, organization.officeName].some((candidate) => candidate?.toLowerCase() === name))
+  );
+}
+
+/** The organization that uses this tenant's application certificate, if any. */
+function findByCertificate(organizations: RemoteOrganization[], inputs: OrganizationInputs): RemoteOrganization | undefined {
+  const thumbprints = usedServices(inputs)
+    .map((service) => (inputs[service] as ServiceConnectionState | undefined)?.applicationCertificateThumbprint?.toUpperCase())
+    .filter((thumbprint): thumbprint is string => !!thumbprint);
+  if (!thumbprints.length) return undefined;
+  return organizations.find((organization) =>
+    [organization.exchangeOnlineSettings, organization.sharePointOnlineSettings].some((settings) =>
+      thumbprints.includes(settings?.applicationCertificateThumbprint?.toUpperCase() ?? ""),
+    ),
+  );
 }
 
 function sleep(ms: number): Promise<void> {

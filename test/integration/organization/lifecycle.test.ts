@@ -118,13 +118,22 @@ describe("Vb365Organization provider against the emulator", () => {
     expect(emulator.state().organizations).to.have.length(1);
   });
 
-  it("fails with Veeam's message when the organization is already there", async () => {
+  it("fails with Veeam's message when another stack's organization is already there", async () => {
     const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
     await checkAndCreate(provider, existingApplicationInputs(pfx, "contoso.onmicrosoft.com"));
-    const error = await checkAndCreate(provider, existingApplicationInputs(pfx, "contoso.onmicrosoft.com")).catch((e: Error) => e);
+    const error = await checkAndCreate(provider, existingApplicationInputs(rotated, "contoso.onmicrosoft.com")).catch((e: Error) => e);
     expect(error).to.be.instanceOf(Error);
     expect((error as Error).message).to.match(/^VB365 POST \/v8\/Organizations failed with 409: /);
-    expect((error as Error).message).not.to.contain(pfx.password);
+    expect((error as Error).message).not.to.contain(rotated.password);
+  });
+
+  it("takes back the organization an interrupted run created with the same certificate", async () => {
+    const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
+    const first = await checkAndCreate(provider, existingApplicationInputs(pfx, "contoso.onmicrosoft.com"));
+    // The state never recorded `first` (the run was killed); the next run creates it again.
+    const again = await checkAndCreate(provider, existingApplicationInputs(pfx, "contoso.onmicrosoft.com"));
+    expect(again.id).to.equal(first.id);
+    expect(emulator.state().organizations).to.have.length(1);
   });
 
   it("refuses a second use of the same device code with the server's message", async () => {
