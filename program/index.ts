@@ -41,19 +41,19 @@ function organizationArgs(tenant: TenantDeclaration) {
     newApplicationName: auth.kind === "newApplication" ? auth.applicationName : undefined,
     configureApplication: existing?.configureApplication,
     userCode: needsCode ? userCode : undefined,
-    exchangeOnlineSettings: existing ? { applicationId: existing.applicationId, account: existing.account ?? `veeam-backup@${tenant.organization}` } : {},
+    exchangeOnlineSettings: existing ? { applicationId: existing.applicationId, account: existing.account } : {},
     sharePointOnlineSettings: existing ? { applicationId: existing.applicationId, officeOrganizationName: tenant.organization } : {},
   };
 }
 
-const onboarded = tenants.map(
-  (tenant) =>
-    new Vb365Tenant(tenant.name, {
-      organizationName: tenant.organization,
-      certificate: { ...tenant.certificate, subject: { commonName: `${tenant.organization} VB365` } },
-      organization: organizationArgs(tenant),
-    }),
-);
+const onboarded = tenants.map((tenant) => {
+  const { commonName, ...certificate } = tenant.certificate;
+  return new Vb365Tenant(tenant.name, {
+    organizationName: tenant.organization,
+    certificate: { ...certificate, subject: { commonName } },
+    organization: organizationArgs(tenant),
+  });
+});
 
 /** Tenant → organization id, certificate thumbprint and expiry. */
 export const summary = pulumi

@@ -1,11 +1,12 @@
 import * as fs from "node:fs";
-import { parseDocument } from "yaml";
-import { z } from "zod";
-import { propertyPath } from "../provider/common/check";
-import { normaliseRegion, regionHint } from "../provider/organization/region";
+import { LineCounter, parseDocument } from "yaml";
 import type { Region } from "../provider/organization/types";
+import { duplicateProblems } from "./duplicates";
+import { type Problem, problemsFromIssues, subjectOf } from "./problems";
+import { MAX_COMMON_NAME, type ParsedTenant, tenantsFileSchema } from "./tenants-schema";
+import { lineOf } from "./yaml-location";
 
-/** One tenant of tenants.yaml, validated, with defaults filled in. */
+/** One tenant of tenants.yaml, validated, with defaults filled in (docs/tenants-file.md). */
 export interface TenantDeclaration {
   /** Resource name in the stack: lower case letters, digits and dashes. */
   name: string;
@@ -15,86 +16,11 @@ export interface TenantDeclaration {
   services: { exchange: boolean; sharePoint: boolean; teams: boolean; teamsChats: boolean };
   authentication:
     | { kind: "newApplication"; applicationName: string; userCodeConfigKey: string }
-    | { kind: "existingApplication"; applicationId: string; account?: string; configureApplication: boolean; userCodeConfigKey: string };
-  certificate: { keySize: 2048 | 3072 | 4096; validityDays: number; rotateBeforeDays?: number; pfxEncryption: "3des" | "aes256" };
+    | { kind: "existingApplication"; applicationId: string; account: string; configureApplication: boolean; userCodeConfigKey: string };
+  certificate: { commonName: string; keySize: 2048 | 3072 | 4096; validityDays: number; rotateBeforeDays?: number; pfxEncryption: "3des" | "aes256" };
   description?: string;
   connection?: string;
   adoptExisting: boolean;
-}
-
-const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const ORGANIZATION = /^(?=.{3,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function tenantSchema() {
-  const services = z
-    .strictObject({
-      exchange: z.boolean().default(true),
-      sharePoint: z.boolean().default(true),
-      teams: z.boolean().default(true),
-      teamsChats: z.boolean().default(false),
-    })
-    .default({ exchange: true, sharePoint: true, teams: true, teamsChats: false });
-  const certificate = z
-    .strictObject({
-      keySize: z.union([z.literal(2048), z.literal(3072), z.literal(4096)], { error: "must be 2048, 3072 or 4096" }).default(2048),
-      validityDays: z.number().int().min(1).max(36_500).default(730),
-      rotateBeforeDays: z.number().int().min(1).optional(),
-      pfxEncryption: z.enum(["3des", "aes256"]).default("3des"),
-    })
-    .default({ keySize: 2048, validityDays: 730, pfxEncryption: "3des" });
-  return z
-    .strictObject({
-      name: z.string().regex(NAME, { error: "must be lower case letters, digits and dashes (it names the resources), e.g. contoso" }),
-      organization: z.string().regex(ORGANIZATION, { error: "must be the Microsoft 365 organization name, e.g. contoso.onmicrosoft.com" }),
-      region: z
-        .string()
-        .default("Worldwide")
-        .transform((value, context) => {
-          const region = normaliseRegion(value);
-          if (!region) context.addIssue({ code: "custom", message: `must be ${regionHint()}, not "${value}"` });
-          return region ?? "Worldwide";
-        }),
-      services,
-      authentication: z.discriminatedUnion(
-        "kind",
-        [
-          z.strictObject({
-            kind: z.literal("newApplication"),
-            applicationName: z.string().min(1).max(120).optional(),
-            userCodeConfigKey: z.string().min(1).optional(),
-          }),
-          z.strictObject({
-            kind: z.literal("existingApplication"),
-            applicationId: z.string().regex(GUID, { error: "must be the application (client) ID, a GUID" }),
-            account: z.string().email({ error: "must be an account such as backup@contoso.onmicrosoft.com" }).optional(),
-            configureApplication: z.boolean().default(false),
-            userCodeConfigKey: z.string().min(1).optional(),
-          }),
-        ],
-        { error: 'must have kind "newApplication" (VB365 registers an Entra application, by device code) or "existingApplication"' },
-      ),
-      certificate,
-      description: z.string().max(1024).optional(),
-      connection: z.string().min(1).optional(),
-      adoptExisting: z.boolean().default(false),
-    })
-    .superRefine((tenant, context) => {
-      if (tenant.services.teams && !(tenant.services.exchange && tenant.services.sharePoint)) {
-        context.addIssue({ code: "custom", path: ["services", "teams"], message: "needs exchange and sharePoint too" });
-      }
-      if (tenant.services.teamsChats && tenant.authentication.kind === "newApplication") {
-        context.addIssue({ code: "custom", path: ["services", "teamsChats"], message: "needs an existingApplication: VB365 cannot register a new application for Teams chats" });
-      }
-      const rotate = tenant.certificate.rotateBeforeDays;
-      if (rotate !== undefined && rotate >= tenant.certificate.validityDays) {
-        context.addIssue({ code: "custom", path: ["certificate", "rotateBeforeDays"], message: `must be less than validityDays (${tenant.certificate.validityDays})` });
-      }
-    });
-}
-
-function fileSchema() {
-  return z.strictObject({ tenants: z.array(tenantSchema()).min(1, { error: "must list at least one tenant" }) });
 }
 
 /** A tenants file that cannot be used; the message names the file, the tenant and the field. */
@@ -111,43 +37,61 @@ export function loadTenantsFile(file: string): TenantDeclaration[] {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    throw new TenantsFileError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Set the stack config key tenantsFile to its path.`);
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : `cannot be read (${(error as Error).message})`;
+    throw new TenantsFileError(`${file} ${reason}. Set the stack config key tenantsFile to the path of your tenants file (relative to Pulumi.yaml).`);
   }
   return parseTenants(text, file);
 }
 
+/** Validates the text of a tenants file; `file` only names it in messages. */
 export function parseTenants(text: string, file: string): TenantDeclaration[] {
-  const document = parseDocument(text, { prettyErrors: false });
+  const lines = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, lineCounter: lines, uniqueKeys: true });
   if (document.errors.length) {
-    throw new TenantsFileError(`${file}: is not valid YAML: ${document.errors[0].message}`);
-  }
-  const parsed = fileSchema().safeParse(document.toJS());
-  if (!parsed.success) {
-    const raw = document.toJS() as { tenants?: Array<{ name?: unknown }> } | null;
-    const lines = parsed.error.issues.map((issue) => {
-      const [, index, ...rest] = issue.path;
-      const tenant = typeof index === "number" ? `tenant ${JSON.stringify(raw?.tenants?.[index]?.name ?? `#${index + 1}`)}` : "";
-      const field = propertyPath(typeof index === "number" ? rest : issue.path) || "(file)";
-      return `  - ${[tenant, field].filter(Boolean).join(", ")}: ${issue.message}`;
+    const reported = document.errors.map((error) => {
+      const { line, col } = lines.linePos(error.pos[0]);
+      return `  - line ${line}, column ${col}: ${error.message.split("\n")[0]}`;
     });
-    throw new TenantsFileError(`${file} has ${lines.length} problem${lines.length === 1 ? "" : "s"}:\n${lines.join("\n")}`);
+    throw new TenantsFileError(`${file} is not valid YAML:\n${reported.join("\n")}`);
   }
-  const names = new Set<string>();
-  for (const tenant of parsed.data.tenants) {
-    if (names.has(tenant.name)) throw new TenantsFileError(`${file}: tenant "${tenant.name}" is declared twice; names must be unique.`);
-    names.add(tenant.name);
+  const raw: unknown = document.toJS();
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new TenantsFileError(`${file} ${raw === null || raw === undefined ? "is empty" : "is not a mapping"}: it must start with "tenants:" followed by a list of tenants (see docs/tenants-file.md).`);
   }
-  return parsed.data.tenants.map((tenant) => ({
+  const parsed = tenantsFileSchema().safeParse(raw);
+  const problems = [...(parsed.success ? [] : problemsFromIssues(parsed.error.issues, raw)), ...duplicateProblems(raw)];
+  if (!parsed.success || problems.length) {
+    const located = problems.map((problem) => ({ problem, line: lineOf(document, lines, problem.path) })).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    throw new TenantsFileError(report(file, located, raw));
+  }
+  return parsed.data.tenants.map(withDefaults);
+}
+
+function report(file: string, problems: Array<{ problem: Problem; line?: number }>, raw: unknown): string {
+  const lines = problems.map(({ problem, line }) => `  - ${subjectOf(problem.path, raw)}${line ? ` (line ${line})` : ""}: ${problem.message}`);
+  return `${file} has ${lines.length} problem${lines.length === 1 ? "" : "s"} (reference: docs/tenants-file.md):\n${lines.join("\n")}`;
+}
+
+function withDefaults(tenant: ParsedTenant): TenantDeclaration {
+  const auth = tenant.authentication;
+  const userCode = auth.userCodeConfigKey ?? userCodeConfigKey(tenant.name);
+  return {
     ...tenant,
     authentication:
-      tenant.authentication.kind === "newApplication"
-        ? {
-            kind: "newApplication",
-            applicationName: tenant.authentication.applicationName ?? `Veeam Backup for Microsoft 365 (${tenant.organization})`,
-            userCodeConfigKey: tenant.authentication.userCodeConfigKey ?? userCodeConfigKey(tenant.name),
-          }
-        : { ...tenant.authentication, userCodeConfigKey: tenant.authentication.userCodeConfigKey ?? userCodeConfigKey(tenant.name) },
-  }));
+      auth.kind === "newApplication"
+        ? { kind: "newApplication", applicationName: auth.applicationName ?? `Veeam Backup for Microsoft 365 (${tenant.organization})`, userCodeConfigKey: userCode }
+        : { ...auth, account: auth.account ?? `veeam-backup@${tenant.organization}`, userCodeConfigKey: userCode },
+    certificate: { ...tenant.certificate, commonName: tenant.certificate.commonName ?? defaultCommonName(tenant.organization) },
+  };
+}
+
+/**
+ * "<organization> VB365", cut to the 64 characters a common name may have: a long custom domain
+ * must not stop the preview, and the cut is stable, so the certificate is not replaced later.
+ */
+export function defaultCommonName(organization: string): string {
+  const suffix = " VB365";
+  return `${organization.slice(0, MAX_COMMON_NAME - suffix.length)}${suffix}`;
 }
 
 /** The stack config key `vb365 device-code --config-key` writes a tenant's code to. */

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { normaliseRegion, regionHint } from "../provider/organization/region";
+
+const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const ORGANIZATION = /^(?=.{3,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** RFC 5280's upper bound for a common name, which TenantCertificate enforces. */
+export const MAX_COMMON_NAME = 64;
+
+// The shapes are kept as plain objects so that the messages about unknown fields can list the
+// fields that do exist from the same source as the schema.
+const SERVICES = {
+  exchange: z.boolean().default(true),
+  sharePoint: z.boolean().default(true),
+  teams: z.boolean().default(true),
+  teamsChats: z.boolean().default(false),
+};
+
+const CERTIFICATE = {
+  keySize: z.union([z.literal(2048), z.literal(3072), z.literal(4096)], { error: "must be 2048, 3072 or 4096" }).default(2048),
+  validityDays: z.number().int().min(1).max(36_500).default(730),
+  rotateBeforeDays: z.number().int().min(1).optional(),
+  pfxEncryption: z.enum(["3des", "aes256"], { error: 'must be "3des" (any Windows Server) or "aes256" (Server 2019 and later)' }).default("3des"),
+  commonName: z.string().min(1).max(MAX_COMMON_NAME, { error: `must be at most ${MAX_COMMON_NAME} characters (RFC 5280)` }).optional(),
+};
+
+const NEW_APPLICATION = {
+  kind: z.literal("newApplication"),
+  applicationName: z.string().min(1).max(120).optional(),
+  userCodeConfigKey: z.string().min(1).optional(),
+};
+
+const EXISTING_APPLICATION = {
+  kind: z.literal("existingApplication"),
+  applicationId: z.string().regex(GUID, { error: "must be the application (client) ID, a GUID such as 5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a" }),
+  account: z.string().regex(EMAIL, { error: "must be an account such as veeam-backup@contoso.onmicrosoft.com" }).optional(),
+  configureApplication: z.boolean().default(false),
+  userCodeConfigKey: z.string().min(1).optional(),
+};
+
+const KINDS = '"newApplication" (VB365 registers an Entra application; the customer signs in with a device code) or "existingApplication" (the customer registered one)';
+
+const TENANT = {
+  name: z.string().regex(NAME, { error: "must be lower case letters, digits and dashes, at most 63 (it names the tenant's resources), e.g. contoso" }),
+  organization: z.string().regex(ORGANIZATION, { error: "must be the Microsoft 365 organization name, e.g. contoso.onmicrosoft.com" }),
+  region: z
+    .string()
+    .default("Worldwide")
+    .transform((value, context) => {
+      const region = normaliseRegion(value);
+      if (!region) context.addIssue({ code: "custom", message: `must be ${regionHint()}, not "${value}"` });
+      return region ?? "Worldwide";
+    }),
+  services: z.strictObject(SERVICES).default({ exchange: true, sharePoint: true, teams: true, teamsChats: false }),
+  authentication: z.discriminatedUnion("kind", [z.strictObject(NEW_APPLICATION), z.strictObject(EXISTING_APPLICATION)], {
+    error: (issue) => {
+      if (issue.code !== "invalid_union") return `must be a mapping with kind ${KINDS}`;
+      const kind = (issue.input as { kind?: unknown } | undefined)?.kind;
+      return kind === undefined ? `must be ${KINDS}` : `must be ${KINDS}, not ${JSON.stringify(kind)}`;
+    },
+  }),
+  certificate: z.strictObject(CERTIFICATE).default({ keySize: 2048, validityDays: 730, pfxEncryption: "3des" }),
+  description: z.string().max(1024).optional(),
+  connection: z.string().min(1).optional(),
+  adoptExisting: z.boolean().default(false),
+};
+
+/**
+ * The fields that exist at a place in the file, for "did you mean" hints. `kind` picks the
+ * authentication variant; undefined when the place is not a known mapping.
+ */
+export function fieldsAt(place: "file" | "tenant" | "services" | "certificate" | "authentication", kind?: unknown): string[] {
+  switch (place) {
+    case "file":
+      return ["tenants"];
+    case "tenant":
+      return Object.keys(TENANT);
+    case "services":
+      return Object.keys(SERVICES);
+    case "certificate":
+      return Object.keys(CERTIFICATE);
+    case "authentication":
+      return Object.keys(kind === "existingApplication" ? EXISTING_APPLICATION : NEW_APPLICATION);
+  }
+}
+
+function tenantSchema() {
+  return z.strictObject(TENANT).superRefine((tenant, context) => {
+    const { services, certificate } = tenant;
+    if (!services.exchange && !services.sharePoint) {
+      context.addIssue({ code: "custom", path: ["services"], message: "must select exchange or sharePoint (or both)" });
+    } else if (services.teams && !(services.exchange && services.sharePoint)) {
+      context.addIssue({ code: "custom", path: ["services", "teams"], message: "needs exchange and sharePoint both true (teams defaults to true: set it to false)" });
+    }
+    if (services.teamsChats && tenant.authentication.kind === "newApplication") {
+      context.addIssue({ code: "custom", path: ["services", "teamsChats"], message: 'needs authentication kind "existingApplication": VB365 cannot register a new application for Teams chats' });
+    }
+    if (certificate.rotateBeforeDays !== undefined && certificate.rotateBeforeDays >= certificate.validityDays) {
+      context.addIssue({
+        code: "custom",
+        path: ["certificate", "rotateBeforeDays"],
+        message: `must be less than validityDays (${certificate.validityDays}), or the certificate would be due for rotation as soon as it is made`,
+      });
+    }
+  });
+}
+
+/** The whole file. Names and organizations are checked for duplicates on the raw file (duplicates.ts). */
+export function tenantsFileSchema() {
+  return z.strictObject({ tenants: z.array(tenantSchema()).min(1, { error: "must list at least one tenant" }) });
+}
+
+export type ParsedTenantsFile = z.output<ReturnType<typeof tenantsFileSchema>>;
+export type ParsedTenant = ParsedTenantsFile["tenants"][number];
