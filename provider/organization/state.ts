@@ -3,6 +3,7 @@ import { toPlainOutputs } from "../common/outputs";
 import type { OrganizationInputs, OrganizationOutputs, ServiceConnectionState } from "./types";
 
 const SERVICES = ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const;
+const SELECTED_BY = { exchangeOnlineSettings: "isExchangeOnline", sharePointOnlineSettings: "isSharePointOnline" } as const;
 const FLAGS = ["isExchangeOnline", "isSharePointOnline", "isTeamsOnline", "isTeamsChatsOnline"] as const;
 
 /** Settings the server reports back (it never echoes secrets); drift in these shows on refresh. */
@@ -44,7 +45,9 @@ export function outputsFromRemote(previous: OrganizationOutputs, remote: RemoteO
   for (const service of SERVICES) {
     const declared = previous[service];
     const reported = remote[service];
-    if (!declared) continue;
+    // Settings of a service that is not selected are never sent (body.ts), so the server not
+    // holding them is no drift; dropping them would show a change after every refresh.
+    if (!declared || remote[SELECTED_BY[service]] === false) continue;
     if (!reported) {
       next[service] = undefined;
       continue;
