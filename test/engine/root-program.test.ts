@@ -1,0 +1,230 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { expect } from "chai";
+import { after, before, describe, it } from "mocha";
+import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
+import type { Vb365Client } from "../../provider/client";
+import { TestStack } from "../helpers/engine";
+import { emulatorClient, emulatorConfig, organizationsByName, signedInDeviceCode } from "../helpers/emulator-stack";
+import { plaintextSecretsIn, revealed } from "../helpers/secrets-scan";
+
+const REPO_ROOT = path.resolve(__dirname, "..", "..");
+const APPLICATION_ID = "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10";
+
+// The tenants of the steps below, one YAML block each: a new Entra application by device code,
+// and two existing applications (no code).
+const TENANTS = {
+  alpha: `  - name: alpha
+    organization: alpha.onmicrosoft.com
+    services: { exchange: true, sharePoint: true, teams: true }
+    authentication: { kind: newApplication, applicationName: VB365 Alpha }
+    certificate: { keySize: 2048, validityDays: 365 }
+`,
+  beta: `  - name: beta
+    organization: beta.onmicrosoft.com
+    region: worldwide
+    services: { teams: false }
+    authentication: { kind: existingApplication, applicationId: ${APPLICATION_ID} }
+    description: Silver tier
+`,
+  gamma: `  - name: gamma
+    organization: gamma.onmicrosoft.com
+    services: { exchange: false, sharePoint: true, teams: false }
+    authentication: { kind: existingApplication, applicationId: ${APPLICATION_ID}, account: backup@gamma.onmicrosoft.com }
+`,
+  delta: `  - name: delta
+    organization: delta.onmicrosoft.com
+    services: { exchange: true, sharePoint: true, teams: false }
+    authentication: { kind: newApplication }
+`,
+};
+
+interface SummaryRow {
+  organization: string;
+  organizationId: string;
+  thumbprint: string;
+  certificateNotAfter: string;
+}
+
+describe("the root program (tenants.yaml) through the Pulumi engine", () => {
+  const stackName = `root-e2e-${process.pid}`;
+  const stackFile = path.join(REPO_ROOT, `Pulumi.${stackName}.yaml`);
+  const tenantsDir = fs.mkdtempSync(path.join(os.tmpdir(), "vb365-root-tenants-"));
+  const tenantsFile = path.join(tenantsDir, "tenants.yaml");
+  const deviceCodes: Record<string, string> = {};
+  let emulator: Emulator;
+  let client: Vb365Client;
+  let stack: TestStack;
+
+  function writeTenants(...names: Array<keyof typeof TENANTS>): void {
+    fs.writeFileSync(tenantsFile, `tenants:\n${names.map((name) => TENANTS[name]).join("")}`);
+  }
+
+  /** `vb365 device-code --config-key deviceCode-<tenant>`, with the emulator as the customer. */
+  async function signIn(tenant: string, organization: string): Promise<void> {
+    deviceCodes[tenant] = await signedInDeviceCode(emulator, client, organization);
+    await stack.stack.setConfig(`deviceCode-${tenant}`, { value: deviceCodes[tenant], secret: true });
+    emulator.resetCounters();
+  }
+
+  before(async () => {
+    emulator = await startEmulator();
+    client = emulatorClient(emulator);
+    writeTenants("alpha", "beta", "gamma");
+    stack = await TestStack.create({
+      programDir: REPO_ROOT,
+      stackName,
+      config: { ...emulatorConfig(emulator), tenantsFile: { value: tenantsFile } },
+    });
+    await signIn("alpha", "alpha.onmicrosoft.com");
+  });
+
+  after(async () => {
+    await stack?.dispose();
+    // dispose runs `pulumi stack rm`, which removes the stack's settings file; a run cut short may not.
+    fs.rmSync(stackFile, { force: true });
+    fs.rmSync(tenantsDir, { recursive: true, force: true });
+    await client?.close();
+    await emulator?.close();
+  });
+
+  async function summary(): Promise<Record<string, SummaryRow>> {
+    return (await stack.stack.outputs()).summary.value as Record<string, SummaryRow>;
+  }
+
+  it("previews a fresh stack without a single request to VB365", async () => {
+    const preview = await stack.preview();
+    // The stack, and per tenant the component, its certificate and its organization.
+    expect(preview.changeSummary).to.deep.equal({ create: 10 });
+    expect(emulator.counters().total).to.equal(0);
+  });
+
+  it("onboards every tenant of the file on up, and exports the summary", async () => {
+    const result = await stack.up();
+    expect(result.summary.resourceChanges).to.deep.equal({ create: 10 });
+    const stored = organizationsByName(emulator);
+    expect([...stored.keys()].sort()).to.deep.equal(["alpha.onmicrosoft.com", "beta.onmicrosoft.com", "gamma.onmicrosoft.com"]);
+    expect(stored.get("alpha.onmicrosoft.com")).to.deep.include({ newApplicationName: "VB365 Alpha", isTeamsOnline: true });
+    expect(stored.get("beta.onmicrosoft.com")).to.deep.include({ description: "Silver tier", isTeamsOnline: false });
+    expect(stored.get("gamma.onmicrosoft.com")).to.deep.include({ isExchangeOnline: false, isSharePointOnline: true });
+
+    const rows = await summary();
+    expect(Object.keys(rows)).to.deep.equal(["alpha", "beta", "gamma"]);
+    for (const row of Object.values(rows)) {
+      const organization = stored.get(row.organization)!;
+      expect(row.organizationId).to.equal(organization.id);
+      const settings = organization.exchangeOnlineSettings ?? organization.sharePointOnlineSettings;
+      expect(row.thumbprint).to.equal(settings?.applicationCertificateThumbprint);
+      expect(Date.parse(row.certificateNotAfter)).to.be.greaterThan(Date.now());
+    }
+    // Each tenant has its own certificate.
+    expect(new Set(Object.values(rows).map((row) => row.thumbprint)).size).to.equal(3);
+  });
+
+  it("changes nothing on a second preview and up, and the preview makes no request", async () => {
+    emulator.resetCounters();
+    const preview = await stack.preview({ expectNoChanges: true });
+    expect(preview.changeSummary).to.deep.equal({ same: 10 });
+    expect(emulator.counters().total).to.equal(0);
+
+    const before = await summary();
+    const result = await stack.up();
+    expect(result.summary.resourceChanges).to.deep.equal({ same: 10 });
+    expect(await summary()).to.deep.equal(before);
+  });
+
+  it("notices an organization changed and one deleted out of band on refresh; up puts both right", async () => {
+    const stored = organizationsByName(emulator);
+    const alpha = stored.get("alpha.onmicrosoft.com")!;
+    const beta = stored.get("beta.onmicrosoft.com")!;
+    await client.updateOrganization(alpha.id, { isTeamsOnline: false });
+    await client.deleteOrganization(beta.id);
+
+    const refresh = await stack.refresh();
+    expect(refresh.summary.resourceChanges).to.deep.include({ update: 1, delete: 1 });
+    expect(stack.resources().some((resource) => resource.id === beta.id)).to.equal(false);
+
+    emulator.resetCounters();
+    const preview = await stack.preview();
+    expect(preview.changeSummary).to.deep.include({ create: 1, update: 1 });
+    expect(emulator.counters().total).to.equal(0);
+
+    await stack.up();
+    const after = organizationsByName(emulator);
+    expect(after.get("alpha.onmicrosoft.com")).to.deep.include({ id: alpha.id, isTeamsOnline: true });
+    expect(after.get("beta.onmicrosoft.com")?.id).to.be.a("string").and.not.equal(beta.id);
+    expect((await summary()).beta.organizationId).to.equal(after.get("beta.onmicrosoft.com")?.id);
+    await stack.preview({ expectNoChanges: true });
+  });
+
+  it("onboards a tenant added to the file and removes one taken out of it", async () => {
+    const ids = organizationsByName(emulator);
+    writeTenants("alpha", "beta", "delta");
+    await signIn("delta", "delta.onmicrosoft.com");
+
+    const preview = await stack.preview();
+    expect(preview.changeSummary).to.deep.equal({ create: 3, delete: 3, same: 7 });
+    expect(emulator.counters().total).to.equal(0);
+
+    const result = await stack.up();
+    expect(result.summary.resourceChanges).to.deep.equal({ create: 3, delete: 3, same: 7 });
+    const after = organizationsByName(emulator);
+    expect([...after.keys()].sort()).to.deep.equal(["alpha.onmicrosoft.com", "beta.onmicrosoft.com", "delta.onmicrosoft.com"]);
+    expect(after.get("alpha.onmicrosoft.com")?.id).to.equal(ids.get("alpha.onmicrosoft.com")?.id);
+    expect(after.get("delta.onmicrosoft.com")?.newApplicationName).to.equal("Veeam Backup for Microsoft 365 (delta.onmicrosoft.com)");
+    expect(Object.keys(await summary())).to.deep.equal(["alpha", "beta", "delta"]);
+  });
+
+  it("keeps every secret out of the state file", async () => {
+    const exported = await stack.stack.exportStack(); // --show-secrets: the values to look for
+    const secrets: Record<string, string | undefined> = { vb365Password: DEFAULT_USER.password };
+    for (const [tenant, code] of Object.entries(deviceCodes)) secrets[`device code of ${tenant}`] = code;
+    for (const resource of exported.deployment.resources ?? []) {
+      const outputs = resource.outputs ?? {};
+      const pfx = revealed(outputs.pfxBase64);
+      const password = revealed(outputs.password);
+      if (typeof pfx === "string") {
+        secrets[`${resource.urn} pfx (start)`] = pfx.slice(0, 64);
+        secrets[`${resource.urn} pfx (end)`] = pfx.slice(-64);
+      }
+      if (typeof password === "string") secrets[`${resource.urn} pfx password`] = password;
+    }
+    // The password, two device codes, and a PFX (two slices) and its password per tenant.
+    expect(Object.keys(secrets)).to.have.length(1 + 2 + 3 * 3);
+
+    const state = stack.stateText();
+    expect(plaintextSecretsIn(state, secrets)).to.deep.equal([]);
+    expect(state).not.to.contain("PRIVATE KEY");
+  });
+
+  it("stops a bad tenants.yaml at preview, naming the file, the tenant and the field, before any request", async () => {
+    fs.writeFileSync(
+      tenantsFile,
+      `tenants:\n${TENANTS.alpha}${TENANTS.beta.replace("region: worldwide", "region: Atlantis")}${TENANTS.delta.replace("teams: false", "teams: false, teamsChats: true")}`,
+    );
+    emulator.resetCounters();
+    let failure: unknown;
+    try {
+      await stack.preview();
+    } catch (error) {
+      failure = error;
+    } finally {
+      writeTenants("alpha", "beta", "delta");
+    }
+    expect(failure, "the preview failed").to.be.instanceOf(Error);
+    const message = String((failure as Error).message);
+    expect(message).to.contain(`${tenantsFile} has 2 problems (reference: docs/tenants-file.md):`);
+    expect(message).to.contain('  - tenant "beta", region (line 9): must be one of Worldwide, Germany, China, USDefence, USGovernment');
+    expect(message).to.contain('  - tenant "delta", services.teamsChats (line 15): needs authentication kind "existingApplication"');
+    expect(emulator.counters().total).to.equal(0);
+    await stack.preview({ expectNoChanges: true });
+  });
+
+  it("leaves VB365 empty on destroy", async () => {
+    const result = await stack.destroy();
+    expect(result.summary.resourceChanges).to.deep.equal({ delete: 10 });
+    expect(emulator.state().organizations).to.deep.equal([]);
+    expect(stack.resources()).to.deep.equal([]);
+  });
+});
