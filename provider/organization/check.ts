@@ -11,16 +11,19 @@ import type { OrganizationInputs, ServiceConnectionState } from "./types";
 /**
  * Validates and normalises inputs at preview, before any request: structure (zod), the rules of
  * the authentication kind, and the certificate itself. Values still unknown at preview are
- * passed through and assumed valid; they are checked again once known.
+ * passed through and assumed valid; they are checked again once known. `exists`: the organization
+ * was created before (check's old inputs are not empty).
  */
-export function checkOrganization(news: Record<string, unknown>, apiVersion: ApiVersion | undefined): pulumi.dynamic.CheckResult<OrganizationInputs> {
+export function checkOrganization(news: Record<string, unknown>, apiVersion: ApiVersion | undefined, exists = false): pulumi.dynamic.CheckResult<OrganizationInputs> {
   const raw = plainInputs(news);
   const parsed = organizationInputsSchema().safeParse(withoutUnknowns(raw));
   if (!parsed.success) return { failures: structuralFailures(parsed.error.issues, raw) };
 
   const inputs = withDefaults(parsed.data);
   // Rules see an unknown value as "given": it will be checked again when it is known.
-  const failures = checkRules(assumeUnknownsGiven(inputs, raw), apiVersion);
+  // The device code is a one-time credential used at creation only: once the organization
+  // exists, it may leave the stack's config (OrganizationInputs.userCode).
+  const failures = checkRules(assumeUnknownsGiven(inputs, raw), apiVersion).filter((failure) => !(exists && failure.property === "userCode"));
   for (const service of usedServices(inputs)) {
     const settings = inputs[service] as ServiceConnectionState | undefined;
     const rawSettings = raw[service] as Record<string, unknown> | undefined;

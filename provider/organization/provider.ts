@@ -24,7 +24,7 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
     this.config = request.config;
   }
 
-  async check(_olds: OrganizationInputs, news: OrganizationInputs): Promise<pulumi.dynamic.CheckResult<OrganizationInputs>> {
+  async check(olds: OrganizationInputs, news: OrganizationInputs): Promise<pulumi.dynamic.CheckResult<OrganizationInputs>> {
     return reportingErrors(async () => {
       const connection = (news as { connection?: unknown }).connection;
       let settings: ConnectionSettings | undefined;
@@ -36,7 +36,7 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
           return { failures: [{ property: "connection", reason: error.message }] };
         }
       }
-      return checkOrganization({ ...news }, settings?.apiVersion);
+      return checkOrganization({ ...news }, settings?.apiVersion, Object.keys(olds ?? {}).length > 0);
     });
   }
 

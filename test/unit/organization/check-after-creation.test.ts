@@ -1,0 +1,38 @@
+import { expect } from "chai";
+import { before, describe, it } from "mocha";
+import { OrganizationProvider } from "../../../provider/organization/provider";
+import type { OrganizationInputs } from "../../../provider/organization/types";
+import { makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+
+const CONFIG: Record<string, string> = { "vb365:url": "https://vb365.example.com:4443", "vb365:username": "svc", "vb365:password": "pw" };
+
+describe("Vb365Organization check once the organization exists", () => {
+  let pfx: TestPfx;
+  let provider: OrganizationProvider;
+  before(async () => {
+    pfx = await makePfx();
+    provider = new OrganizationProvider();
+    await provider.configure({ config: { get: (key: string) => CONFIG[key], require: (key: string) => CONFIG[key] } });
+  });
+
+  function withoutCode(): OrganizationInputs {
+    const { userCode: _used, ...inputs } = newApplicationInputs(pfx, "CODE1");
+    return inputs;
+  }
+
+  it("still requires the device code to create the organization", async () => {
+    const result = await provider.check({}, withoutCode());
+    expect(result.failures?.map((failure) => failure.property)).to.deep.equal(["userCode"]);
+  });
+
+  it("lets the used device code leave the config after creation (old inputs are given)", async () => {
+    const result = await provider.check(newApplicationInputs(pfx, "CODE1"), withoutCode());
+    expect(result.failures).to.equal(undefined);
+    expect(result.inputs?.newApplicationName).to.equal("VB365 backup app");
+  });
+
+  it("keeps every other rule after creation", async () => {
+    const result = await provider.check(newApplicationInputs(pfx, "CODE1"), { ...withoutCode(), isExchangeOnline: false, isSharePointOnline: false });
+    expect(result.failures?.map((failure) => failure.property)).to.deep.equal(["isExchangeOnline"]);
+  });
+});
