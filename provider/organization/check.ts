@@ -4,26 +4,24 @@ import type { ApiVersion } from "../client";
 import { containsUnknown, isUnknown, propertyPath, toCheckFailures, UNKNOWN_SENTINEL, withoutUnknowns } from "../common/check";
 import { plainInputs } from "../tenant-certificate/normalize";
 import { readApplicationCertificate } from "./certificate";
-import { checkRules, usedServices } from "./rules";
+import { authenticationKind, checkRules, usedServices } from "./rules";
 import { organizationInputsSchema } from "./schema";
 import type { OrganizationInputs, ServiceConnectionState } from "./types";
 
 /**
  * Validates and normalises inputs at preview, before any request: structure (zod), the rules of
  * the authentication kind, and the certificate itself. Values still unknown at preview are
- * passed through and assumed valid; they are checked again once known. `exists`: the organization
- * was created before (check's old inputs are not empty).
+ * passed through and assumed valid; they are checked again once known. `previous`: the inputs the
+ * organization was created or last updated with (check's old inputs), undefined before creation.
  */
-export function checkOrganization(news: Record<string, unknown>, apiVersion: ApiVersion | undefined, exists = false): pulumi.dynamic.CheckResult<OrganizationInputs> {
+export function checkOrganization(news: Record<string, unknown>, apiVersion: ApiVersion | undefined, previous?: OrganizationInputs): pulumi.dynamic.CheckResult<OrganizationInputs> {
   const raw = plainInputs(news);
   const parsed = organizationInputsSchema().safeParse(withoutUnknowns(raw));
   if (!parsed.success) return { failures: structuralFailures(parsed.error.issues, raw) };
 
   const inputs = withDefaults(parsed.data);
   // Rules see an unknown value as "given": it will be checked again when it is known.
-  // The device code is a one-time credential used at creation only: once the organization
-  // exists, it may leave the stack's config (OrganizationInputs.userCode).
-  const failures = checkRules(assumeUnknownsGiven(inputs, raw), apiVersion).filter((failure) => !(exists && failure.property === "userCode"));
+  const failures = checkRules(assumeUnknownsGiven(inputs, raw), apiVersion).filter((failure) => stillApplies(failure, inputs, previous));
   for (const service of usedServices(inputs)) {
     const settings = inputs[service] as ServiceConnectionState | undefined;
     const rawSettings = raw[service] as Record<string, unknown> | undefined;
@@ -34,6 +32,20 @@ export function checkOrganization(news: Record<string, unknown>, apiVersion: Api
   }
   if (failures.length) return { failures };
   return { inputs: restoreUnknowns(inputs, raw) as OrganizationInputs };
+}
+
+/** v8's refusals to add an organization with legacy protocols or basic authentication. */
+const V8_ADDING_ONLY = ["exchangeOnlineSettings.useMfa", "exchangeOnlineSettings.useApplicationOnlyAuth"];
+
+/**
+ * Some rules hold only when VB365 adds the organization: the device code is a one-time
+ * credential (it may leave the config afterwards), and v8 still updates organizations added
+ * with legacy protocols or basic authentication before an upgrade, as long as they keep it.
+ */
+function stillApplies(failure: pulumi.dynamic.CheckFailure, inputs: OrganizationInputs, previous: OrganizationInputs | undefined): boolean {
+  if (!previous || Object.keys(previous).length === 0) return true;
+  if (failure.property === "userCode") return false;
+  return !(V8_ADDING_ONLY.includes(failure.property) && authenticationKind(previous) === authenticationKind(inputs));
 }
 
 function withDefaults(inputs: OrganizationInputs): OrganizationInputs {

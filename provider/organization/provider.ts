@@ -36,7 +36,7 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
           return { failures: [{ property: "connection", reason: error.message }] };
         }
       }
-      return checkOrganization({ ...news }, settings?.apiVersion, Object.keys(olds ?? {}).length > 0);
+      return checkOrganization({ ...news }, settings?.apiVersion, olds);
     });
   }
 

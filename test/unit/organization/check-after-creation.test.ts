@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { before, describe, it } from "mocha";
 import { OrganizationProvider } from "../../../provider/organization/provider";
 import type { OrganizationInputs } from "../../../provider/organization/types";
-import { makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+import { existingApplicationInputs, legacyProtocolInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
 
 const CONFIG: Record<string, string> = { "vb365:url": "https://vb365.example.com:4443", "vb365:username": "svc", "vb365:password": "pw" };
 
@@ -29,6 +29,15 @@ describe("Vb365Organization check once the organization exists", () => {
     const result = await provider.check(newApplicationInputs(pfx, "CODE1"), withoutCode());
     expect(result.failures).to.equal(undefined);
     expect(result.inputs?.newApplicationName).to.equal("VB365 backup app");
+  });
+
+  it("lets v8 keep an organization added with legacy protocols before the upgrade, but not add or switch to one", async () => {
+    const legacy = legacyProtocolInputs("fabrikam.onmicrosoft.com");
+    const refusal = "exchangeOnlineSettings.useMfa";
+    expect((await provider.check({}, legacy)).failures?.map((failure) => failure.property)).to.deep.equal([refusal]);
+    expect((await provider.check(legacy, legacy)).failures).to.equal(undefined);
+    const appOnly = existingApplicationInputs(pfx, "fabrikam.onmicrosoft.com");
+    expect((await provider.check(appOnly, legacy)).failures?.map((failure) => failure.property)).to.deep.equal([refusal]);
   });
 
   it("keeps every other rule after creation", async () => {
