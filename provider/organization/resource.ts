@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { OrganizationProvider } from "./provider";
+import { LazyProvider } from "../common/lazy-provider";
 import type { OrganizationInputs, Region } from "./types";
 
 /** Every field an `Input`, nested objects included; property docs carry over from the plain type. */
@@ -10,8 +10,9 @@ type InputsOf<T> = {
 /** Arguments of {@link Vb365Organization}; see {@link OrganizationInputs} for each field. */
 export type Vb365OrganizationArgs = InputsOf<OrganizationInputs>;
 
-// One instance for every organization, so Pulumi serializes it once per program.
-const provider = new OrganizationProvider();
+// One instance for every organization, so Pulumi serializes it once per program. The state
+// stores only this stub; the provider process loads OrganizationProvider from the package.
+const provider = new LazyProvider("pulumi-vb365/runtime/organization", "OrganizationProvider");
 
 /**
  * A Microsoft 365 organization in Veeam Backup for Microsoft 365, managed through its REST API

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { TenantCertificateProvider } from "./provider";
+import { LazyProvider } from "../common/lazy-provider";
 import type { CertificateSubject, PfxEncryption, TenantCertificateInputs } from "./types";
 
 /** Every field an `Input`, nested objects included; property docs carry over from the plain type. */
@@ -14,7 +14,9 @@ export type TenantCertificateArgs = InputsOf<TenantCertificateInputs>;
 
 // One stateless instance for every TenantCertificate: Pulumi caches the serialized text per
 // provider object, so it is serialized once per program.
-const provider = new TenantCertificateProvider();
+// The state stores only this stub; the provider process loads TenantCertificateProvider from
+// the package, so a 100-tenant stack does not carry the implementation 200 times.
+const provider = new LazyProvider("pulumi-vb365/runtime/tenant-certificate", "TenantCertificateProvider");
 
 /**
  * A per-tenant, self-signed RSA certificate and its password-protected PFX, for the Entra ID app

@@ -92,7 +92,8 @@ describe("Vb365Organization through the Pulumi engine", () => {
   });
 
   it("notices out-of-band changes and deletions on refresh, and up puts them right", async () => {
-    const [modified, deleted] = stored().slice(1, 3);
+    // Two tenants that bring their own application: re-adding fabrikam would need a new device code.
+    const [modified, deleted] = stored().filter((o) => o.name !== "fabrikam.onmicrosoft.com").slice(0, 2);
     await client.updateOrganization(modified.id, { isTeamsOnline: true });
     await client.deleteOrganization(deleted.id);
     emulator.resetCounters();

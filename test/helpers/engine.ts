@@ -1,3 +1,4 @@
+import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -18,6 +19,7 @@ export const TEST_PASSPHRASE = "engine-test-passphrase";
 export interface TestStackOptions {
   /** Directory with Pulumi.yaml and the program. */
   programDir: string;
+  /** Default: a name of its own, so that runs sharing a program directory never share a stack. */
   stackName?: string;
   config?: ConfigMap;
   /** Extra environment for the CLI, the language host and the provider processes. */
@@ -41,7 +43,7 @@ export class TestStack {
     const pulumiHome = fs.mkdtempSync(path.join(os.tmpdir(), "vb365-pulumi-home-"));
     const pulumiCommand = await PulumiCommand.get({ root: path.dirname(pulumiBinDir()), skipVersionCheck: true });
     const stack = await LocalWorkspace.createOrSelectStack(
-      { stackName: options.stackName ?? "test", workDir: options.programDir },
+      { stackName: options.stackName ?? `t-${process.pid}-${crypto.randomBytes(3).toString("hex")}`, workDir: options.programDir },
       {
         pulumiCommand,
         pulumiHome,
@@ -96,6 +98,8 @@ export class TestStack {
 
   async dispose(): Promise<void> {
     await this.stack.workspace.removeStack(this.stack.name, { force: true }).catch(() => undefined);
+    // The stack's settings file is written into the program directory, which is the repository.
+    fs.rmSync(path.join(this.stack.workspace.workDir, `Pulumi.${this.stack.name}.yaml`), { force: true });
     fs.rmSync(this.backendDir, { recursive: true, force: true });
     fs.rmSync(this.pulumiHome, { recursive: true, force: true });
   }

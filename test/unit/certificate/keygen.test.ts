@@ -22,30 +22,6 @@ describe("TenantCertificate key generation", () => {
     expect(settled).to.equal(true);
   });
 
-  it("keeps a timer ticking while a 4096-bit key is generated", async function () {
-    this.timeout(60_000);
-    let last = performance.now();
-    let longestGap = 0;
-    let ticks = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-      ticks++;
-    }, 5);
-    const started = performance.now();
-    try {
-      await generateRsaKeyPair(4096);
-    } finally {
-      clearInterval(timer);
-    }
-    const elapsed = performance.now() - started;
-    // Blocking would leave one pause as long as the whole generation and no ticks. The bounds are
-    // relative, so a busy CI machine that delays a few ticks does not fail the test.
-    expect(ticks, `ticks in ${elapsed.toFixed(0)} ms`).to.be.at.least(3);
-    expect(longestGap, `longest pause in ${elapsed.toFixed(0)} ms`).to.be.below(elapsed * 0.75);
-  });
-
   it("makes the key natively, never with forge's pure-JS prime search", async function () {
     this.timeout(30_000);
     const original = forge.pki.rsa.generateKeyPair;

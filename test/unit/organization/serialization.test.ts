@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { before, describe, it } from "mocha";
+import { LazyProvider } from "../../../provider/common/lazy-provider";
 import { OrganizationProvider } from "../../../provider/organization/provider";
 import { outputsFromInputs } from "../../../provider/organization/state";
 import type { OrganizationInputs } from "../../../provider/organization/types";
@@ -10,14 +11,30 @@ import { existingApplicationInputs, makePfx, type TestPfx } from "../../helpers/
 // What the engine stores in state and runs in the provider process: the provider, serialized
 // to text and loaded back. Values that do not survive serialization (a Set, a class name read
 // through new.target, a zod schema at module scope) fail here instead of under `pulumi up`.
-async function roundTrip(provider: OrganizationProvider): Promise<{ text: string; provider: OrganizationProvider }> {
+async function roundTrip<P extends pulumi.dynamic.ResourceProvider>(provider: P): Promise<{ text: string; provider: P }> {
   const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
   expect(serialized.containsSecrets).to.equal(false);
-  const requireFromString: (code: string) => { handler: () => OrganizationProvider } = require("require-from-string");
+  const requireFromString: (code: string) => { handler: () => P } = require("require-from-string");
   return { text: serialized.text, provider: requireFromString(serialized.text).handler() };
 }
 
 describe("Vb365Organization provider serialization", () => {
+  it("stores a stub of a few kilobytes that loads the installed implementation", async () => {
+    const { text, provider } = await roundTrip(new LazyProvider("pulumi-vb365/runtime/organization", "OrganizationProvider"));
+    expect(text.length).to.be.below(10_000);
+    await provider.configure!({ config: stackConfig({ "vb365:url": "https://vb365.example.com:4443", "vb365:username": "u", "vb365:password": "p" }) });
+    const checked = await provider.check!({}, existingApplicationInputs(pfx, "contoso.onmicrosoft.com"));
+    expect(checked.failures).to.equal(undefined);
+    const bad = await provider.check!({}, { region: "Mars" });
+    expect(bad.failures?.map((failure) => failure.property)).to.include("region");
+  });
+
+  it("says what to install when the implementation cannot be found", async () => {
+    const { provider } = await roundTrip(new LazyProvider("pulumi-vb365-missing/runtime/organization", "OrganizationProvider"));
+    const error = await provider.check!({}, {}).catch((e: Error) => e);
+    expect((error as Error).message).to.contain("npm install pulumi-vb365");
+  });
+
   let pfx: TestPfx;
   before(async () => {
     pfx = await makePfx();
