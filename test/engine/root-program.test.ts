@@ -5,8 +5,9 @@ import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
 import type { Vb365Client } from "../../provider/client";
-import { TestStack } from "../helpers/engine";
+import type { TestStack } from "../helpers/engine";
 import { emulatorClient, emulatorConfig, organizationsByName, signedInDeviceCode } from "../helpers/emulator-stack";
+import { failedPreview, repositoryStack } from "../helpers/program-stack";
 import { plaintextSecretsIn, revealed } from "../helpers/secrets-scan";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -48,14 +49,13 @@ interface SummaryRow {
 }
 
 describe("the root program (tenants.yaml) through the Pulumi engine", () => {
-  const stackName = `root-e2e-${process.pid}`;
-  const stackFile = path.join(REPO_ROOT, `Pulumi.${stackName}.yaml`);
   const tenantsDir = fs.mkdtempSync(path.join(os.tmpdir(), "vb365-root-tenants-"));
   const tenantsFile = path.join(tenantsDir, "tenants.yaml");
   const deviceCodes: Record<string, string> = {};
   let emulator: Emulator;
   let client: Vb365Client;
   let stack: TestStack;
+  let disposeStack: (() => Promise<void>) | undefined;
 
   function writeTenants(...names: Array<keyof typeof TENANTS>): void {
     fs.writeFileSync(tenantsFile, `tenants:\n${names.map((name) => TENANTS[name]).join("")}`);
@@ -72,18 +72,18 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
     emulator = await startEmulator();
     client = emulatorClient(emulator);
     writeTenants("alpha", "beta", "gamma");
-    stack = await TestStack.create({
+    // The root program itself, with Pulumi.yaml at the repository's top; its stack settings file
+    // is removed again by dispose, even after a failure.
+    ({ stack, dispose: disposeStack } = await repositoryStack({
       programDir: REPO_ROOT,
-      stackName,
+      stackName: "root-e2e",
       config: { ...emulatorConfig(emulator), tenantsFile: { value: tenantsFile } },
-    });
+    }));
     await signIn("alpha", "alpha.onmicrosoft.com");
   });
 
   after(async () => {
-    await stack?.dispose();
-    // dispose runs `pulumi stack rm`, which removes the stack's settings file; a run cut short may not.
-    fs.rmSync(stackFile, { force: true });
+    await disposeStack?.();
     fs.rmSync(tenantsDir, { recursive: true, force: true });
     await client?.close();
     await emulator?.close();
@@ -204,16 +204,8 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
       `tenants:\n${TENANTS.alpha}${TENANTS.beta.replace("region: worldwide", "region: Atlantis")}${TENANTS.delta.replace("teams: false", "teams: false, teamsChats: true")}`,
     );
     emulator.resetCounters();
-    let failure: unknown;
-    try {
-      await stack.preview();
-    } catch (error) {
-      failure = error;
-    } finally {
-      writeTenants("alpha", "beta", "delta");
-    }
-    expect(failure, "the preview failed").to.be.instanceOf(Error);
-    const message = String((failure as Error).message);
+    const message = await failedPreview(stack);
+    writeTenants("alpha", "beta", "delta");
     expect(message).to.contain(`${tenantsFile} has 2 problems (reference: docs/tenants-file.md):`);
     expect(message).to.contain('  - tenant "beta", region (line 9): must be one of Worldwide, Germany, China, USDefence, USGovernment');
     expect(message).to.contain('  - tenant "delta", services.teamsChats (line 15): needs authentication kind "existingApplication"');
