@@ -1,14 +1,15 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import type { ConfigMap } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../emulator";
 import type { StoredOrganization } from "../../emulator/model";
 import type { Vb365Client } from "../../provider/client";
-import type { TestStack } from "../helpers/engine";
+import { TestStack } from "../helpers/engine";
 import { emulatorClient, emulatorConfig, organizationsByName, signedInDeviceCode } from "../helpers/emulator-stack";
-import { failedPreview, repositoryStack } from "../helpers/program-stack";
+import { failedPreview } from "../helpers/program-stack";
 import { plaintextSecretsIn } from "../helpers/secrets-scan";
 
 const EXAMPLES = path.resolve(__dirname, "..", "..", "examples");
@@ -16,18 +17,15 @@ const APPLICATION_ID = "5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a";
 const DAY = 86_400_000;
 
 /** One example's stack against its own emulator, torn down after its describe. */
-function exampleFixture(example: string, config: (emulator: Emulator) => Parameters<typeof repositoryStack>[0]["config"]) {
+function exampleFixture(example: string, config: (emulator: Emulator) => ConfigMap) {
   const fixture = {} as { emulator: Emulator; client: Vb365Client; stack: TestStack };
-  let dispose: (() => Promise<void>) | undefined;
   before(async () => {
     fixture.emulator = await startEmulator();
     fixture.client = emulatorClient(fixture.emulator);
-    const created = await repositoryStack({ programDir: path.join(EXAMPLES, example), stackName: "e2e", config: config(fixture.emulator) });
-    fixture.stack = created.stack;
-    dispose = created.dispose;
+    fixture.stack = await TestStack.create({ programDir: path.join(EXAMPLES, example), config: config(fixture.emulator) });
   });
   after(async () => {
-    await dispose?.();
+    await fixture.stack?.dispose();
     await fixture.client?.close();
     await fixture.emulator?.close();
   });

@@ -5,9 +5,9 @@ import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
 import type { Vb365Client } from "../../provider/client";
-import type { TestStack } from "../helpers/engine";
+import { TestStack } from "../helpers/engine";
 import { emulatorClient, emulatorConfig, organizationsByName, signedInDeviceCode } from "../helpers/emulator-stack";
-import { failedPreview, repositoryStack } from "../helpers/program-stack";
+import { failedPreview } from "../helpers/program-stack";
 import { plaintextSecretsIn, revealed } from "../helpers/secrets-scan";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -55,7 +55,6 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
   let emulator: Emulator;
   let client: Vb365Client;
   let stack: TestStack;
-  let disposeStack: (() => Promise<void>) | undefined;
 
   function writeTenants(...names: Array<keyof typeof TENANTS>): void {
     fs.writeFileSync(tenantsFile, `tenants:\n${names.map((name) => TENANTS[name]).join("")}`);
@@ -72,18 +71,14 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
     emulator = await startEmulator();
     client = emulatorClient(emulator);
     writeTenants("alpha", "beta", "gamma");
-    // The root program itself, with Pulumi.yaml at the repository's top; its stack settings file
-    // is removed again by dispose, even after a failure.
-    ({ stack, dispose: disposeStack } = await repositoryStack({
-      programDir: REPO_ROOT,
-      stackName: "root-e2e",
-      config: { ...emulatorConfig(emulator), tenantsFile: { value: tenantsFile } },
-    }));
+    // The root program itself (Pulumi.yaml at the repository's top). The stack has a name of its
+    // own, and dispose removes its settings file from the repository again.
+    stack = await TestStack.create({ programDir: REPO_ROOT, config: { ...emulatorConfig(emulator), tenantsFile: { value: tenantsFile } } });
     await signIn("alpha", "alpha.onmicrosoft.com");
   });
 
   after(async () => {
-    await disposeStack?.();
+    await stack?.dispose();
     fs.rmSync(tenantsDir, { recursive: true, force: true });
     await client?.close();
     await emulator?.close();
