@@ -17,6 +17,7 @@ import { type RsaKeyPair, generateRsaKeyPair } from "../provider/tenant-certific
 import { buildPfx } from "../provider/tenant-certificate/pkcs12";
 import { TenantCertificateProvider } from "../provider/tenant-certificate/provider";
 import { generatedOutputs } from "../provider/tenant-certificate/results";
+import { median } from "./lib/stats";
 
 const SUBJECT = "/C=US/ST=Kentucky/L=Lexington/O=Veeam Software/OU=VCSP/CN=veeam.contoso.local";
 const FRIENDLY_NAME = "Contoso VB365 Tenant";
@@ -30,9 +31,23 @@ const SUBJECT_FIELDS = {
   country: "US",
 };
 
+export interface CertificateFigures {
+  runs: number;
+  providerMedianMs: number;
+  opensslMedianMs: number;
+  /** provider / openssl; goal <= 1.2. */
+  ratio: number;
+  withoutKeyGeneration: { providerMedianMs: number; opensslMedianMs: number };
+}
+
 async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 15);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`The number of runs must be a positive integer; got ${process.argv[2]}.`);
+  await measureCertificates(runs);
+}
+
+/** Runs the comparison, prints it, and returns the figures (npm run bench records them). */
+export async function measureCertificates(runs: number): Promise<CertificateFigures> {
   const workDir = mkdtempSync(join(tmpdir(), "vb365-bench-"));
   const provider = new TenantCertificateProvider();
   try {
@@ -76,6 +91,13 @@ async function main(): Promise<void> {
     console.log(`median of ${runs}, everything but key generation (one 4096-bit key reused):`);
     console.log(`  TenantCertificate certificate + PFX: ${format(median(withoutKeygenProvider))} ms`);
     console.log(`  openssl req -key + pkcs12 + base64:  ${format(median(withoutKeygenOpenssl))} ms`);
+    return {
+      runs,
+      providerMedianMs: providerMedian,
+      opensslMedianMs: opensslMedian,
+      ratio: providerMedian / opensslMedian,
+      withoutKeyGeneration: { providerMedianMs: median(withoutKeygenProvider), opensslMedianMs: median(withoutKeygenOpenssl) },
+    };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
@@ -138,17 +160,13 @@ function opensslVersion(): string {
   return run("openssl", ["version"]).trim();
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 function format(ms: number): string {
   return ms.toFixed(0);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: what the provider costs on top of what cannot be avoided, side by side in
+ * one run (absolute times on a shared 2-core machine drift; ratios measured together hold).
+ * Prints a table, writes bench/results.json and docs/benchmarks.md. BENCH_QUICK=1 runs N = 10
+ * and 100 once each instead of N = 10, 50, 100 three times.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { measureCertificates } from "./certificate-vs-openssl";
+import { measureFloor, measureKeyGeneration, measureTenants, type OperationTimes, type TenantsRun } from "./engine";
+import { median, seconds } from "./lib/stats";
+
+const quick = process.env.BENCH_QUICK === "1";
+const SIZES = quick ? [10, 100] : [10, 50, 100];
+const RUNS = quick ? 1 : 3;
+const CERTIFICATE_RUNS = quick ? 5 : 15;
+const OPERATIONS = ["up", "preview", "refresh", "destroy"] as const;
+
+interface SizeFigures {
+  tenants: number;
+  floor: OperationTimes;
+  ours: OperationTimes;
+  keyGenerationMs: number;
+  tokensPerUp: number;
+  requestsPerNoChangePreview: number;
+  refreshRequests: number;
+  providerPeakRssMb: number;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const sizes: SizeFigures[] = [];
+  for (const tenants of SIZES) {
+    const floors: OperationTimes[] = [];
+    const ours: TenantsRun[] = [];
+    const keyGeneration: number[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      // Interleaved, so that the floor and the provider see the same machine load.
+      floors.push(await measureFloor(tenants));
+      ours.push(await measureTenants(tenants));
+      keyGeneration.push(await measureKeyGeneration(tenants));
+      log(`N=${tenants} run ${run}/${RUNS}: floor up ${seconds(floors.at(-1)!.up)} s, ours up ${seconds(ours.at(-1)!.times.up)} s, key generation ${seconds(keyGeneration.at(-1)!)} s`);
+    }
+    sizes.push({
+      tenants,
+      floor: medianTimes(floors),
+      ours: medianTimes(ours.map((run) => run.times)),
+      keyGenerationMs: median(keyGeneration),
+      tokensPerUp: Math.max(...ours.map((run) => run.tokensPerUp)),
+      requestsPerNoChangePreview: Math.max(...ours.map((run) => run.requestsPerNoChangePreview)),
+      refreshRequests: Math.max(...ours.map((run) => run.refreshRequests)),
+      providerPeakRssMb: median(ours.map((run) => run.providerPeakRssMb)),
+    });
+  }
+  const certificates = await measureCertificates(CERTIFICATE_RUNS);
+  const largest = sizes.find((size) => size.tenants === 100)!;
+  const results = {
+    upOverFloorRatio: round((largest.ours.up - largest.keyGenerationMs) / largest.floor.up),
+    tokensPerUp: Math.max(...sizes.map((size) => size.tokensPerUp)),
+    requestsPerNoChangePreview: Math.max(...sizes.map((size) => size.requestsPerNoChangePreview)),
+    refreshRequestsFor100: largest.refreshRequests,
+    certificateOverOpensslRatio: round(certificates.ratio),
+    providerPeakRssMb: round(largest.providerPeakRssMb),
+    goals: { upOverFloorRatio: 1.2, tokensPerUp: 1, requestsPerNoChangePreview: 0, refreshRequestsFor100: 5, certificateOverOpensslRatio: 1.2, providerPeakRssMb: 200 },
+    method: {
+      quick,
+      runsPerSize: RUNS,
+      statistic: "median",
+      certificateRuns: CERTIFICATE_RUNS,
+      machine: `${os.availableParallelism()} CPU (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end`,
+      date: new Date().toISOString(),
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+    },
+    sizes,
+    certificates,
+  };
+  const root = path.join(__dirname, "..");
+  fs.writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const report = markdown(results, sizes);
+  fs.writeFileSync(path.join(root, "docs", "benchmarks.md"), report);
+  console.log(`\n${report}`);
+}
+
+function medianTimes(runs: OperationTimes[]): OperationTimes {
+  return Object.fromEntries(OPERATIONS.map((operation) => [operation, median(runs.map((run) => run[operation]))])) as unknown as OperationTimes;
+}
+
+function markdown(results: { [key: string]: unknown; method: Record<string, unknown>; goals: Record<string, number> }, sizes: SizeFigures[]): string {
+  const keys = ["upOverFloorRatio", "tokensPerUp", "requestsPerNoChangePreview", "refreshRequestsFor100", "certificateOverOpensslRatio", "providerPeakRssMb"];
+  const better = (key: string, value: number) => (key.endsWith("Ratio") || key.endsWith("Mb") || key.startsWith("refresh") || key.startsWith("requests") ? value <= results.goals[key]! : value === results.goals[key]);
+  const rows = sizes.flatMap((size) =>
+    OPERATIONS.map(
+      (operation) =>
+        `| ${size.tenants} | ${operation} | ${seconds(size.floor[operation])} | ${seconds(size.ours[operation])} | ${operation === "up" ? seconds(size.keyGenerationMs) : ""} | ${(
+          (size.ours[operation] - (operation === "up" ? size.keyGenerationMs : 0)) /
+          size.floor[operation]
+        ).toFixed(2)} |`,
+    ),
+  );
+  return `# Benchmarks
+
+Produced by \`npm run bench\` (${results.method.quick ? "BENCH_QUICK=1, " : ""}${results.method.runsPerSize} run(s) per size, medians) on ${results.method.machine}, ${results.method.date}; it took ${results.method.durationSeconds} s.
+
+## Goals
+
+| figure | value | goal | met |
+|---|---|---|---|
+${keys.map((key) => `| ${key} | ${results[key]} | ${key === "tokensPerUp" || key === "requestsPerNoChangePreview" ? "" : "<= "}${results.goals[key]} | ${better(key, results[key] as number) ? "yes" : "no"} |`).join("\n")}
+
+## Engine floor and the provider, side by side
+
+N tenants = N TenantCertificate + N Vb365Organization against the emulator (test/engine/programs/organizations),
+next to 2N no-op dynamic resources (bench/programs/noop) in the same run. Seconds, wall clock of the
+Automation API call. For \`up\`, the time to generate N 2048-bit RSA keys concurrently in one process
+(Node's thread pool, as the provider does) is reported and subtracted before the ratio.
+
+| N | operation | floor (s) | ours (s) | key generation (s) | ours / floor |
+|---|---|---|---|---|---|
+${rows.join("\n")}
+
+## Requests per operation (emulator counters)
+
+| N | token requests in up | requests in a no-change preview | requests in refresh | provider peak RSS in up (MB) |
+|---|---|---|---|---|
+${sizes.map((size) => `| ${size.tenants} | ${size.tokensPerUp} | ${size.requestsPerNoChangePreview} | ${size.refreshRequests} | ${size.providerPeakRssMb.toFixed(0)} |`).join("\n")}
+
+## Method
+
+- Each engine figure runs a fresh stack on a file backend (test/helpers/engine.ts) with the Pulumi CLI that scripts/ensure-pulumi provides; floor and provider runs alternate so both see the same load.
+- Requests are counted by the emulator (\`counters()\`), reset before each operation.
+- Peak RSS is the kernel's VmHWM of the dynamic-provider process (\`/proc/<pid>/status\`), polled every 100 ms during \`up\`.
+- The certificate ratio is bench/certificate-vs-openssl.ts: a 4096-bit TenantCertificate created by the provider against \`openssl req -x509 -newkey rsa:4096\` + \`openssl pkcs12 -export\` + base64, interleaved, medians of ${results.method.certificateRuns} runs.
+`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function log(line: string): void {
+  console.log(`[bench] ${line}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,47 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { expect } from "chai";
+import { after, before, describe, it } from "mocha";
+import { readApplicationCertificate } from "../../../provider/organization/certificate";
+import { openssl, opensslThumbprint } from "../../helpers/certificate";
+import { makePfx, type TestPfx } from "../../helpers/tenant-fixtures";
+
+describe("Vb365Organization application certificate", () => {
+  let pfx: TestPfx;
+  let dir: string;
+
+  before(async () => {
+    pfx = await makePfx();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "vb365-appcert-"));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  function opensslPfx(keyAlgorithm: string[], legacy: boolean): { pfxBase64: string; certificatePem: string } {
+    const key = path.join(dir, "key.pem");
+    const cert = path.join(dir, "cert.pem");
+    const out = path.join(dir, "out.pfx");
+    openssl(["req", "-x509", ...keyAlgorithm, "-nodes", "-keyout", key, "-out", cert, "-days", "30", "-subj", "/CN=legacy.example"]);
+    openssl(["pkcs12", "-export", ...(legacy ? ["-legacy"] : []), "-inkey", key, "-in", cert, "-out", out, "-passout", "pass:legacy-pw"]);
+    return { pfxBase64: fs.readFileSync(out).toString("base64"), certificatePem: fs.readFileSync(cert, "utf8") };
+  }
+
+  it("reads the thumbprint of a TenantCertificate PFX", () => {
+    expect(readApplicationCertificate(pfx.pfxBase64, pfx.password)).to.deep.equal({ thumbprint: pfx.thumbprint });
+  });
+
+  it("reads a legacy RC2 PFX that OpenSSL 3 refuses, through node-forge", () => {
+    const legacy = opensslPfx(["-newkey", "rsa:2048"], true);
+    expect(readApplicationCertificate(legacy.pfxBase64, "legacy-pw")).to.deep.equal({ thumbprint: opensslThumbprint(legacy.certificatePem) });
+  });
+
+  it("explains a wrong password in this resource's terms", () => {
+    const reading = readApplicationCertificate(pfx.pfxBase64, "not-the-password");
+    expect(reading.problem).to.contain("applicationCertificatePassword").and.not.contain("importPfxBase64");
+  });
+
+  it("refuses an EC certificate, which OpenSSL alone would accept", () => {
+    const ec = opensslPfx(["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"], false);
+    expect(readApplicationCertificate(ec.pfxBase64, "legacy-pw").problem).to.match(/not RSA/);
+  });
+});
