@@ -22,20 +22,27 @@ export async function createOrganization(pool: ConnectionPool, settings: Connect
       return existing;
     }
   }
+  // Set once an attempt of this call failed without telling whether the server acted.
+  let ambiguous = false;
   for (let attempt = 1; ; attempt++) {
     try {
       const created = await client.createOrganization(organizationBody(inputs, "create"));
       pool.forget(settings);
       return created;
     } catch (error) {
-      if (isConflict(error)) {
-        // Already there. If it carries this tenant's own certificate, an earlier run created it
-        // and was interrupted before the state was saved: take it back instead of failing.
-        const ours = findByCertificate(await pool.list(settings), inputs);
+      if (isRefusal(error)) {
+        // Refused, perhaps because the organization is already there: 409 for its name, or 400
+        // for the device code that made it. If it carries this tenant's own certificate, an
+        // earlier run created it and was interrupted before the state was saved: take it back.
+        // After an ambiguous attempt of this very call, the name is proof enough: it is the
+        // organization that attempt added.
+        const organizations = await pool.list(settings);
+        const ours = ambiguous ? findByIdentity(organizations, inputs) : findByCertificate(organizations, inputs);
         if (ours) return ours;
-        throw error;
+        throw isConflict(error) ? withAdoptionHint(error) : error;
       }
       if (!mayRetry(error) || attempt >= MAX_ATTEMPTS) throw error;
+      ambiguous = true;
       const recovered = findByIdentity(await pool.list(settings), inputs);
       if (recovered) return recovered;
       await sleep(backoff(error, attempt));
@@ -43,8 +50,24 @@ export async function createOrganization(pool: ConnectionPool, settings: Connect
   }
 }
 
-function isConflict(error: unknown): boolean {
+function isConflict(error: unknown): error is Vb365ApiError {
   return error instanceof Vb365ApiError && error.status === 409;
+}
+
+function isRefusal(error: unknown): boolean {
+  return error instanceof Vb365ApiError && (error.status === 409 || error.status === 400);
+}
+
+/**
+ * A 409 that is not ours to resolve: without a tenant certificate (basic authentication, legacy
+ * protocols) nothing proves that this stack made the organization, so the user decides.
+ */
+function withAdoptionHint(error: Vb365ApiError): Error {
+  return new Error(
+    `${error.message} If an interrupted run of this stack added it, set adoptExisting: true on this organization and run again; ` +
+      "otherwise remove it from VB365 or from the program.",
+    { cause: error },
+  );
 }
 
 /** Failures after which the organization may or may not exist, or that a later try may pass. */
