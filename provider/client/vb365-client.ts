@@ -91,8 +91,12 @@ export class Vb365Client {
     await this.call("DELETE", `/Organizations/${encodeURIComponent(id)}`, { retry: true, expected: [200, 204] });
   }
 
+  /**
+   * Retried like a read: each POST only issues a fresh code, and a code whose answer was lost
+   * expires unused. Giving up on a 429 would end an onboarding the customer is waiting for.
+   */
   createDeviceCode(targetRegion: string): Promise<DeviceCode> {
-    return this.call("POST", "/DeviceCode", { body: { targetRegion }, retry: false, expected: [200, 201], schema: deviceCodeResponseSchema });
+    return this.call("POST", "/DeviceCode", { body: { targetRegion }, retry: true, expected: [200, 201], schema: deviceCodeResponseSchema });
   }
 
   async isDeviceCodeAuthenticated(userCode: string): Promise<boolean> {
