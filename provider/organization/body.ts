@@ -1,4 +1,4 @@
-import { authenticationKind, usedServices } from "./rules";
+import { authenticationKind, usedServices, withSharedCertificate } from "./rules";
 import type { OrganizationInputs, ServiceConnectionSettings } from "./types";
 
 /**
@@ -20,7 +20,7 @@ export function organizationBody(inputs: OrganizationInputs, purpose: "create" |
   for (const service of usedServices(inputs)) {
     const settings = inputs[service];
     // After creation the server knows the application it registered; PUT must not name another.
-    if (settings) body[service] = serviceBody(settings, purpose === "update" && kind === "newApplication");
+    if (settings) body[service] = serviceBody(withSharedCertificate(inputs, settings), purpose === "update" && kind === "newApplication");
   }
   if (purpose === "create") {
     if (kind === "newApplication") body.newApplicationName = inputs.newApplicationName;
@@ -31,7 +31,8 @@ export function organizationBody(inputs: OrganizationInputs, purpose: "create" |
 }
 
 function serviceBody(settings: ServiceConnectionSettings, omitApplicationId: boolean): Record<string, unknown> {
-  const body: Record<string, unknown> = { ...settings, useApplicationOnlyAuth: settings.useApplicationOnlyAuth ?? true };
+  const { applicationCertificateThumbprint: _derived, ...declared } = settings as ServiceConnectionSettings & { applicationCertificateThumbprint?: string };
+  const body: Record<string, unknown> = { ...declared, useApplicationOnlyAuth: settings.useApplicationOnlyAuth ?? true };
   if (omitApplicationId) delete body.applicationId;
   return body;
 }

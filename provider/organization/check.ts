@@ -22,13 +22,23 @@ export function checkOrganization(news: Record<string, unknown>, apiVersion: Api
   const inputs = withDefaults(parsed.data);
   // Rules see an unknown value as "given": it will be checked again when it is known.
   const failures = checkRules(assumeUnknownsGiven(inputs, raw), apiVersion).filter((failure) => stillApplies(failure, inputs, previous));
+  const readings = new Map<string, ReturnType<typeof readApplicationCertificate>>();
   for (const service of usedServices(inputs)) {
     const settings = inputs[service] as ServiceConnectionState | undefined;
     const rawSettings = raw[service] as Record<string, unknown> | undefined;
-    if (!settings?.applicationCertificate || containsUnknown([rawSettings?.applicationCertificate, rawSettings?.applicationCertificatePassword])) continue;
-    const reading = readApplicationCertificate(settings.applicationCertificate, settings.applicationCertificatePassword);
-    if (reading.problem) failures.push({ property: `${service}.applicationCertificate`, reason: reading.problem });
-    else settings.applicationCertificateThumbprint = reading.thumbprint;
+    if (!settings || isUnknown(rawSettings)) continue;
+    const own = settings.applicationCertificate !== undefined || rawSettings?.applicationCertificate !== undefined;
+    const certificate = own ? settings.applicationCertificate : inputs.applicationCertificate;
+    const password = own ? settings.applicationCertificatePassword : inputs.applicationCertificatePassword;
+    const rawValues = own ? [rawSettings?.applicationCertificate, rawSettings?.applicationCertificatePassword] : [raw.applicationCertificate, raw.applicationCertificatePassword];
+    if (!certificate || containsUnknown(rawValues)) continue;
+    // The shared certificate is opened once for both services.
+    const key = `${certificate}\u0000${password ?? ""}`;
+    const reading = readings.get(key) ?? readApplicationCertificate(certificate, password);
+    readings.set(key, reading);
+    const property = own ? `${service}.applicationCertificate` : "applicationCertificate";
+    if (!reading.problem) settings.applicationCertificateThumbprint = reading.thumbprint;
+    else if (!failures.some((failure) => failure.property === property)) failures.push({ property, reason: reading.problem });
   }
   if (failures.length) return { failures };
   return { inputs: restoreUnknowns(inputs, raw) as OrganizationInputs };

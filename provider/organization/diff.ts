@@ -42,8 +42,6 @@ function settingsChanged(olds: ServiceConnectionState | undefined, news: Service
     if (SETTINGS_NOT_COMPARED.includes(key)) continue;
     const before = olds[key as keyof ServiceConnectionState];
     const after = news[key as keyof ServiceConnectionState];
-    // A thumbprint not yet known (the certificate is being rotated in this same run) is a change.
-    if (key === "applicationCertificateThumbprint" && after === undefined && news.applicationCertificate !== undefined) return true;
     if (changed(before, after)) return true;
   }
   return false;

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LazyProvider } from "../common/lazy-provider";
 import type { OrganizationInputs, Region } from "./types";
+// One provider object for every resource of this type (Pulumi serializes it once per program);
+// the state stores only a reference to it, never the implementation.
+import provider = require("./shared-provider");
 
 /** Every field an `Input`, nested objects included; property docs carry over from the plain type. */
 type InputsOf<T> = {
@@ -10,9 +12,6 @@ type InputsOf<T> = {
 /** Arguments of {@link Vb365Organization}; see {@link OrganizationInputs} for each field. */
 export type Vb365OrganizationArgs = InputsOf<OrganizationInputs>;
 
-// One instance for every organization, so Pulumi serializes it once per program. The state
-// stores only this stub; the provider process loads OrganizationProvider from the package.
-const provider = new LazyProvider("pulumi-vb365/runtime/organization", "OrganizationProvider");
 
 /**
  * A Microsoft 365 organization in Veeam Backup for Microsoft 365, managed through its REST API
@@ -30,8 +29,9 @@ const provider = new LazyProvider("pulumi-vb365/runtime/organization", "Organiza
  *   isTeamsOnline: true,
  *   newApplicationName: "VB365 contoso",
  *   userCode: config.requireSecret("contosoUserCode"),
- *   exchangeOnlineSettings: { applicationCertificate: cert.pfxBase64, applicationCertificatePassword: cert.password },
- *   sharePointOnlineSettings: { applicationCertificate: cert.pfxBase64, applicationCertificatePassword: cert.password },
+ *   // One certificate for both services (each settings object may also name its own).
+ *   applicationCertificate: cert.pfxBase64,
+ *   applicationCertificatePassword: cert.password,
  * });
  */
 export class Vb365Organization extends pulumi.dynamic.Resource {
@@ -62,6 +62,8 @@ export class Vb365Organization extends pulumi.dynamic.Resource {
         exchangeOnlineSettings: asSecret(args.exchangeOnlineSettings),
         sharePointOnlineSettings: asSecret(args.sharePointOnlineSettings),
         userCode: asSecret(args.userCode),
+        applicationCertificate: asSecret(args.applicationCertificate),
+        applicationCertificatePassword: asSecret(args.applicationCertificatePassword),
       },
       opts,
       "vb365",

@@ -44,7 +44,7 @@ export function checkRules(inputs: OrganizationInputs, apiVersion: ApiVersion | 
   for (const service of services) {
     // A whole settings object unknown at preview (it holds a certificate being created in the
     // same run) is checked once it is known.
-    if (!isUnknown(inputs[service])) checkService(kind, service, inputs[service]!, fail);
+    if (!isUnknown(inputs[service])) checkService(kind, service, withSharedCertificate(inputs, inputs[service]!), fail);
   }
 
   if ((kind === "newApplication" || kind === "existingApplicationConfigured") && !inputs.userCode) {
@@ -98,13 +98,19 @@ function checkService(kind: AuthenticationKind, service: Service, settings: Serv
 
   function requireCertificate() {
     if (!settings.applicationCertificate) {
-      fail(at("applicationCertificate"), "applicationCertificate is required for modern app-only authentication: a base64 PFX such as TenantCertificate.pfxBase64, with applicationCertificatePassword.");
+      fail(at("applicationCertificate"), "applicationCertificate is required for modern app-only authentication: a base64 PFX such as TenantCertificate.pfxBase64, with applicationCertificatePassword (here, or once at the top level for every service).");
     }
   }
   function requireAccount(what: string) {
     if (!settings.account) fail(at("account"), `account is required for ${what}.`);
     if (!settings.password) fail(at("password"), `password is required for ${what}.`);
   }
+}
+
+/** The settings as the server will see them: the shared certificate where they name none. */
+export function withSharedCertificate(inputs: OrganizationInputs, settings: ServiceConnectionSettings): ServiceConnectionSettings {
+  if (settings.applicationCertificate || !inputs.applicationCertificate) return settings;
+  return { ...settings, applicationCertificate: inputs.applicationCertificate, applicationCertificatePassword: inputs.applicationCertificatePassword };
 }
 
 export function usedServices(inputs: OrganizationInputs): Service[] {

@@ -25,6 +25,13 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const ORGANIZATION_NAME = /^(?=.{3,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i;
 
+function certificate() {
+  return z
+    .string({ error: "must be a base64 PFX (e.g. TenantCertificate.pfxBase64)" })
+    .transform((value) => value.replace(/\s+/g, ""))
+    .pipe(z.string().min(1, { error: "must be a base64 PFX, not empty" }).regex(BASE64, { error: "must be a base64 PFX (e.g. TenantCertificate.pfxBase64); it contains characters base64 does not use" }));
+}
+
 function serviceSettingsSchema() {
   return z.strictObject(
     {
@@ -40,11 +47,7 @@ function serviceSettingsSchema() {
         .regex(GUID, { error: "must be the application (client) ID, a GUID such as 0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10" })
         .optional(),
       applicationSecret: text("the application's client secret").optional(),
-      applicationCertificate: z
-        .string({ error: "must be a base64 PFX (e.g. TenantCertificate.pfxBase64)" })
-        .transform((value) => value.replace(/\s+/g, ""))
-        .pipe(z.string().min(1, { error: "must be a base64 PFX, not empty" }).regex(BASE64, { error: "must be a base64 PFX (e.g. TenantCertificate.pfxBase64); it contains characters base64 does not use" }))
-        .optional(),
+      applicationCertificate: certificate().optional(),
       applicationCertificatePassword: z.string({ error: "must be the PFX password" }).optional(),
       officeOrganizationName: z
         .string({ error: "must be a Microsoft 365 organization name such as contoso.onmicrosoft.com" })
@@ -87,6 +90,8 @@ export function organizationInputsSchema(): z.ZodType<OrganizationInputs> {
       newApplicationName: text("a name for the new Entra application", 120).optional(),
       configureApplication: flag().optional(),
       description: z.string({ error: "must be text" }).max(1024, { error: "must be at most 1024 characters" }).optional(),
+      applicationCertificate: certificate().optional(),
+      applicationCertificatePassword: z.string({ error: "must be the PFX password" }).optional(),
       organizationName: z
         .string({ error: "must be a Microsoft 365 organization name such as contoso.onmicrosoft.com" })
         .trim()

@@ -19,14 +19,23 @@ const REPORTED_SETTINGS = [
   "applicationCertificateThumbprint",
 ] as const;
 
-/** Outputs after create or update: the inputs (secrets stay under their own names) plus what the server assigned. */
+/**
+ * Outputs after create or update: the inputs (secrets stay under their own names) plus what
+ * the server assigned, without the PFX files. Certificates are compared by thumbprint, and a
+ * PFX is the largest thing in the state: the engine rewrites the whole state after every step,
+ * so each copy costs time on every resource of a large stack.
+ */
 export function outputsFromInputs(inputs: OrganizationInputs, remote: { id: string; name?: string | null }, apiVersion: string): OrganizationOutputs {
-  return toPlainOutputs({
-    ...inputs,
-    organizationId: remote.id,
-    name: remote.name ?? "",
-    apiVersion,
-  }) as unknown as OrganizationOutputs;
+  const { applicationCertificate: _pfx, applicationCertificatePassword: _password, ...kept } = inputs;
+  const outputs: Record<string, unknown> = { ...kept, organizationId: remote.id, name: remote.name ?? "", apiVersion };
+  for (const service of SERVICES) {
+    const settings = inputs[service];
+    if (settings && typeof settings === "object") {
+      const { applicationCertificate: _servicePfx, applicationCertificatePassword: _servicePassword, ...rest } = settings;
+      outputs[service] = rest;
+    }
+  }
+  return toPlainOutputs(outputs) as unknown as OrganizationOutputs;
 }
 
 /**

@@ -67,6 +67,14 @@ export interface OrganizationInputs {
   /** Free text (VB365 v7 and later). */
   description?: string;
   /**
+   * The application certificate (base64 PFX) for every selected service whose settings do not
+   * name their own: the same certificate is not repeated, nor stored twice in state. Secret.
+   * @example cert.pfxBase64
+   */
+  applicationCertificate?: string;
+  /** Password of the shared `applicationCertificate`. Secret. */
+  applicationCertificatePassword?: string;
+  /**
    * The Microsoft 365 organization name (contoso.onmicrosoft.com). Defaults to
    * `officeOrganizationName` or the domain of `account`. Used by `adoptExisting`, and to check
    * that the organization created is the one meant.

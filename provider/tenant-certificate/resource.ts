@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LazyProvider } from "../common/lazy-provider";
 import type { CertificateSubject, PfxEncryption, TenantCertificateInputs } from "./types";
+// One provider object for every resource of this type (Pulumi serializes it once per program);
+// the state stores only a reference to it, never the implementation.
+import provider = require("./shared-provider");
 
 /** Every field an `Input`, nested objects included; property docs carry over from the plain type. */
 type InputsOf<T> = {
@@ -14,9 +16,6 @@ export type TenantCertificateArgs = InputsOf<TenantCertificateInputs>;
 
 // One stateless instance for every TenantCertificate: Pulumi caches the serialized text per
 // provider object, so it is serialized once per program.
-// The state stores only this stub; the provider process loads TenantCertificateProvider from
-// the package, so a 100-tenant stack does not carry the implementation 200 times.
-const provider = new LazyProvider("pulumi-vb365/runtime/tenant-certificate", "TenantCertificateProvider");
 
 /**
  * A per-tenant, self-signed RSA certificate and its password-protected PFX, for the Entra ID app

@@ -1,10 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Vb365Organization, type Vb365OrganizationArgs } from "../organization/resource";
-import type { ServiceConnectionSettings } from "../organization/types";
 import { TenantCertificate, type TenantCertificateArgs } from "../tenant-certificate/resource";
 
-type CertificateFields = "applicationCertificate" | "applicationCertificatePassword";
-type SettingsWithoutCertificate = pulumi.Input<{ [K in Exclude<keyof ServiceConnectionSettings, CertificateFields>]?: pulumi.Input<ServiceConnectionSettings[K]> }>;
 
 export interface Vb365TenantArgs {
   /** The Microsoft 365 organization name, e.g. contoso.onmicrosoft.com. */
@@ -15,10 +12,7 @@ export interface Vb365TenantArgs {
    */
   certificate?: Partial<TenantCertificateArgs>;
   /** The organization; its application certificate and password come from the certificate. */
-  organization: Omit<Vb365OrganizationArgs, "exchangeOnlineSettings" | "sharePointOnlineSettings" | "organizationName"> & {
-    exchangeOnlineSettings?: SettingsWithoutCertificate;
-    sharePointOnlineSettings?: SettingsWithoutCertificate;
-  };
+  organization: Omit<Vb365OrganizationArgs, "organizationName" | "applicationCertificate" | "applicationCertificatePassword">;
 }
 
 /**
@@ -44,19 +38,16 @@ export class Vb365Tenant extends pulumi.ComponentResource {
       },
       child,
     );
-    const withCertificate = (settings: SettingsWithoutCertificate | undefined) =>
-      pulumi.all([settings ?? {}, this.certificate.pfxBase64, this.certificate.password]).apply(([declared, pfx, password]) => ({
-        ...declared,
-        applicationCertificate: pfx,
-        applicationCertificatePassword: password,
-      }));
     this.organization = new Vb365Organization(
       name,
       {
         ...args.organization,
         organizationName: args.organizationName,
-        exchangeOnlineSettings: withCertificate(args.organization.exchangeOnlineSettings),
-        sharePointOnlineSettings: withCertificate(args.organization.sharePointOnlineSettings),
+        // Shared by both services: the PFX is sent to VB365 for each, but stored once.
+        applicationCertificate: this.certificate.pfxBase64,
+        applicationCertificatePassword: this.certificate.password,
+        exchangeOnlineSettings: args.organization.exchangeOnlineSettings ?? {},
+        sharePointOnlineSettings: args.organization.sharePointOnlineSettings ?? {},
       },
       child,
     );

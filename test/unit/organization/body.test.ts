@@ -41,6 +41,14 @@ describe("Vb365Organization request body", () => {
     expect(body).not.to.have.key("sharePointOnlineSettings");
   });
 
+  it("sends a shared certificate in every selected service that names none", () => {
+    const shared: OrganizationInputs = { ...newApp, applicationCertificate: "MIIS", applicationCertificatePassword: "spw", exchangeOnlineSettings: {}, sharePointOnlineSettings: { applicationCertificate: "MIIO", applicationCertificatePassword: "opw" } };
+    const body = organizationBody(shared, "create");
+    expect(body.exchangeOnlineSettings).to.deep.equal({ useApplicationOnlyAuth: true, applicationCertificate: "MIIS", applicationCertificatePassword: "spw" });
+    expect(body.sharePointOnlineSettings).to.deep.equal({ useApplicationOnlyAuth: true, applicationCertificate: "MIIO", applicationCertificatePassword: "opw" });
+    expect(body).not.to.have.any.keys("applicationCertificate", "applicationCertificatePassword");
+  });
+
   it("leaves derived thumbprints to the server", () => {
     const body = organizationBody({ ...newApp, exchangeOnlineSettings: { ...newApp.exchangeOnlineSettings, applicationCertificateThumbprint: "AB" } as never }, "create");
     expect(body.exchangeOnlineSettings).not.to.have.key("applicationCertificateThumbprint");

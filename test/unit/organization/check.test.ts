@@ -119,6 +119,21 @@ describe("Vb365Organization check", () => {
     expect(result.inputs?.exchangeOnlineSettings).to.equal(UNKNOWN_SENTINEL);
   });
 
+  it("takes one shared certificate for every service that names none", () => {
+    const inputs = newApplicationInputs(pfx, "CODE1", {
+      applicationCertificate: pfx.pfxBase64,
+      applicationCertificatePassword: pfx.password,
+      exchangeOnlineSettings: {},
+      sharePointOnlineSettings: { sharePointSaveAllWebParts: true },
+    });
+    const result = checkOrganization(inputs as Record<string, unknown>, "v8");
+    expect(result.failures).to.equal(undefined);
+    expect(result.inputs?.exchangeOnlineSettings).to.deep.include({ applicationCertificateThumbprint: pfx.thumbprint });
+    expect(result.inputs?.sharePointOnlineSettings).to.deep.include({ applicationCertificateThumbprint: pfx.thumbprint });
+    const wrong = checkOrganization({ ...inputs, applicationCertificatePassword: "wrong" } as Record<string, unknown>, "v8");
+    expect(wrong.failures?.map((failure) => failure.property)).to.deep.equal(["applicationCertificate"]);
+  });
+
   it("requires at least one service", () => {
     expect(failuresOf({ region: "Worldwide" }).map((f) => f.property)).to.deep.equal(["isExchangeOnline"]);
   });

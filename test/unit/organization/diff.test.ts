@@ -29,6 +29,13 @@ describe("Vb365Organization diff", () => {
     expect(diffOrganization(created(inputs), checked(inputs))).to.deep.equal({ changes: false, replaces: [] });
   });
 
+  it("keeps no PFX in the outputs, only its thumbprint", () => {
+    const outputs = created({ ...existingApplicationInputs(pfx, "contoso.onmicrosoft.com"), applicationCertificate: pfx.pfxBase64, applicationCertificatePassword: pfx.password });
+    const text = JSON.stringify(outputs);
+    expect(text).not.to.contain(pfx.pfxBase64.slice(0, 40)).and.not.to.contain(pfx.password);
+    expect(outputs.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(pfx.thumbprint);
+  });
+
   it("ignores a changed or removed device code and application name after creation", () => {
     const inputs = newApplicationInputs(pfx, "CODE1");
     const olds = created(inputs);

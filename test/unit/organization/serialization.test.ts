@@ -26,7 +26,7 @@ describe("Vb365Organization provider serialization", () => {
     const checked = await provider.check!({}, existingApplicationInputs(pfx, "contoso.onmicrosoft.com"));
     expect(checked.failures).to.equal(undefined);
     const bad = await provider.check!({}, { region: "Mars" });
-    expect(bad.failures?.map((failure) => failure.property)).to.include("region");
+    expect(bad.failures?.map((failure: { property: string }) => failure.property)).to.include("region");
   });
 
   it("says what to install when the implementation cannot be found", async () => {

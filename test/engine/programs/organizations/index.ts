@@ -14,6 +14,7 @@ for (let i = 0; i < count; i++) {
   const certificate = new TenantCertificate(`tenant${i}`, {
     subject: { commonName: `${tenant} VB365 ${certificateGeneration}` },
   });
+  // One certificate for both services, stored once.
   const appOnly = { applicationCertificate: certificate.pfxBase64, applicationCertificatePassword: certificate.password };
   // Tenant 0 lets VB365 register a new Entra application (device code); the others bring their own.
   const organization =
@@ -25,16 +26,18 @@ for (let i = 0; i < count; i++) {
           isTeamsOnline: teams,
           newApplicationName: "VB365 fabrikam",
           userCode,
-          exchangeOnlineSettings: appOnly,
-          sharePointOnlineSettings: appOnly,
+          ...appOnly,
+          exchangeOnlineSettings: {},
+          sharePointOnlineSettings: {},
         })
       : new Vb365Organization(`tenant${i}`, {
           region: "worldwide",
           isExchangeOnline: true,
           isSharePointOnline: true,
           isTeamsOnline: teams,
-          exchangeOnlineSettings: { ...appOnly, applicationId: "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10", account: `backup@${tenant}` },
-          sharePointOnlineSettings: { ...appOnly, applicationId: "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10", officeOrganizationName: tenant },
+          ...appOnly,
+          exchangeOnlineSettings: { applicationId: "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10", account: `backup@${tenant}` },
+          sharePointOnlineSettings: { applicationId: "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10", officeOrganizationName: tenant },
         });
   organizations[`tenant${i}`] = organization.organizationId;
 }

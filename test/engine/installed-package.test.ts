@@ -1,0 +1,85 @@
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { expect } from "chai";
+import { after, before, describe, it } from "mocha";
+import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
+import { TestStack } from "../helpers/engine";
+
+const REPO = path.resolve(__dirname, "..", "..");
+
+const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
+import { TenantCertificate, Vb365Organization } from "pulumi-vb365";
+
+const certificate = new TenantCertificate("contoso", { subject: { commonName: "contoso.onmicrosoft.com VB365" } });
+const organization = new Vb365Organization("contoso", {
+  isExchangeOnline: true,
+  isSharePointOnline: true,
+  applicationCertificate: certificate.pfxBase64,
+  applicationCertificatePassword: certificate.password,
+  exchangeOnlineSettings: { applicationId: "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10", account: "backup@contoso.onmicrosoft.com" },
+  sharePointOnlineSettings: { applicationId: "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10", officeOrganizationName: "contoso.onmicrosoft.com" },
+});
+export const organizationId: pulumi.Output<string> = organization.organizationId;
+`;
+
+/**
+ * What a user gets: the package as `npm pack` makes it, installed into an empty project that
+ * imports it with types and runs it through the engine. The provider comes from node_modules,
+ * so the state refers to it by module name instead of carrying its code.
+ */
+describe("pulumi-vb365 installed from its package", () => {
+  let project: string;
+  let emulator: Emulator;
+  let stack: TestStack;
+
+  before(async function () {
+    this.timeout(300_000);
+    project = fs.mkdtempSync(path.join(os.tmpdir(), "vb365-consumer-"));
+    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], { cwd: REPO, encoding: "utf8" }).trim().split("\n").pop()!;
+    const version = (name: string) => require(`${name}/package.json`).version as string;
+    // What `pulumi new typescript` gives a project, plus this package.
+    const dependencies = { "pulumi-vb365": `file:./${tarball}`, "@pulumi/pulumi": version("@pulumi/pulumi") };
+    const devDependencies = { typescript: version("typescript"), "ts-node": version("ts-node"), "@types/node": version("@types/node") };
+    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies, devDependencies }));
+    fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: consumer\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n");
+    fs.writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, module: "commonjs", moduleResolution: "node", target: "ES2022", esModuleInterop: true, noEmit: true, types: ["node"] } }));
+    fs.writeFileSync(path.join(project, "index.ts"), PROGRAM);
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: project, stdio: ["ignore", "ignore", "inherit"] });
+    emulator = await startEmulator();
+  });
+
+  after(async () => {
+    await stack?.dispose();
+    await emulator?.close();
+    if (project) fs.rmSync(project, { recursive: true, force: true });
+  });
+
+  it("type-checks a program that imports it", () => {
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", project], { encoding: "utf8" });
+  });
+
+  it("onboards a tenant, and the state names the provider instead of storing its code", async () => {
+    stack = await TestStack.create({
+      programDir: project,
+      config: {
+        "vb365:url": { value: emulator.url },
+        "vb365:username": { value: DEFAULT_USER.name },
+        "vb365:password": { value: DEFAULT_USER.password, secret: true },
+        "vb365:caCertificate": { value: emulator.caPem! },
+      },
+    });
+    const result = await stack.up();
+    expect(result.outputs.organizationId.value).to.match(/^[0-9a-f-]{36}$/);
+    const providers = stack.resources().map((resource) => String(resource.outputs?.__provider));
+    expect(providers).to.have.length(2);
+    for (const text of providers) {
+      expect(text).to.match(/require\("pulumi-vb365\/runtime\/(organization|tenant-certificate)-provider"\)/);
+      expect(text.length).to.be.below(1000);
+    }
+    await stack.preview({ expectNoChanges: true });
+    await stack.destroy();
+    expect(emulator.state().organizations).to.deep.equal([]);
+  });
+});
