@@ -1,6 +1,4 @@
-import * as path from "node:path";
 import { DEFAULT_USER, startEmulator } from "../emulator";
-import { resolveConnection, Vb365Client } from "../provider/client";
 import { generateRsaKeyPair } from "../provider/tenant-certificate/keypair";
 import { TestStack } from "../test/helpers/engine";
 import { ProviderRssWatcher } from "./lib/provider-rss";
@@ -25,12 +23,9 @@ export interface TenantsRun {
   providerPeakRssMb: number;
 }
 
-const TENANTS_PROGRAM = path.join(__dirname, "..", "test", "engine", "programs", "organizations");
-const NOOP_PROGRAM = path.join(__dirname, "programs", "noop");
-
 /** The engine's floor: the same number of resources, of a dynamic provider that does nothing. */
-export async function measureFloor(tenants: number): Promise<OperationTimes> {
-  const stack = await TestStack.create({ programDir: NOOP_PROGRAM, config: { count: { value: String(tenants) } } });
+export async function measureFloor(programDir: string, tenants: number): Promise<OperationTimes> {
+  const stack = await TestStack.create({ programDir, config: { count: { value: String(tenants) } } });
   try {
     return await operations(stack);
   } finally {
@@ -39,23 +34,16 @@ export async function measureFloor(tenants: number): Promise<OperationTimes> {
 }
 
 /** `tenants` certificates and organizations against a fresh emulator, with its request counters. */
-export async function measureTenants(tenants: number): Promise<TenantsRun> {
+export async function measureTenants(programDir: string, tenants: number): Promise<TenantsRun> {
   const emulator = await startEmulator();
-  const config = (key: string) =>
-    ({ "vb365:url": emulator.url, "vb365:username": DEFAULT_USER.name, "vb365:password": DEFAULT_USER.password, "vb365:caCertificate": emulator.caPem })[key];
-  const client = new Vb365Client(resolveConnection({ config, env: {} }));
-  const code = await client.createDeviceCode("Worldwide");
-  emulator.approveDeviceCode(code.userCode, "fabrikam.onmicrosoft.com");
-  await client.close();
   const stack = await TestStack.create({
-    programDir: TENANTS_PROGRAM,
+    programDir,
     config: {
       "vb365:url": { value: emulator.url },
       "vb365:username": { value: DEFAULT_USER.name },
       "vb365:password": { value: DEFAULT_USER.password, secret: true },
       "vb365:caCertificate": { value: emulator.caPem! },
       count: { value: String(tenants) },
-      userCode: { value: code.userCode, secret: true },
     },
   });
   try {

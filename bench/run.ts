@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { measureCertificates } from "./certificate-vs-openssl";
 import { measureFloor, measureKeyGeneration, measureTenants, type OperationTimes, type TenantsRun } from "./engine";
+import { consumerProject } from "./lib/consumer-project";
 import { median, seconds } from "./lib/stats";
 
 const quick = process.env.BENCH_QUICK === "1";
@@ -30,6 +31,15 @@ interface SizeFigures {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const project = consumerProject();
+  try {
+    await measure(started, project);
+  } finally {
+    project.remove();
+  }
+}
+
+async function measure(started: number, project: ReturnType<typeof consumerProject>): Promise<void> {
   const sizes: SizeFigures[] = [];
   for (const tenants of SIZES) {
     const floors: OperationTimes[] = [];
@@ -37,8 +47,8 @@ async function main(): Promise<void> {
     const keyGeneration: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
       // Interleaved, so that the floor and the provider see the same machine load.
-      floors.push(await measureFloor(tenants));
-      ours.push(await measureTenants(tenants));
+      floors.push(await measureFloor(project.programDir("noop"), tenants));
+      ours.push(await measureTenants(project.programDir("tenants"), tenants));
       keyGeneration.push(await measureKeyGeneration(tenants));
       log(`N=${tenants} run ${run}/${RUNS}: floor up ${seconds(floors.at(-1)!.up)} s, ours up ${seconds(ours.at(-1)!.times.up)} s, key generation ${seconds(keyGeneration.at(-1)!)} s`);
     }
@@ -110,8 +120,9 @@ ${keys.map((key) => `| ${key} | ${results[key]} | ${key === "tokensPerUp" || key
 
 ## Engine floor and the provider, side by side
 
-N tenants = N TenantCertificate + N Vb365Organization against the emulator (test/engine/programs/organizations),
-next to 2N no-op dynamic resources (bench/programs/noop) in the same run. Seconds, wall clock of the
+N tenants = N TenantCertificate + N Vb365Organization against the emulator (bench/consumer/tenants.ts),
+next to 2N no-op dynamic resources (bench/consumer/noop.ts) in the same run. Both programs run in a
+project that installs pulumi-vb365 from \`npm pack\`, as users do. Seconds, wall clock of the
 Automation API call. For \`up\`, the time to generate N 2048-bit RSA keys concurrently in one process
 (Node's thread pool, as the provider does) is reported and subtracted before the ratio.
 

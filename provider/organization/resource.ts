@@ -1,13 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { asSecret, type InputsOf } from "../common/inputs";
 import type { OrganizationInputs, Region } from "./types";
 // One provider object for every resource of this type (Pulumi serializes it once per program);
 // the state stores only a reference to it, never the implementation.
 import provider = require("./shared-provider");
-
-/** Every field an `Input`, nested objects included; property docs carry over from the plain type. */
-type InputsOf<T> = {
-  [K in keyof T]: NonNullable<T[K]> extends object ? pulumi.Input<InputsOf<NonNullable<T[K]>>> : pulumi.Input<NonNullable<T[K]>>;
-};
 
 /** Arguments of {@link Vb365Organization}; see {@link OrganizationInputs} for each field. */
 export type Vb365OrganizationArgs = InputsOf<OrganizationInputs>;
@@ -70,8 +66,4 @@ export class Vb365Organization extends pulumi.dynamic.Resource {
       "Organization",
     );
   }
-}
-
-function asSecret<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulumi.Unwrap<T>> | undefined {
-  return value === undefined ? undefined : pulumi.secret(value);
 }

@@ -1,15 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { asSecret, type InputsOf } from "../common/inputs";
 import type { CertificateSubject, PfxEncryption, TenantCertificateInputs } from "./types";
 // One provider object for every resource of this type (Pulumi serializes it once per program);
 // the state stores only a reference to it, never the implementation.
 import provider = require("./shared-provider");
-
-/** Every field an `Input`, nested objects included; property docs carry over from the plain type. */
-type InputsOf<T> = {
-  [K in keyof T]: NonNullable<T[K]> extends object
-    ? pulumi.Input<InputsOf<NonNullable<T[K]>>>
-    : pulumi.Input<NonNullable<T[K]>>;
-};
 
 /** Arguments of {@link TenantCertificate}; see {@link TenantCertificateInputs} for each field. */
 export type TenantCertificateArgs = InputsOf<TenantCertificateInputs>;
@@ -90,8 +84,4 @@ export class TenantCertificate extends pulumi.dynamic.Resource {
       "TenantCertificate",
     );
   }
-}
-
-function asSecret(value: pulumi.Input<string> | undefined): pulumi.Output<string> | undefined {
-  return value === undefined ? undefined : pulumi.secret(value);
 }
