@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type * as Forge from "node-forge";
+import { openPfxNatively } from "../provider/common/pfx-native";
 import { validation, type ApiError } from "./errors";
 
 export interface OpenedCertificate {
@@ -29,6 +30,9 @@ export function openPfx(base64: string, password: string | null | undefined, whe
   const compact = base64.replace(/\s+/g, "");
   if (compact === "" || !BASE64.test(compact)) throw fail("Invalid length for a Base-64 char array or string.");
   const der = Buffer.from(compact, "base64");
+  // The common case, through Node's OpenSSL in ~2 ms; forge (20-40 ms) for the rest and for the reasons.
+  const native = openPfxNatively(der, password ?? "");
+  if (native) return checkedNotExpired(native, now, fail);
   const f = forge();
   let p12: Forge.pkcs12.Pkcs12Pfx;
   try {
@@ -49,13 +53,15 @@ export function openPfx(base64: string, password: string | null | undefined, whe
   if (!key) throw fail("The PFX file contains no private key; export the certificate with its private key.");
   const publicKey = certificate.publicKey as Forge.pki.rsa.PublicKey;
   if (!key.n.equals(publicKey.n)) throw fail("The private key does not belong to the certificate.");
-  // Decided: an expired certificate is refused, since Entra ID no longer accepts it for sign-in.
-  if (certificate.validity.notAfter.getTime() <= now) {
-    throw fail(`The certificate expired on ${certificate.validity.notAfter.toISOString()}.`);
-  }
   const certDer = f.asn1.toDer(f.pki.certificateToAsn1(certificate)).getBytes();
   const thumbprint = createHash("sha1").update(Buffer.from(certDer, "binary")).digest("hex").toUpperCase();
-  return { thumbprint, notAfter: certificate.validity.notAfter };
+  return checkedNotExpired({ thumbprint, notAfter: certificate.validity.notAfter }, now, fail);
+}
+
+// Decided: an expired certificate is refused, since Entra ID no longer accepts it for sign-in.
+function checkedNotExpired(opened: OpenedCertificate, now: number, fail: (reason: string) => ApiError): OpenedCertificate {
+  if (opened.notAfter.getTime() <= now) throw fail(`The certificate expired on ${opened.notAfter.toISOString()}.`);
+  return opened;
 }
 
 /** forge tells "no password" (undefined) from "empty password" (""); a client that sends none may mean either. */
