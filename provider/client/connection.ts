@@ -143,6 +143,8 @@ function validated(raw: RawSettings, names: SettingNames): ConnectionSettings {
 function checkUrl(value: string, name: string): string {
   let url: URL;
   try {
+    // "vb365.example.com:4443" parses, with "vb365.example.com:" as its scheme: insist on "//".
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw new TypeError("no scheme");
     url = new URL(value);
   } catch {
     throw new Vb365ConfigError(`${name} must be an absolute URL such as https://vb365.example.com:4443, not "${value}".`);
