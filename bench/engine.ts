@@ -11,6 +11,12 @@ export interface OperationTimes {
   destroy: number;
 }
 
+export interface FloorRun {
+  times: OperationTimes;
+  /** Peak RSS of the dynamic-provider process during `pulumi up`: the SDK's own floor. */
+  providerPeakRssMb: number;
+}
+
 export interface TenantsRun {
   times: OperationTimes;
   /** Token requests made by the whole `pulumi up`. */
@@ -24,10 +30,16 @@ export interface TenantsRun {
 }
 
 /** The engine's floor: the same number of resources, of a dynamic provider that does nothing. */
-export async function measureFloor(programDir: string, tenants: number): Promise<OperationTimes> {
+export async function measureFloor(programDir: string, tenants: number): Promise<FloorRun> {
   const stack = await TestStack.create({ programDir, config: { count: { value: String(tenants) } } });
   try {
-    return await operations(stack);
+    const watcher = new ProviderRssWatcher();
+    const up = await timed(() => stack.up());
+    const providerPeakRssMb = watcher.stop();
+    const preview = await timed(() => stack.preview({ expectNoChanges: true }));
+    const refresh = await timed(() => stack.refresh());
+    const destroy = await timed(() => stack.destroy());
+    return { times: { up: up.ms, preview: preview.ms, refresh: refresh.ms, destroy: destroy.ms }, providerPeakRssMb };
   } finally {
     await stack.dispose();
   }
@@ -83,12 +95,4 @@ export async function measureTenants(programDir: string, tenants: number): Promi
 export async function measureKeyGeneration(tenants: number): Promise<number> {
   const { ms } = await timed(() => Promise.all(Array.from({ length: tenants }, () => generateRsaKeyPair(2048))));
   return ms;
-}
-
-async function operations(stack: TestStack): Promise<OperationTimes> {
-  const up = await timed(() => stack.up());
-  const preview = await timed(() => stack.preview({ expectNoChanges: true }));
-  const refresh = await timed(() => stack.refresh());
-  const destroy = await timed(() => stack.destroy());
-  return { up: up.ms, preview: preview.ms, refresh: refresh.ms, destroy: destroy.ms };
 }

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { measureCertificates } from "./certificate-vs-openssl";
-import { measureFloor, measureKeyGeneration, measureTenants, type OperationTimes, type TenantsRun } from "./engine";
+import { type FloorRun, measureFloor, measureKeyGeneration, measureTenants, type OperationTimes, type TenantsRun } from "./engine";
 import { consumerProject } from "./lib/consumer-project";
 import { median, seconds } from "./lib/stats";
 
@@ -27,6 +27,7 @@ interface SizeFigures {
   requestsPerNoChangePreview: number;
   refreshRequests: number;
   providerPeakRssMb: number;
+  floorProviderPeakRssMb: number;
 }
 
 async function main(): Promise<void> {
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
 async function measure(started: number, project: ReturnType<typeof consumerProject>): Promise<void> {
   const sizes: SizeFigures[] = [];
   for (const tenants of SIZES) {
-    const floors: OperationTimes[] = [];
+    const floors: FloorRun[] = [];
     const ours: TenantsRun[] = [];
     const keyGeneration: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
@@ -50,17 +51,18 @@ async function measure(started: number, project: ReturnType<typeof consumerProje
       floors.push(await measureFloor(project.programDir("noop"), tenants));
       ours.push(await measureTenants(project.programDir("tenants"), tenants));
       keyGeneration.push(await measureKeyGeneration(tenants));
-      log(`N=${tenants} run ${run}/${RUNS}: floor up ${seconds(floors.at(-1)!.up)} s, ours up ${seconds(ours.at(-1)!.times.up)} s, key generation ${seconds(keyGeneration.at(-1)!)} s`);
+      log(`N=${tenants} run ${run}/${RUNS}: floor up ${seconds(floors.at(-1)!.times.up)} s, ours up ${seconds(ours.at(-1)!.times.up)} s, key generation ${seconds(keyGeneration.at(-1)!)} s`);
     }
     sizes.push({
       tenants,
-      floor: medianTimes(floors),
+      floor: medianTimes(floors.map((run) => run.times)),
       ours: medianTimes(ours.map((run) => run.times)),
       keyGenerationMs: median(keyGeneration),
       tokensPerUp: Math.max(...ours.map((run) => run.tokensPerUp)),
       requestsPerNoChangePreview: Math.max(...ours.map((run) => run.requestsPerNoChangePreview)),
       refreshRequests: Math.max(...ours.map((run) => run.refreshRequests)),
       providerPeakRssMb: median(ours.map((run) => run.providerPeakRssMb)),
+      floorProviderPeakRssMb: median(floors.map((run) => run.providerPeakRssMb)),
     });
   }
   const certificates = await measureCertificates(CERTIFICATE_RUNS);
@@ -72,6 +74,8 @@ async function measure(started: number, project: ReturnType<typeof consumerProje
     refreshRequestsFor100: largest.refreshRequests,
     certificateOverOpensslRatio: round(certificates.ratio),
     providerPeakRssMb: round(largest.providerPeakRssMb),
+    // Context for providerPeakRssMb: the same process of the no-op floor (the SDK itself).
+    floorProviderPeakRssMb: round(largest.floorProviderPeakRssMb),
     goals: { upOverFloorRatio: 1.2, tokensPerUp: 1, requestsPerNoChangePreview: 0, refreshRequestsFor100: 5, certificateOverOpensslRatio: 1.2, providerPeakRssMb: 200 },
     method: {
       quick,
@@ -132,9 +136,9 @@ ${rows.join("\n")}
 
 ## Requests per operation (emulator counters)
 
-| N | token requests in up | requests in a no-change preview | requests in refresh | provider peak RSS in up (MB) |
-|---|---|---|---|---|
-${sizes.map((size) => `| ${size.tenants} | ${size.tokensPerUp} | ${size.requestsPerNoChangePreview} | ${size.refreshRequests} | ${size.providerPeakRssMb.toFixed(0)} |`).join("\n")}
+| N | token requests in up | requests in a no-change preview | requests in refresh | provider peak RSS in up (MB) | floor's provider peak RSS (MB) |
+|---|---|---|---|---|---|
+${sizes.map((size) => `| ${size.tenants} | ${size.tokensPerUp} | ${size.requestsPerNoChangePreview} | ${size.refreshRequests} | ${size.providerPeakRssMb.toFixed(0)} | ${size.floorProviderPeakRssMb.toFixed(0)} |`).join("\n")}
 
 ## Method
 
