@@ -3,9 +3,10 @@ import type { z } from "zod";
 import type { ApiVersion } from "../client";
 import { containsUnknown, isUnknown, propertyPath, toCheckFailures, UNKNOWN_SENTINEL, withoutUnknowns } from "../common/check";
 import { plainInputs } from "../tenant-certificate/normalize";
+import { didYouMean } from "../tenant-certificate/text";
 import { readApplicationCertificate } from "./certificate";
 import { authenticationKind, checkRules, usedServices } from "./rules";
-import { organizationInputsSchema } from "./schema";
+import { knownInputs, organizationInputsSchema } from "./schema";
 import type { OrganizationInputs, ServiceConnectionState } from "./types";
 
 /**
@@ -80,8 +81,11 @@ function structuralFailures(issues: ReadonlyArray<z.core.$ZodIssue>, raw: unknow
   const failures: pulumi.dynamic.CheckFailure[] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
+      const known = knownInputs(issue.path);
+      const what = issue.path.length === 0 ? "an input of Vb365Organization" : `a setting of ${propertyPath(issue.path)}`;
       for (const key of issue.keys) {
-        failures.push({ property: propertyPath([...issue.path, key]), reason: `${propertyPath([...issue.path, key])} is not a setting VB365 knows here; check its spelling.` });
+        const property = propertyPath([...issue.path, key]);
+        failures.push({ property, reason: `${property} is not ${what}; valid ones are ${known.join(", ")}.${didYouMean(key, known)}` });
       }
     } else {
       failures.push(...toCheckFailures([issue], raw).map((f) => ({ ...f, reason: `${f.property} ${f.reason}.`.replace(/\.\.$/, ".") })));

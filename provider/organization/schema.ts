@@ -62,6 +62,18 @@ function serviceSettingsSchema() {
 
 /** Structure and value checks of every input; cross-field rules live in rules.ts. */
 export function organizationInputsSchema(): z.ZodType<OrganizationInputs> {
+  return inputsSchema() as z.ZodType<OrganizationInputs>;
+}
+
+/**
+ * The inputs known where an unknown one was found: at the top, or inside a service's settings
+ * (`path` is where zod reported it). For messages that list them.
+ */
+export function knownInputs(path: ReadonlyArray<PropertyKey>): string[] {
+  return Object.keys(path.length === 0 ? inputsSchema().shape : serviceSettingsSchema().shape);
+}
+
+function inputsSchema() {
   return z.strictObject(
     {
       type: z
@@ -101,5 +113,5 @@ export function organizationInputsSchema(): z.ZodType<OrganizationInputs> {
       connection: text("the name of an entry in vb365:connections", 128).optional(),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? `is not an input of Vb365Organization (${issue.keys.join(", ")})` : undefined) },
-  ) as z.ZodType<OrganizationInputs>;
+  );
 }
