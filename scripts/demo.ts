@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     const stack = await demoStack(connection);
     if (process.argv.includes("--destroy")) {
       say(`pulumi destroy (stack "${STACK}")\n`);
-      await stack.destroy({ color: "always", onOutput: (out) => process.stdout.write(out) });
+      await stack.destroy({ color: "always", onOutput: stream });
       say("every organization of the stack is removed from VB365, and the stack is empty");
       return;
     }
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     await collectDeviceCodes(stack, tenants, connection, emulator);
 
     say(`pulumi up (stack "${STACK}", ${tenants.length} tenants)\n`);
-    const result = await stack.up({ color: "always", onOutput: (out) => process.stdout.write(out) });
+    const result = await stack.up({ color: "always", onOutput: stream });
     const summary = (result.outputs.summary?.value ?? {}) as Summary;
     printSummary(summary, tenants, Date.now() - started);
   } finally {
@@ -101,6 +101,10 @@ async function demoStack(connection: ConnectionSettings): Promise<Stack> {
     .split("\n")
     .pop()!;
   const backend = path.join(workDir, "state");
+  if (!fs.existsSync(backend)) {
+    // A new backend: settings left by an earlier demo were encrypted with its passphrase.
+    fs.rmSync(path.join(repoRoot, `Pulumi.${STACK}.yaml`), { force: true });
+  }
   fs.mkdirSync(backend, { recursive: true });
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName: STACK, workDir: repoRoot },
@@ -111,6 +115,8 @@ async function demoStack(connection: ConnectionSettings): Promise<Stack> {
         PULUMI_CONFIG_PASSPHRASE: passphrase(),
         PULUMI_SKIP_UPDATE_CHECK: "true",
         PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        // `npm start` has just type-checked the program (npm run build); ts-node need not again.
+        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       },
     },
   );
@@ -184,6 +190,11 @@ Go on:
     (see README.md, "Onboarding for real").`);
 }
 
+function stream(output: string): void {
+  streamed = true;
+  process.stdout.write(output);
+}
+
 function say(message: string): void {
   console.log(`[vb365] ${message}`);
 }
@@ -192,9 +203,11 @@ function relative(file: string): string {
   return path.relative(process.cwd(), file) || ".";
 }
 
+let streamed = false;
+
 main().catch((error: unknown) => {
-  // The engine's own output, streamed above, already says what failed and why.
-  const message = error instanceof CommandError ? "pulumi failed; its messages are above" : error instanceof Error ? error.message : String(error);
+  // When the engine's output was streamed, it already says what failed and why.
+  const message = error instanceof CommandError && streamed ? "pulumi failed; its messages are above" : error instanceof Error ? error.message : String(error);
   console.error(`\n[vb365] failed: ${message}`);
   process.exitCode = 1;
 });

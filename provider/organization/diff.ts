@@ -27,7 +27,11 @@ export function diffOrganization(olds: OrganizationOutputs, news: OrganizationIn
   for (const service of ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const) {
     if (settingsChanged(olds[service], news[service] as ServiceConnectionState | undefined)) updates.push(service);
   }
-  return { changes: replaces.length > 0 || updates.length > 0, replaces: [...replaces] };
+  const changes = replaces.length > 0 || updates.length > 0;
+  // Same Microsoft 365 organization on the same server (a new region or type): VB365 refuses to
+  // add it twice (409), so the old one has to go first. Another name or server can overlap.
+  const sameOrganization = replaces.length > 0 && !replaces.includes("organizationName") && !replaces.includes("connection");
+  return sameOrganization ? { changes, replaces: [...replaces], deleteBeforeReplace: true } : { changes, replaces: [...replaces] };
 }
 
 function defaultOf(key: (typeof IN_PLACE)[number]): unknown {

@@ -75,6 +75,14 @@ describe("Vb365Organization diff", () => {
     expect(diffOrganization(olds, checked({ ...inputs, connection: "emea" })).replaces).to.deep.equal(["connection"]);
   });
 
+  it("deletes first when the replacement is the same organization on the same server", () => {
+    const inputs = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
+    const olds = created(inputs);
+    expect(diffOrganization(olds, checked({ ...inputs, region: "Germany" })).deleteBeforeReplace).to.equal(true);
+    expect(diffOrganization(olds, checked({ ...inputs, connection: "emea" })).deleteBeforeReplace).to.equal(undefined);
+    expect(diffOrganization(olds, checked({ ...inputs, isTeamsOnline: true })).deleteBeforeReplace).to.equal(undefined);
+  });
+
   it("updates when an account password changes", () => {
     const inputs = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
     const olds = created(inputs);
