@@ -1,4 +1,4 @@
-import { didYouMean } from "../provider/tenant-certificate/text";
+import { didYouMean } from "../provider/common/did-you-mean";
 import { deviceCodeCommand } from "./device-code/command";
 import { EXIT } from "./exit-codes";
 import { MAIN_HELP } from "./help";

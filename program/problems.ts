@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { propertyPath } from "../provider/common/check";
 import { fieldsAt } from "./tenants-schema";
+import { editDistance } from "../provider/common/did-you-mean";
 
 /** One thing wrong in a tenants file, at a path of the parsed YAML. */
 export interface Problem {
@@ -44,7 +45,7 @@ function unknownField(key: string, at: ReadonlyArray<PropertyKey>, raw: unknown)
   if (!place) return "is not a known field";
   const kind = place === "authentication" ? (valueAt(raw, at) as { kind?: unknown } | undefined)?.kind : undefined;
   const known = fieldsAt(place, kind);
-  const near = known.find((field) => distance(field.toLowerCase(), key.toLowerCase()) <= 2);
+  const near = known.find((field) => editDistance(field.toLowerCase(), key.toLowerCase()) <= 2);
   const where = place === "file" ? "at the top of the file" : place === "tenant" ? "of a tenant" : `in ${place}`;
   return near ? `is not a field ${where}; did you mean "${near}"?` : `is not a field ${where} (known: ${known.join(", ")})`;
 }
@@ -90,18 +91,6 @@ export function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknow
   return current;
 }
 
-/** Levenshtein distance, for "did you mean": field names are short, so the quadratic table is fine. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
 
 /** `tenant "contoso", services.teams` or `tenant #2, name`: who and what, for one line of the report. */
 export function subjectOf(path: ReadonlyArray<PropertyKey>, raw: unknown): string {

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { normaliseRegion, regionHint } from "../../provider/organization/region";
 import { REGIONS, type Region } from "../../provider/organization/types";
-import { didYouMean } from "../../provider/tenant-certificate/text";
+import { didYouMean } from "../../provider/common/did-you-mean";
 import { parseDuration } from "../duration";
 import { UsageError } from "../usage-error";
 

@@ -1,7 +1,7 @@
 import { Vb365ConfigError } from "../client";
 import { normaliseRegion, regionHint } from "../organization/region";
 import { REGIONS, type Region } from "../organization/types";
-import { didYouMean } from "../tenant-certificate/text";
+import { didYouMean } from "../common/did-you-mean";
 
 /** The `targetRegion` to send, as v6–v8 spell it; old spellings are accepted like everywhere else. */
 export function deviceCodeRegion(value: string | undefined): Region {

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { ApiVersion } from "../client";
 import { containsUnknown, isUnknown, propertyPath, toCheckFailures, UNKNOWN_SENTINEL, withoutUnknowns } from "../common/check";
 import { plainInputs } from "../tenant-certificate/normalize";
-import { didYouMean } from "../tenant-certificate/text";
+import { didYouMean } from "../common/did-you-mean";
 import { readApplicationCertificate } from "./certificate";
 import { authenticationKind, checkRules, usedServices } from "./rules";
 import { knownInputs, organizationInputsSchema } from "./schema";

@@ -8,14 +8,8 @@ import {
   SUBJECT_FIELDS,
   SUBJECT_MAX_LENGTHS,
 } from "./limits";
-import {
-  characterCount,
-  describeValue,
-  didYouMean,
-  findControlCharacter,
-  findLoneSurrogate,
-  formatCodePoint,
-} from "./text";
+import { didYouMean } from "../common/did-you-mean";
+import { characterCount, describeValue, findControlCharacter, findLoneSurrogate, formatCodePoint } from "./text";
 import type { CertificateSubject, TenantCertificateInputs } from "./types";
 
 // Every schema is built by a function, never held at module scope: a zod object captured by the
