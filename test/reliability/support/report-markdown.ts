@@ -1,0 +1,186 @@
+import type { ReliabilityFigures } from "./report";
+import { DEBUG_LOG_NOTE, INTERRUPTED_RUN, METHOD } from "./report-text";
+import type { CallKind, FaultCaseResult, FaultName } from "./results";
+
+const CALLS: CallKind[] = ["token", "device code", "create", "read", "update", "delete", "list"];
+const FAULTS: FaultName[] = ["429 + Retry-After", "503", "reset before", "reset after", "timeout", "tokens expired"];
+
+/** Table cells hold no pipes or line breaks. */
+function cell(text: string | number | undefined): string {
+  return String(text ?? "").replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+}
+
+function row(cells: Array<string | number | undefined>): string {
+  return `| ${cells.map(cell).join(" | ")} |`;
+}
+
+function table(header: string[], rows: Array<Array<string | number | undefined>>): string {
+  return [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
+}
+
+function mark(result: FaultCaseResult | undefined): string {
+  if (!result) return "–";
+  if (!result.converged) return "✗ not converged";
+  return result.runs === 1 ? "✓ retried" : "✓ next run";
+}
+
+function requests(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(", ");
+}
+
+function yes(value: boolean): string {
+  return value ? "yes" : "**no**";
+}
+
+function summary(figures: ReliabilityFigures): string {
+  const audit = figures.npmAudit.highOrCritical === null ? `not known: ${figures.npmAudit.unavailable}` : String(figures.npmAudit.highOrCritical);
+  return table(
+    ["Figure (reliability.json)", "Measured", "Required"],
+    [
+      ["faultCases", figures.faultCases, "≥ 30"],
+      ["faultCasesConverged", figures.faultCasesConverged, `= faultCases (${figures.faultCasesConvergedOnRetry} on retry within the run, ${figures.faultCasesFailedClearlyThenConverged} failed clearly and converged on the next run)`],
+      ["duplicates", figures.duplicates, "0"],
+      ["orphans", figures.orphans, "0"],
+      ["killedUpConverged", yes(figures.killedUpConverged), "yes"],
+      ["interruptedUpConverged (SIGINT)", yes(figures.interruptedUpConverged), "yes"],
+      ["badInputs", figures.badInputs, `≥ 40 (${figures.badInputsThroughPulumiPreview} of them through a real pulumi preview)`],
+      ["badInputsCaughtAtPreview", figures.badInputsCaughtAtPreview, "= badInputs"],
+      ["apiCallsDuringBadInputs", figures.apiCallsDuringBadInputs, "0"],
+      ["plaintextSecretsFound", figures.plaintextSecretsFound, `0 (${figures.secretValuesLookedFor} secret values, ${figures.placesScannedForSecrets} places scanned after ${figures.engineRuns} engine runs)`],
+      ["secretsInPulumiDebugLog", figures.secretsInPulumiDebugLog, "reported, not the provider's: see Secrets"],
+      ["tlsRefusedUntilTrusted", yes(figures.tlsRefusedUntilTrusted), "yes"],
+      ["npmAuditHighOrCritical", audit, "0"],
+    ],
+  );
+}
+
+function matrix(cases: FaultCaseResult[]): string {
+  const find = (call: CallKind, fault: FaultName) => cases.find((result) => result.callKind === call && result.fault === fault && !result.persistent);
+  return table(
+    ["Call \\ fault", ...FAULTS],
+    CALLS.map((call) => [call, ...FAULTS.map((fault) => mark(find(call, fault)))]),
+  );
+}
+
+function faultDetails(cases: FaultCaseResult[]): string {
+  return table(
+    ["Case", "Injected", "Fired", "Runs", "Outcome", "First run's error", "Requests of the first run", "Time"],
+    cases.map((result) => [
+      result.id,
+      result.injected,
+      result.fired,
+      result.runs,
+      result.outcome,
+      result.firstRunError ?? "",
+      requests(result.requests),
+      `${(result.durationMs / 1000).toFixed(1)} s`,
+    ]),
+  );
+}
+
+function interruptions(figures: ReliabilityFigures): string {
+  return table(
+    ["Signal", "When", "CLI", "Pending operations", "Lock left", "Recovery as run (exit code)", "Converged", "Duplicates", "Orphans"],
+    figures.details.interruptions.map((run) => [
+      run.signal,
+      run.moment,
+      run.exit,
+      run.pendingOperations,
+      run.lockLeft ? "yes" : "no",
+      run.recovery.map((step) => `\`${step.step}\` (${step.exitCode})${step.note ? ` – ${step.note}` : ""}`).join("; "),
+      yes(run.converged),
+      run.duplicates,
+      run.orphans.length,
+    ]),
+  );
+}
+
+function badInputs(figures: ReliabilityFigures): string {
+  return table(
+    ["Input", "Through", "Case", "Error (as the user reads it)", "Requests", "State"],
+    figures.details.badInputs.map((result) => [
+      result.target,
+      result.through,
+      result.id,
+      `${result.caught ? "" : "**not caught:** "}${result.message.split("\n").slice(0, 3).join(" ")}`,
+      result.apiCalls,
+      result.stateUnchanged ? "unchanged" : "**changed**",
+    ]),
+  );
+}
+
+function secrets(figures: ReliabilityFigures): string {
+  const findings = figures.details.secretFindings;
+  if (findings.length === 0) return "No secret value was found in any of these places.";
+  return table(
+    ["Run", "Where", "Secret"],
+    findings.map((finding) => [finding.run, finding.location, finding.secret]),
+  );
+}
+
+function tls(figures: ReliabilityFigures): string {
+  return table(
+    ["Case", "Refused", "Converged", "What the user reads"],
+    figures.details.tls.map((result) => [result.case, result.refused ? "yes" : "no", result.converged === undefined ? "–" : yes(result.converged), result.message]),
+  );
+}
+
+/** docs/reliability.md, rewritten whole by every run of the suite. */
+export function reliabilityMarkdown(figures: ReliabilityFigures): string {
+  const audit = figures.npmAudit;
+  return `# Reliability and security
+
+<!-- Generated by npm run test:reliability (test/reliability/support/report-markdown.ts); edits are overwritten. -->
+
+Written by \`npm run test:reliability\` on ${figures.generatedAt} with Pulumi CLI ${figures.pulumiCli}; the
+suite ran for ${figures.suiteRuntimeSeconds} s. The same figures, with every case, are in
+[reliability.json](../reliability.json).
+
+${summary(figures)}
+
+## Method
+
+${METHOD}
+
+## Fault matrix
+
+"✓ retried": the run converged on its own, retrying or recovering; "✓ next run": it stopped with a
+clear message and the next run converged.
+
+${matrix(figures.details.faultCases)}
+
+Every case, persistent ones included:
+
+${faultDetails(figures.details.faultCases)}
+
+## When a run is interrupted
+
+${INTERRUPTED_RUN}
+
+The suite spawns \`pulumi up --yes\` itself (the Automation API's environment: file backend,
+passphrase, private PULUMI_HOME), signals it the moment the emulator has answered a given create
+(each create takes 0.8 s), then runs the recovery above, step by step, as far as the output asks:
+
+${interruptions(figures)}
+
+## Bad input
+
+${badInputs(figures)}
+
+## Secrets
+
+${secrets(figures)}
+
+${DEBUG_LOG_NOTE}
+
+## TLS
+
+${tls(figures)}
+
+## npm audit
+
+\`${audit.command}\`: ${audit.highOrCritical === null ? `no figure: ${audit.unavailable}.` : `${audit.highOrCritical} high or critical advisories (${JSON.stringify(audit.bySeverity)}).`}
+`;
+}

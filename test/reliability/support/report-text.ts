@@ -1,0 +1,93 @@
+// The prose of docs/reliability.md that does not come from measurements: how the suite works and
+// what to do after an interrupted run. Kept beside the generator so that the page is rewritten
+// whole by every run.
+
+export const METHOD = `
+**The fleet.** One stack of the program \`test/reliability/programs/fleet\`: 20 tenants, each a
+\`TenantCertificate\` (2048-bit, created once for the whole suite) and a \`Vb365Organization\`, against
+the emulator on a file backend with a passphrase (the engine tests' \`TestStack\`). The tenants cover
+every authentication kind whose secrets must be kept: tenant0 has VB365 register a new Entra
+application with a device code, tenant1 uses basic authentication (China), tenant2 legacy protocols
+with an application secret over a second, named connection (\`vb365:connections.legacy\`, API v7),
+tenants 3–19 existing applications with their certificate. \`vb365:timeoutSeconds\` is 3.
+
+**A fault case** arms one fault of the emulator (\`injectFault\`, or for expired tokens an
+\`expireTokens\` run from the request log the moment the n-th request of a kind was answered),
+runs the operation that exercises the call, and judges:
+
+- the first run either converges, or fails with a clear message (\`VB365 <METHOD> <path> failed…\`,
+  never an "Unknown Error"); then the fault is lifted and the same command runs once more;
+- afterwards the server holds exactly the declared organizations: none missing, no duplicate (by
+  name or certificate thumbprint), no orphan (on the server but in no resource's state), none
+  stale (in state but gone from the server), \`isTeamsOnline\` as declared, the 20 certificates kept;
+- the fault fired at least once (otherwise nothing was proven and the case fails).
+
+Faults fire mid-run: \`skip\` lets the first requests through, \`times\` limits the firings. The
+persistent cases never lift the fault during the first run, to prove the clear failure and the
+convergence of the next run. The calls and what exercises them:
+
+| Call | Operation |
+|---|---|
+| token | \`pulumi up\` with an input change (20 updates): the provider's shared token |
+| device code | \`deviceCodeLogin\` (what \`vb365 device-code\` runs), then the \`pulumi up\` that creates tenant0 with the code |
+| create | \`pulumi up\` creating the 20 organizations |
+| read | \`pulumi refresh\`: 20 reads, answered from one listing per connection |
+| update | \`pulumi up\` with an input change (isTeamsOnline of all 20) |
+| delete | \`pulumi destroy --target\` the 20 organizations (certificates stay) |
+| list | \`pulumi up\` creating the 20 while three creates are answered by a reset after VB365 acted, so the provider lists to recover |
+
+**Bad input** cases run through the providers' own \`check\` (and the root program's validation of
+tenants.yaml), the way the engine calls them at preview, with the provider configured for the
+fleet's emulator; a few run through a real \`pulumi preview\` of the fleet and of the root program,
+each on a stack that holds resources. Each must fail with an error that names the field and what
+would be valid, with no request reaching the emulator (its counters) and the checkpoint unchanged
+byte for byte.
+
+**Secrets.** Every value the suite uses is looked for: the VB365 passwords (both connections), the
+account password, the application secret, every device code, and for every certificate three
+windows of its PFX (base64), its password, and windows of its private key as PKCS#1 and PKCS#8 PEM
+(from the private half, so that the public modulus cannot match), plus any PEM private key at all.
+After every engine run the suite reads every file of the file backend the run wrote (checkpoint,
+backups, history), the stack settings file, each serialized provider (\`__provider\`) in the
+checkpoint, the CLI's stdout and stderr, and the provider's diagnostics as the engine relays them;
+bad-input messages are scanned too.
+`.trim();
+
+export const DEBUG_LOG_NOTE = `
+The Pulumi Node.js SDK itself logs every RegisterResource response of the program at debug level
+(\`@pulumi/pulumi\` runtime/resource.js, "RegisterResource RPC finished … resp: …"), and a
+response holds the resource's outputs with secret ones in plain text: the TenantCertificate's PFX
+and password. These messages only appear with \`pulumi up --debug\` (or in an event log, or
+\`-v\` logs), never in the default output. They are counted apart (\`secretsInPulumiDebugLog\`) because
+no provider can prevent them: **never publish \`--debug\` output, \`--event-log\` files or \`-v\` logs
+of a stack that holds tenant certificates.**
+`.trim();
+
+export const INTERRUPTED_RUN = `
+A \`pulumi up\` stopped with Ctrl-C (SIGINT) finishes the requests already sent, saves the state
+and exits: run \`pulumi up\` again. A run killed outright (SIGKILL, a cancelled CI job, a lost
+runner) can leave the stack locked, operations pending and organizations on VB365 that the state
+does not know yet. Recover in this order (Pulumi CLI 3.248, file backend):
+
+1. \`pulumi cancel --yes\` removes the lock the killed run left. If this (or any command) says
+   \`failed to load checkpoint: EOF\`, the kill landed while the backend was writing the
+   checkpoint's metadata: delete the empty (0-byte) file
+   \`<backend>/.pulumi/stacks/<project>/<stack>.json.attrs\` (the checkpoint \`<stack>.json\` itself
+   is whole) and run \`pulumi cancel --yes\` again.
+2. \`pulumi refresh --clear-pending-creates --yes\` drops the creates the killed run had started.
+   (\`--import-pending-creates <urn> <id>\` exits successfully but brings back nothing for these
+   dynamic resources in this CLI version, so it is not used.)
+3. \`pulumi up --yes\`. An organization the killed run had already added is taken back, not added
+   twice: it carries the tenant's own certificate (every tenant of tenants.yaml and every
+   \`Vb365Tenant\` has one), which proves whose it is, even when VB365 now refuses the device code it
+   used up. An organization without a certificate (basic authentication, legacy protocols) proves
+   nothing, so the run stops with "… has already been added. If an interrupted run of this stack
+   added it, set adoptExisting: true on this organization and run again". Set
+   \`adoptExisting: true\` on it (in tenants.yaml, under the tenant) and run \`pulumi up\` again; the
+   setting only matters when the organization is created, so it can stay or go. A failed run
+   starts no further creates, so the next run may name another one; \`pulumi up --continue-on-error\`
+   names them all at once.
+
+The provider and language-host processes of a SIGKILLed CLI outlive it and finish the requests they
+had sent; a CI runner ends them with the job.
+`.trim();

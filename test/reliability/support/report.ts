@@ -1,0 +1,51 @@
+import { DEBUG_LOG } from "./engine-scan";
+import { type results as Results } from "./results";
+
+type Measured = typeof Results;
+
+/** The figures issue 9 asks for, computed from what the suite recorded (never typed in). */
+export function reliabilityFigures(measured: Measured, finishedAt: number) {
+  const faults = measured.faultCases;
+  const kills = measured.interruptions.filter((run) => run.signal === "SIGKILL");
+  const interrupts = measured.interruptions.filter((run) => run.signal === "SIGINT");
+  const badInputs = measured.badInputs;
+  const findings = measured.secrets.findings.filter((finding) => finding.location !== DEBUG_LOG);
+  const debugFindings = measured.secrets.findings.filter((finding) => finding.location === DEBUG_LOG);
+  return {
+    generatedBy: "npm run test:reliability (test/reliability); do not edit by hand",
+    generatedAt: new Date(finishedAt).toISOString(),
+    suiteRuntimeSeconds: Math.round((finishedAt - measured.startedAt) / 1000),
+    pulumiCli: measured.pulumiVersion,
+    faultCases: faults.length,
+    faultCasesConverged: faults.filter((result) => result.converged).length,
+    faultCasesConvergedOnRetry: faults.filter((result) => result.converged && result.runs === 1).length,
+    faultCasesFailedClearlyThenConverged: faults.filter((result) => result.converged && result.runs === 2).length,
+    duplicates: faults.reduce((sum, result) => sum + result.duplicates, 0) + measured.interruptions.reduce((sum, run) => sum + run.duplicates, 0),
+    orphans: faults.reduce((sum, result) => sum + result.orphans.length, 0) + measured.interruptions.reduce((sum, run) => sum + run.orphans.length, 0),
+    killedUpConverged: kills.length > 0 && kills.every((run) => run.converged),
+    interruptedUpConverged: interrupts.length > 0 && interrupts.every((run) => run.converged),
+    badInputs: badInputs.length,
+    badInputsCaughtAtPreview: badInputs.filter((result) => result.caught).length,
+    badInputsThroughPulumiPreview: badInputs.filter((result) => result.through === "pulumi preview").length,
+    apiCallsDuringBadInputs: badInputs.reduce((sum, result) => sum + result.apiCalls, 0),
+    plaintextSecretsFound: findings.length,
+    secretsInPulumiDebugLog: debugFindings.length,
+    secretValuesLookedFor: measured.secrets.size,
+    placesScannedForSecrets: measured.secrets.scans,
+    engineRuns: measured.engineRuns,
+    tlsRefusedUntilTrusted: measured.tls.length > 0 && measured.tls.every((result) => result.namesSettings && (result.refused || result.converged === true)),
+    npmAuditHighOrCritical: measured.audit?.highOrCritical ?? null,
+    npmAudit: measured.audit ?? { command: "npm audit --omit=dev", highOrCritical: null, unavailable: "not run" },
+    details: {
+      faultCases: faults,
+      interruptions: measured.interruptions,
+      badInputs,
+      tls: measured.tls,
+      secretFindings: findings,
+      // What kinds of secret the SDK's debug log held, without the thousands of single findings.
+      pulumiDebugLog: [...new Set(debugFindings.map((finding) => finding.secret.replace(/ of .*$/, "")))],
+    },
+  };
+}
+
+export type ReliabilityFigures = ReturnType<typeof reliabilityFigures>;
