@@ -46,7 +46,7 @@ export async function measureFloor(programDir: string, tenants: number): Promise
 }
 
 /** `tenants` certificates and organizations against a fresh emulator, with its request counters. */
-export async function measureTenants(programDir: string, tenants: number): Promise<TenantsRun> {
+export async function measureTenants(programDir: string, tenants: number, imported?: { pfxBase64: string; password: string }): Promise<TenantsRun> {
   const emulator = await startEmulator();
   const stack = await TestStack.create({
     programDir,
@@ -56,6 +56,9 @@ export async function measureTenants(programDir: string, tenants: number): Promi
       "vb365:password": { value: DEFAULT_USER.password, secret: true },
       "vb365:caCertificate": { value: emulator.caPem! },
       count: { value: String(tenants) },
+      ...(imported
+        ? { importPfx: { value: imported.pfxBase64, secret: true }, importPassword: { value: imported.password, secret: true } }
+        : {}),
     },
   });
   try {

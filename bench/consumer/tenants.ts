@@ -1,11 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantCertificate, Vb365Organization } from "pulumi-vb365";
 
-// N tenants, as a platform team declares them: a certificate and an organization each.
-const count = new pulumi.Config().requireNumber("count");
+// N tenants, as a platform team declares them: a certificate and an organization each. With
+// `importPfx`, the certificates adopt that PFX instead of generating keys (the no-keygen variant).
+const config = new pulumi.Config();
+const count = config.requireNumber("count");
+const importPfx = config.getSecret("importPfx");
+const importPassword = config.getSecret("importPassword");
 for (let i = 0; i < count; i++) {
   const tenant = `tenant${i}.onmicrosoft.com`;
-  const certificate = new TenantCertificate(`tenant${i}`, { subject: { commonName: `${tenant} VB365` } });
+  const certificate = new TenantCertificate(
+    `tenant${i}`,
+    importPfx ? { importPfxBase64: importPfx, password: importPassword } : { subject: { commonName: `${tenant} VB365` } },
+  );
   new Vb365Organization(`tenant${i}`, {
     isExchangeOnline: true,
     isSharePointOnline: true,
