@@ -75,8 +75,8 @@ does not know yet. Recover in this order (Pulumi CLI 3.248, file backend):
    \`<backend>/.pulumi/stacks/<project>/<stack>.json.attrs\` (the checkpoint \`<stack>.json\` itself
    is whole) and run \`pulumi cancel --yes\` again.
 2. \`pulumi refresh --clear-pending-creates --yes\` drops the creates the killed run had started.
-   (\`--import-pending-creates <urn> <id>\` exits successfully but brings back nothing for these
-   dynamic resources in this CLI version, so it is not used.)
+   (In our runs of this CLI version, \`--import-pending-creates <urn> <id>\` exited successfully
+   and brought nothing back for these dynamic resources, so the recovery does not rely on it.)
 3. \`pulumi up --yes\`. An organization the killed run had already added is taken back, not added
    twice: it carries the tenant's own certificate (every tenant of tenants.yaml and every
    \`Vb365Tenant\` has one), which proves whose it is, even when VB365 now refuses the device code it
