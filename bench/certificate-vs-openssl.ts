@@ -17,19 +17,11 @@ import { type RsaKeyPair, generateRsaKeyPair } from "../provider/tenant-certific
 import { buildPfx } from "../provider/tenant-certificate/pkcs12";
 import { TenantCertificateProvider } from "../provider/tenant-certificate/provider";
 import { generatedOutputs } from "../provider/tenant-certificate/results";
+import { RECIPE_SUBJ, RECIPE_SUBJECT } from "../test/helpers/certificate";
 import { median } from "./lib/stats";
 
-const SUBJECT = "/C=US/ST=Kentucky/L=Lexington/O=Veeam Software/OU=VCSP/CN=veeam.contoso.local";
 const FRIENDLY_NAME = "Contoso VB365 Tenant";
 const PASSWORD = "bench-password-not-a-secret";
-const SUBJECT_FIELDS = {
-  commonName: "veeam.contoso.local",
-  organization: "Veeam Software",
-  organizationalUnit: "VCSP",
-  locality: "Lexington",
-  state: "Kentucky",
-  country: "US",
-};
 
 export interface CertificateFigures {
   runs: number;
@@ -106,7 +98,7 @@ export async function measureCertificates(runs: number): Promise<CertificateFigu
 async function timeProvider(provider: TenantCertificateProvider): Promise<number> {
   const started = performance.now();
   const result = await provider.create({
-    subject: SUBJECT_FIELDS,
+    subject: RECIPE_SUBJECT,
     keySize: 4096,
     validityDays: 3650,
     friendlyName: FRIENDLY_NAME,
@@ -119,9 +111,9 @@ async function timeProvider(provider: TenantCertificateProvider): Promise<number
 
 function timeProviderWithKey(keyPair: RsaKeyPair): number {
   const started = performance.now();
-  const certificate = buildCertificate({ subject: SUBJECT_FIELDS, validityDays: 3650, keyPair, at: new Date() });
+  const certificate = buildCertificate({ subject: RECIPE_SUBJECT, validityDays: 3650, keyPair, at: new Date() });
   const pfx = buildPfx({ privateKey: keyPair.privateKey, certificate, password: PASSWORD, encryption: "3des", friendlyName: FRIENDLY_NAME });
-  generatedOutputs({ subject: SUBJECT_FIELDS, validityDays: 3650, pfxEncryption: "3des", password: PASSWORD, pfx, certificate });
+  generatedOutputs({ subject: RECIPE_SUBJECT, validityDays: 3650, pfxEncryption: "3des", password: PASSWORD, pfx, certificate });
   return performance.now() - started;
 }
 
@@ -129,7 +121,7 @@ function timeOpensslWithKey(workDir: string, key: string): number {
   const certificate = join(workDir, "existing.cer");
   const pfx = join(workDir, "existing.pfx");
   const started = performance.now();
-  run("openssl", ["req", "-x509", "-key", key, "-out", certificate, "-days", "3650", "-subj", SUBJECT]);
+  run("openssl", ["req", "-x509", "-key", key, "-out", certificate, "-days", "3650", "-subj", RECIPE_SUBJ]);
   run("openssl", ["pkcs12", "-export", "-out", pfx, "-inkey", key, "-in", certificate, "-passout", `pass:${PASSWORD}`, "-name", FRIENDLY_NAME]);
   run("base64", ["-w0", pfx]);
   return performance.now() - started;
@@ -141,7 +133,7 @@ function timeOpenssl(workDir: string): number {
   const certificate = join(workDir, "cert.cer");
   const pfx = join(workDir, "cert.pfx");
   const started = performance.now();
-  run("openssl", ["req", "-x509", "-newkey", "rsa:4096", "-nodes", "-keyout", key, "-out", certificate, "-days", "3650", "-subj", SUBJECT]);
+  run("openssl", ["req", "-x509", "-newkey", "rsa:4096", "-nodes", "-keyout", key, "-out", certificate, "-days", "3650", "-subj", RECIPE_SUBJ]);
   run("openssl", ["pkcs12", "-export", "-out", pfx, "-inkey", key, "-in", certificate, "-passout", `pass:${PASSWORD}`, "-name", FRIENDLY_NAME]);
   const base64 = run("base64", ["-w0", pfx]);
   const elapsed = performance.now() - started;

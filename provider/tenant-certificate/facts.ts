@@ -1,16 +1,7 @@
 import { X509Certificate, createHash } from "node:crypto";
 import * as forge from "node-forge";
 import { fromForgeCertificate } from "./subject";
-
-/** The public facts about a certificate, as the outputs carry them. */
-export interface CertificateFacts {
-  thumbprint: string;
-  certificatePem: string;
-  notBefore: string;
-  notAfter: string;
-  serialNumber: string;
-  keySize: number;
-}
+import type { CertificateFacts } from "./types";
 
 export function certificateDer(certificate: forge.pki.Certificate): Buffer {
   return Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), "binary");

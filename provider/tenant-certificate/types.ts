@@ -108,12 +108,8 @@ export interface TenantCertificateInputs {
   importPfxBase64?: string;
 }
 
-/** What a `TenantCertificate` stores: every input `diff` needs, plus the certificate itself. */
-export interface TenantCertificateOutputs {
-  /** The PFX, base64 without line breaks. Secret. */
-  pfxBase64: string;
-  /** The PFX password, given or generated. Secret. */
-  password: string;
+/** The public facts about a certificate, as the outputs carry them. */
+export interface CertificateFacts {
   /** SHA-1 of the certificate DER: 40 uppercase hex characters, as Windows, Entra and Veeam show it. */
   thumbprint: string;
   /** The certificate alone (public), for uploading to an Entra ID app registration. */
@@ -125,6 +121,14 @@ export interface TenantCertificateOutputs {
   /** Uppercase hex, as `openssl x509 -serial` prints it. */
   serialNumber: string;
   keySize: number;
+}
+
+/** What a `TenantCertificate` stores: every input `diff` needs, plus the certificate itself. */
+export interface TenantCertificateOutputs extends CertificateFacts {
+  /** The PFX, base64 without line breaks. Secret. */
+  pfxBase64: string;
+  /** The PFX password, given or generated. Secret. */
+  password: string;
   subject: CertificateSubject;
   /** True when the certificate came from `importPfxBase64`. */
   imported: boolean;

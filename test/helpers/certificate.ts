@@ -7,6 +7,17 @@ import type { TenantCertificateInputs, TenantCertificateOutputs } from "../../pr
 
 export const provider = new TenantCertificateProvider();
 
+/** The subject of the established openssl recipe (certificates.md), as fields and as `-subj`. */
+export const RECIPE_SUBJECT = {
+  commonName: "veeam.contoso.local",
+  organization: "Veeam Software",
+  organizationalUnit: "VCSP",
+  locality: "Lexington",
+  state: "Kentucky",
+  country: "US",
+};
+export const RECIPE_SUBJ = "/C=US/ST=Kentucky/L=Lexington/O=Veeam Software/OU=VCSP/CN=veeam.contoso.local";
+
 /**
  * Runs the openssl CLI and returns its stdout (with `withStderr`, stdout then stderr: some
  * commands, such as `pkcs12 -info`, print there). The password goes through the environment,
@@ -102,7 +113,7 @@ export function opensslRecipePfx(options: {
     openssl([
       "req", "-x509", "-newkey", options.newKey ?? "rsa:2048", ...(options.extraNewKeyOptions ?? []), "-nodes",
       "-keyout", key, "-out", certificate, "-days", String(options.days ?? 3650),
-      "-subj", "/C=US/ST=Kentucky/L=Lexington/O=Veeam Software/OU=VCSP/CN=veeam.contoso.local",
+      "-subj", RECIPE_SUBJ,
     ]);
     openssl(
       [

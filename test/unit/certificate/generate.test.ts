@@ -2,16 +2,9 @@ import { X509Certificate } from "node:crypto";
 import { expect } from "chai";
 import { before, describe, it } from "mocha";
 import type { KeySize, PfxEncryption, TenantCertificateOutputs } from "../../../provider/tenant-certificate/types";
-import { certificateFromPfx, createCertificate, openssl, opensslThumbprint, pkcs12, x509 } from "../../helpers/certificate";
+import { certificateFromPfx, createCertificate, openssl, opensslThumbprint, pkcs12, RECIPE_SUBJECT, x509 } from "../../helpers/certificate";
 
-const SUBJECT = {
-  commonName: "veeam.contoso.local",
-  organization: "Veeam Software",
-  organizationalUnit: "VCSP",
-  locality: "Lexington",
-  state: "Kentucky",
-  country: "US",
-};
+const SUBJECT = RECIPE_SUBJECT;
 
 const VARIANTS: ReadonlyArray<{ keySize: KeySize; pfxEncryption: PfxEncryption }> = [
   { keySize: 2048, pfxEncryption: "3des" },
