@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import { z } from "zod";
+import { once } from "../common/once";
 import { Vb365ConfigError } from "./errors";
 
 export const API_VERSIONS = ["v6", "v7", "v8"] as const;
@@ -26,7 +27,9 @@ export interface SettingsSource {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-function profileSchema() {
+const profileSchema = once(buildProfileSchema);
+
+function buildProfileSchema() {
   return z.object({
     url: z.string(),
     username: z.string(),

@@ -1,29 +1,29 @@
 import { z } from "zod";
+import { once } from "../common/once";
 
-// Response schemas are built by functions, never at module scope: a zod object captured by
-// closure serialization drags native functions along and fails (pulumi/pulumi#5294).
+// Schemas are built once per process, on first use (see once.ts).
 
-export function tokenResponseSchema() {
-  return z.object({
+export const tokenResponseSchema = once(() =>
+  z.object({
     access_token: z.string().min(1),
     refresh_token: z.string().optional(),
     token_type: z.string().optional(),
     expires_in: z.coerce.number().positive(),
-  });
-}
+  }),
+);
 
-export function deviceCodeResponseSchema() {
-  return z.object({
+export const deviceCodeResponseSchema = once(() =>
+  z.object({
     userCode: z.string().min(1),
     verificationUrl: z.string().min(1),
     expiresIn: z.coerce.number(),
     message: z.string().optional(),
-  });
-}
+  }),
+);
 
-export function deviceCodeCheckSchema() {
-  return z.object({ authenticated: z.boolean() });
-}
+export const deviceCodeCheckSchema = once(() =>
+  z.object({ authenticated: z.boolean() }),
+);
 
 function connectionSettingsSchema() {
   return z
@@ -41,8 +41,8 @@ function connectionSettingsSchema() {
     .passthrough();
 }
 
-export function organizationSchema() {
-  return z
+export const organizationSchema = once(() =>
+  z
     .object({
       id: z.string().min(1),
       name: z.string().nullish(),
@@ -57,28 +57,31 @@ export function organizationSchema() {
       exchangeOnlineSettings: connectionSettingsSchema().nullish(),
       sharePointOnlineSettings: connectionSettingsSchema().nullish(),
     })
-    .passthrough();
-}
+    .passthrough(),
+);
+
+/** GET /Organizations up to v7: a plain array. */
+export const organizationListSchema = once(() => organizationSchema().array());
 
 export type RemoteOrganization = z.infer<ReturnType<typeof organizationSchema>>;
 
 /** GET /Organizations: a plain array up to v7, a page object from v8 on. */
-export function organizationPageSchema() {
-  return z.object({
+export const organizationPageSchema = once(() =>
+  z.object({
     offset: z.number().optional(),
     limit: z.number().optional(),
     results: z.array(organizationSchema()),
-  });
-}
+  }),
+);
 
 /** Veeam's RESTExceptionInfo, or the OAuth-style body older servers send from /token. */
-export function errorBodySchema() {
-  return z
+export const errorBodySchema = once(() =>
+  z
     .object({
       message: z.string().nullish(),
       errorCode: z.string().nullish(),
       error: z.string().nullish(),
       error_description: z.string().nullish(),
     })
-    .passthrough();
-}
+    .passthrough(),
+);

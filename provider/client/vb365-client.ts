@@ -5,6 +5,7 @@ import {
   deviceCodeCheckSchema,
   deviceCodeResponseSchema,
   errorBodySchema,
+  organizationListSchema,
   organizationPageSchema,
   organizationSchema,
   type RemoteOrganization,
@@ -59,7 +60,7 @@ export class Vb365Client {
 
   async listOrganizations(): Promise<RemoteOrganization[]> {
     if (this.apiVersion !== "v8") {
-      return this.call("GET", "/Organizations", { retry: true, expected: [200], schema: () => organizationSchema().array() });
+      return this.call("GET", "/Organizations", { retry: true, expected: [200], schema: organizationListSchema });
     }
     const all: RemoteOrganization[] = [];
     for (let offset = 0; ; offset += PAGE_LIMIT) {

@@ -12,8 +12,8 @@ import type { ProviderHost } from "./provider-host";
  * package the program has installed (so `refresh` and `destroy` run the installed version too).
  */
 export class LazyProvider implements pulumi.dynamic.ResourceProvider {
-  private host?: ProviderHost;
-
+  // No other fields: whatever the stub holds is serialized with it, and it is serialized again
+  // for every resource. The loaded implementation is kept by provider-host.ts instead.
   constructor(
     private readonly moduleName: string,
     private readonly exportName: string,
@@ -31,11 +31,12 @@ export class LazyProvider implements pulumi.dynamic.ResourceProvider {
   /* eslint-enable @typescript-eslint/no-explicit-any */
 
   private async call(method: Parameters<ProviderHost["call"]>[0], args: unknown[]): Promise<unknown> {
+    let host: ProviderHost;
     try {
-      this.host ??= require("pulumi-vb365/runtime/host").load(this.moduleName, this.exportName);
+      host = require("pulumi-vb365/runtime/host").load(this.moduleName, this.exportName);
     } catch (error) {
       throw new Error(`pulumi-vb365 cannot be loaded from ${process.cwd()} (${(error as Error).message.split("\n")[0]}). Install it in the Pulumi program's project: npm install pulumi-vb365.`);
     }
-    return this.host!.call(method, args);
+    return host.call(method, args);
   }
 }

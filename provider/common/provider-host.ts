@@ -14,6 +14,19 @@ export interface ProviderHost {
  * one line "<epoch ms> <provider> <method> <ms taken>" per call, for the benchmarks.
  */
 export function load(moduleName: string, exportName: string): ProviderHost {
+  const key = `${moduleName}#${exportName}`;
+  let host = hosts.get(key);
+  if (!host) {
+    host = createHost(moduleName, exportName);
+    hosts.set(key, host);
+  }
+  return host;
+}
+
+/** One implementation per provider process, whatever the number of stubs that ask for it. */
+const hosts = new Map<string, ProviderHost>();
+
+function createHost(moduleName: string, exportName: string): ProviderHost {
   const implementation = (require(moduleName) as Record<string, unknown>)[exportName];
   if (typeof implementation !== "function") throw new Error(`${moduleName} has no export ${exportName}; reinstall pulumi-vb365.`);
   const provider = new (implementation as new () => Provider)();

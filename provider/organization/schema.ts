@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { once } from "../common/once";
 import { normaliseRegion, regionHint } from "./region";
 import type { OrganizationInputs } from "./types";
 
-// Built by functions, never at module scope: a captured zod object breaks closure
-// serialization (pulumi/pulumi#5294).
+// The schemas are built once per process, on first use (see once.ts).
 
 /** true/false, also as the strings "true"/"false" that YAML and env files produce. */
 function flag() {
@@ -32,7 +32,9 @@ function certificate() {
     .pipe(z.string().min(1, { error: "must be a base64 PFX, not empty" }).regex(BASE64, { error: "must be a base64 PFX (e.g. TenantCertificate.pfxBase64); it contains characters base64 does not use" }));
 }
 
-function serviceSettingsSchema() {
+const serviceSettingsSchema = once(buildServiceSettingsSchema);
+
+function buildServiceSettingsSchema() {
   return z.strictObject(
     {
       useApplicationOnlyAuth: flag().optional(),
@@ -73,7 +75,9 @@ export function knownInputs(path: ReadonlyArray<PropertyKey>): string[] {
   return Object.keys(path.length === 0 ? inputsSchema().shape : serviceSettingsSchema().shape);
 }
 
-function inputsSchema() {
+const inputsSchema = once(buildInputsSchema);
+
+function buildInputsSchema() {
   return z.strictObject(
     {
       type: z

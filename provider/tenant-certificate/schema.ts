@@ -9,11 +9,11 @@ import {
   SUBJECT_MAX_LENGTHS,
 } from "./limits";
 import { didYouMean } from "../common/did-you-mean";
+import { once } from "../common/once";
 import { characterCount, describeValue, findControlCharacter, findLoneSurrogate, formatCodePoint } from "./text";
 import type { CertificateSubject, TenantCertificateInputs } from "./types";
 
-// Every schema is built by a function, never held at module scope: a zod object captured by the
-// provider closure drags native functions into serialization and fails it (pulumi/pulumi#5294).
+// Schemas are built once per process, on first use (see once.ts).
 
 const INPUT_KEYS: readonly (keyof TenantCertificateInputs)[] = [
   "subject",
@@ -27,7 +27,9 @@ const INPUT_KEYS: readonly (keyof TenantCertificateInputs)[] = [
 ];
 
 /** Validates resolved inputs; `check` handles unknowns and the rules that span several fields. */
-export function tenantCertificateSchema(): z.ZodType<TenantCertificateInputs> {
+export const tenantCertificateSchema = once(buildTenantCertificateSchema);
+
+function buildTenantCertificateSchema(): z.ZodType<TenantCertificateInputs> {
   return z.strictObject(
     {
       subject: subjectSchema().optional(),

@@ -2,15 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { before, describe, it } from "mocha";
 import { LazyProvider } from "../../../provider/common/lazy-provider";
-import { OrganizationProvider } from "../../../provider/organization/provider";
 import { outputsFromInputs } from "../../../provider/organization/state";
 import type { OrganizationInputs } from "../../../provider/organization/types";
 import { stackConfig } from "../../helpers/organization-provider";
 import { existingApplicationInputs, makePfx, type TestPfx } from "../../helpers/tenant-fixtures";
 
-// What the engine stores in state and runs in the provider process: the provider, serialized
-// to text and loaded back. Values that do not survive serialization (a Set, a class name read
-// through new.target, a zod schema at module scope) fail here instead of under `pulumi up`.
+// What the engine stores in state and runs in the provider process: the provider Vb365Organization
+// hands to pulumi.dynamic.Resource (a stub that loads the installed implementation), serialized to
+// text and loaded back, as the dynamic-provider plugin does.
 async function roundTrip<P extends pulumi.dynamic.ResourceProvider>(provider: P): Promise<{ text: string; provider: P }> {
   const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
   expect(serialized.containsSecrets).to.equal(false);
@@ -18,9 +17,13 @@ async function roundTrip<P extends pulumi.dynamic.ResourceProvider>(provider: P)
   return { text: serialized.text, provider: requireFromString(serialized.text).handler() };
 }
 
+function organizationStub(): LazyProvider {
+  return new LazyProvider("pulumi-vb365/runtime/organization", "OrganizationProvider");
+}
+
 describe("Vb365Organization provider serialization", () => {
   it("stores a stub of a few kilobytes that loads the installed implementation", async () => {
-    const { text, provider } = await roundTrip(new LazyProvider("pulumi-vb365/runtime/organization", "OrganizationProvider"));
+    const { text, provider } = await roundTrip(organizationStub());
     expect(text.length).to.be.below(10_000);
     await provider.configure!({ config: stackConfig({ "vb365:url": "https://vb365.example.com:4443", "vb365:username": "u", "vb365:password": "p" }) });
     const checked = await provider.check!({}, existingApplicationInputs(pfx, "contoso.onmicrosoft.com"));
@@ -41,7 +44,7 @@ describe("Vb365Organization provider serialization", () => {
   });
 
   it("checks and diffs the same after a round trip", async () => {
-    const { provider } = await roundTrip(new OrganizationProvider());
+    const { provider } = await roundTrip(organizationStub());
     await provider.configure!({ config: stackConfig({ "vb365:url": "https://vb365.example.com:4443", "vb365:username": "u", "vb365:password": "p" }) });
     const inputs = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
     const checked = await provider.check!({} as OrganizationInputs, inputs);
@@ -57,7 +60,7 @@ describe("Vb365Organization provider serialization", () => {
     const saved = { ...process.env };
     Object.assign(process.env, { VB365_URL: "https://vb365.example.com:4443", VB365_USERNAME: "svc-backup", VB365_PASSWORD: "Sup3r-Secret-Pw" });
     try {
-      const { text, provider } = await roundTrip(new OrganizationProvider());
+      const { text, provider } = await roundTrip(organizationStub());
       expect(text).not.to.contain("Sup3r-Secret-Pw").and.not.to.contain("svc-backup");
       await provider.configure!({ config: stackConfig({}) });
       const checked = await provider.check!({} as OrganizationInputs, existingApplicationInputs(pfx, "contoso.onmicrosoft.com"));
