@@ -30,7 +30,15 @@ async function main() {
       const payload = variant.includes("payload") ? { pfxChars: { value: String(shared.pfx.toString("base64").length) } } : {};
       const stack = await TestStack.create({ programDir: dir, config: { count: { value: String(N) }, ...payload }, env });
       const stopCpu = new CpuWatcher().start(); const stopRss = process.env.RSS ? traceRss(variant) : () => {}; const stopNice = variant.includes("nice") ? reniceProviderThreads() : () => {};
-      const up = await timed(() => stack.up());
+      const marks: Record<string, number> = {}; const t0 = Date.now(); let pre = 0, outs = 0;
+      const up = await timed(() => stack.stack.up({ color: "never", onEvent: (e) => {
+        const t = Date.now() - t0;
+        if (e.resourcePreEvent) { pre++; if (pre === 2) marks.firstStep = t; if (pre === N + 1) marks.half = t; }
+        if (e.resOutputsEvent) { outs++; if (outs === 2 * N) marks.lastOutputs = t; }
+        if (e.summaryEvent) marks.summary = t;
+        if (e.cancelEvent) marks.cancel = t;
+      } }));
+      console.log("  marks", JSON.stringify(marks));
       console.log("  cpu ms", JSON.stringify(stopCpu())); stopRss(); stopNice();
       console.log(variant, "up", Math.round(up.ms), "state bytes", stack.stateText().length);
       await stack.destroy(); await stack.dispose();
@@ -42,7 +50,15 @@ async function main() {
         count: { value: String(N) },
         ...(variant.includes("gen") ? {} : { importPfx: { value: shared.pfx.toString("base64"), secret: true }, importPassword: { value: "bench-pfx-password", secret: true } }) } });
       const stopCpu = new CpuWatcher().start(); const stopRss = process.env.RSS ? traceRss(variant) : () => {}; const stopNice = variant.includes("nice") ? reniceProviderThreads() : () => {};
-      const up = await timed(() => stack.up());
+      const marks: Record<string, number> = {}; const t0 = Date.now(); let pre = 0, outs = 0;
+      const up = await timed(() => stack.stack.up({ color: "never", onEvent: (e) => {
+        const t = Date.now() - t0;
+        if (e.resourcePreEvent) { pre++; if (pre === 2) marks.firstStep = t; if (pre === N + 1) marks.half = t; }
+        if (e.resOutputsEvent) { outs++; if (outs === 2 * N) marks.lastOutputs = t; }
+        if (e.summaryEvent) marks.summary = t;
+        if (e.cancelEvent) marks.cancel = t;
+      } }));
+      console.log("  marks", JSON.stringify(marks));
       console.log("  cpu ms", JSON.stringify(stopCpu())); stopRss(); stopNice();
       const text = stack.stateText();
       console.log(variant, "up", Math.round(up.ms), "state bytes", text.length);

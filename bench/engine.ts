@@ -29,9 +29,15 @@ export interface TenantsRun {
   providerPeakRssMb: number;
 }
 
-/** The engine's floor: the same number of resources, of a dynamic provider that does nothing. */
-export async function measureFloor(programDir: string, tenants: number): Promise<FloorRun> {
-  const stack = await TestStack.create({ programDir, config: { count: { value: String(tenants) } } });
+/**
+ * The engine's floor: the tenants program's resources (same count, same dependencies) of a dynamic
+ * provider that does nothing. With `pfxChars`, the no-op certificates keep a secret PFX of that
+ * length and a password, which the no-op organizations take as inputs: the state this product
+ * cannot do without, which the engine rewrites after every step.
+ */
+export async function measureFloor(programDir: string, tenants: number, pfxChars?: number): Promise<FloorRun> {
+  const config = { count: { value: String(tenants) }, ...(pfxChars ? { pfxChars: { value: String(pfxChars) } } : {}) };
+  const stack = await TestStack.create({ programDir, config });
   try {
     const watcher = new ProviderRssWatcher();
     const up = await timed(() => stack.up());

@@ -1,6 +1,7 @@
 import * as forge from "node-forge";
 import { describeCertificate } from "./facts";
 import { MIN_IMPORTED_KEY_BITS } from "./limits";
+import { withNativeSha1 } from "./native-sha1";
 
 export interface PfxContents {
   privateKey: forge.pki.rsa.PrivateKey;
@@ -34,7 +35,7 @@ export function readPfx(pfx: Buffer, password: string): PfxReading {
 
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
+    p12 = withNativeSha1(() => forge.pkcs12.pkcs12FromAsn1(asn1, false, password));
   } catch (error) {
     return problem(...openFailure(messageOf(error)));
   }
