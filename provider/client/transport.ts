@@ -13,9 +13,9 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 5, minDelayMs: 500, maxDelayMs: 30_000 };
 
 /**
- * A 100-tenant `up` asks for 100 organizations at once. Unbounded, undici would open 100 TLS
- * connections (and the provider process would hold 100 TLS sessions: +40 MB at peak, measured);
- * queued on a few kept-alive ones, the requests take no longer and the server is not flooded.
+ * The engine runs several creates at once (8 on 2 CPUs) and a refresh reads every organization.
+ * Unbounded, undici would open one TLS connection per request in flight; queued on a few
+ * kept-alive ones, the requests take no longer and the server is not flooded with handshakes.
  */
 const MAX_CONNECTIONS_PER_SERVER = 8;
 

@@ -25,11 +25,12 @@ export function load(moduleName: string, exportName: string): ProviderHost {
 }
 
 /**
- * This runs only in the dynamic-provider process, whose one WebAssembly module is undici's HTTP
- * parser (llhttp). V8's optimizing tier for it cost 15-25 MB of native memory once the first
- * responses came in (measured: /proc/self/smaps showed a 36 MB malloc arena of the compiler
- * thread) and saved no measurable time on a few hundred responses (300 POSTs: 102 ms optimized,
- * 89 ms baseline). The flag applies to modules compiled after it, hence before the first request.
+ * Stubs call load() in the dynamic-provider process only (the program never calls a provider),
+ * and that process's one WebAssembly module is undici's HTTP parser (llhttp). V8's optimizing
+ * tier for it cost 15-25 MB of native memory once the first responses came in (measured:
+ * /proc/self/smaps showed a new 36 MB malloc arena, gone with --liftoff-only) and saved no
+ * measurable time on a few hundred responses (300 POSTs: 102 ms optimized, 89 ms baseline).
+ * The flag applies to modules compiled after it, hence before the first request.
  */
 function keepWebAssemblyOnBaselineCompiler(): void {
   (require("node:v8") as typeof import("node:v8")).setFlagsFromString("--liftoff-only");
