@@ -1,5 +1,6 @@
-import { DEFAULT_USER, startEmulator } from "../emulator";
+import { startEmulator } from "../emulator";
 import { generateRsaKeyPair } from "../provider/tenant-certificate/keypair";
+import { emulatorConfig } from "../test/helpers/emulator-stack";
 import { TestStack } from "../test/helpers/engine";
 import { ProviderRssWatcher } from "./lib/provider-rss";
 import { timed } from "./lib/stats";
@@ -57,10 +58,7 @@ export async function measureTenants(programDir: string, tenants: number, import
   const stack = await TestStack.create({
     programDir,
     config: {
-      "vb365:url": { value: emulator.url },
-      "vb365:username": { value: DEFAULT_USER.name },
-      "vb365:password": { value: DEFAULT_USER.password, secret: true },
-      "vb365:caCertificate": { value: emulator.caPem! },
+      ...emulatorConfig(emulator),
       count: { value: String(tenants) },
       ...(imported
         ? { importPfx: { value: imported.pfxBase64, secret: true }, importPassword: { value: imported.password, secret: true } }

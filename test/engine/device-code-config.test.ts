@@ -6,6 +6,7 @@ import { after, before, describe, it } from "mocha";
 import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
 import { parseJsonOutput, runCli } from "../helpers/cli";
 import { cliStackEnv } from "../helpers/cli-stack";
+import { emulatorConfig } from "../helpers/emulator-stack";
 import { TestStack } from "../helpers/engine";
 
 describe("vb365 device-code with a stack's config", () => {
@@ -21,13 +22,7 @@ describe("vb365 device-code with a stack's config", () => {
     stack = await TestStack.create({
       programDir: projectDir,
       stackName: "onboarding",
-      config: {
-        "vb365:url": { value: emulator.url },
-        "vb365:username": { value: DEFAULT_USER.name },
-        "vb365:password": { value: DEFAULT_USER.password, secret: true },
-        "vb365:apiVersion": { value: "v7" },
-        "vb365:caCertificate": { value: emulator.caPem! },
-      },
+      config: emulatorConfig(emulator, "v7"),
     });
   });
 

@@ -3,10 +3,11 @@ import * as path from "node:path";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
-import { resolveConnection, Vb365ApiError, Vb365Client } from "../../provider/client";
+import { Vb365ApiError } from "../../provider/client";
 import { organizationBody } from "../../provider/organization/body";
 import { CliProcess, parseJsonOutput, runCli } from "../helpers/cli";
 import { cliStackEnv } from "../helpers/cli-stack";
+import { emulatorClient, emulatorConfig } from "../helpers/emulator-stack";
 import { TestStack } from "../helpers/engine";
 import { makePfx, newApplicationInputs, type TestPfx } from "../helpers/tenant-fixtures";
 
@@ -25,10 +26,7 @@ describe("vb365 device-code --up: the onboarding pause and the pulumi up after i
       programDir: PROGRAM_DIR,
       stackName: STACK,
       config: {
-        "vb365:url": { value: emulator.url },
-        "vb365:username": { value: DEFAULT_USER.name },
-        "vb365:password": { value: DEFAULT_USER.password, secret: true },
-        "vb365:caCertificate": { value: emulator.caPem! },
+        ...emulatorConfig(emulator),
         pfxBase64: { value: pfx.pfxBase64, secret: true },
         pfxPassword: { value: pfx.password, secret: true },
       },
@@ -76,13 +74,7 @@ describe("vb365 device-code --up: the onboarding pause and the pulumi up after i
   });
 
   it("refuses the used code a second time on the server, while the stack needs it no more", async () => {
-    const config: Record<string, string | undefined> = {
-      "vb365:url": emulator.url,
-      "vb365:username": DEFAULT_USER.name,
-      "vb365:password": DEFAULT_USER.password,
-      "vb365:caCertificate": emulator.caPem,
-    };
-    const client = new Vb365Client(resolveConnection({ config: (key) => config[key], env: {} }));
+    const client = emulatorClient(emulator);
     try {
       const body = organizationBody(newApplicationInputs(pfx, firstCode, { newApplicationName: "second use" }), "create");
       const error = await client.createOrganization(body).then(() => undefined, (e: unknown) => e);

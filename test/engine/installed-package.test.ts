@@ -4,7 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
-import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
+import { startEmulator, type Emulator } from "../../emulator";
+import { emulatorConfig } from "../helpers/emulator-stack";
 import { TestStack } from "../helpers/engine";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -64,10 +65,7 @@ describe("pulumi-vb365 installed from its package", () => {
     stack = await TestStack.create({
       programDir: project,
       config: {
-        "vb365:url": { value: emulator.url },
-        "vb365:username": { value: DEFAULT_USER.name },
-        "vb365:password": { value: DEFAULT_USER.password, secret: true },
-        "vb365:caCertificate": { value: emulator.caPem! },
+        ...emulatorConfig(emulator),
       },
     });
     const result = await stack.up();

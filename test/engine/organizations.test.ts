@@ -2,7 +2,8 @@ import * as path from "node:path";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
-import { resolveConnection, Vb365Client } from "../../provider/client";
+import type { Vb365Client } from "../../provider/client";
+import { emulatorClient, emulatorConfig } from "../helpers/emulator-stack";
 import { TestStack } from "../helpers/engine";
 import { plaintextSecretsIn, revealed } from "../helpers/secrets-scan";
 
@@ -24,20 +25,12 @@ describe("Vb365Organization through the Pulumi engine", () => {
 
   before(async () => {
     emulator = await startEmulator();
-    client = new Vb365Client(
-      resolveConnection({
-        config: (key) => ({ "vb365:url": emulator.url, "vb365:username": DEFAULT_USER.name, "vb365:password": DEFAULT_USER.password, "vb365:caCertificate": emulator.caPem })[key],
-        env: {},
-      }),
-    );
+    client = emulatorClient(emulator);
     userCodes.push(await signedInCode());
     stack = await TestStack.create({
       programDir: path.join(__dirname, "programs", "organizations"),
       config: {
-        "vb365:url": { value: emulator.url },
-        "vb365:username": { value: DEFAULT_USER.name },
-        "vb365:password": { value: DEFAULT_USER.password, secret: true },
-        "vb365:caCertificate": { value: emulator.caPem! },
+        ...emulatorConfig(emulator),
         count: { value: String(COUNT) },
         userCode: { value: userCodes[0], secret: true },
       },

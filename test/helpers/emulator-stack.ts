@@ -1,29 +1,19 @@
 import type { ConfigMap } from "@pulumi/pulumi/automation";
-import { DEFAULT_USER, type Emulator } from "../../emulator";
+import type { Emulator } from "../../emulator";
 import type { StoredOrganization } from "../../emulator/model";
-import { type ApiVersion, resolveConnection, Vb365Client } from "../../provider/client";
+import { type ApiVersion, Vb365Client } from "../../provider/client";
+import { emulatorConnection, emulatorConfig as emulatorSettings } from "./organization-provider";
 
 /** The vb365: stack config of a program pointed at `emulator`, the password as a secret. */
 export function emulatorConfig(emulator: Emulator, apiVersion: ApiVersion = "v8"): ConfigMap {
-  return {
-    "vb365:url": { value: emulator.url },
-    "vb365:username": { value: DEFAULT_USER.name },
-    "vb365:password": { value: DEFAULT_USER.password, secret: true },
-    "vb365:apiVersion": { value: apiVersion },
-    "vb365:caCertificate": { value: emulator.caPem! },
-  };
+  return Object.fromEntries(
+    Object.entries(emulatorSettings(emulator, apiVersion)).map(([key, value]) => [key, { value, secret: key === "vb365:password" }]),
+  );
 }
 
 /** A REST client of the emulator, for out-of-band changes and device codes. */
 export function emulatorClient(emulator: Emulator, apiVersion: ApiVersion = "v8"): Vb365Client {
-  const config: Record<string, string> = {
-    "vb365:url": emulator.url,
-    "vb365:username": DEFAULT_USER.name,
-    "vb365:password": DEFAULT_USER.password,
-    "vb365:apiVersion": apiVersion,
-    "vb365:caCertificate": emulator.caPem!,
-  };
-  return new Vb365Client(resolveConnection({ config: (key) => config[key], env: {} }));
+  return new Vb365Client(emulatorConnection(emulator, apiVersion));
 }
 
 /**

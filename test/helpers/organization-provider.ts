@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { OrganizationProvider } from "../../provider/organization/provider";
 import type { OrganizationInputs, OrganizationOutputs } from "../../provider/organization/types";
+import { type ConnectionSettings, resolveConnection } from "../../provider/client";
 import { DEFAULT_USER, type Emulator } from "../../emulator";
 
 /** Stack config as the engine hands it to `configure`: every key, secrets decrypted. */
@@ -24,6 +25,15 @@ export function emulatorConfig(emulator: Emulator, apiVersion: string, extra: Re
     ...(emulator.caPem ? { "vb365:caCertificate": emulator.caPem } : {}),
     ...extra,
   };
+}
+
+/**
+ * Connection settings for `emulator`, resolved from stack config as the provider resolves them.
+ * An `extra` key set to undefined leaves that setting out (no CA, for instance).
+ */
+export function emulatorConnection(emulator: Emulator, apiVersion = "v8", extra: Record<string, string | undefined> = {}): ConnectionSettings {
+  const config: Record<string, string | undefined> = { ...emulatorConfig(emulator, apiVersion), ...extra };
+  return resolveConnection({ config: (key) => config[key], env: {} });
 }
 
 /** A provider configured for `emulator`, as the engine would configure it. */

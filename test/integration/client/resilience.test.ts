@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { after, before, beforeEach, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../../emulator";
-import { resolveConnection, Vb365Client, Vb365ConnectionError, Vb365Error } from "../../../provider/client";
-import { checkAndCreate, configuredProvider, emulatorConfig } from "../../helpers/organization-provider";
+import { Vb365Client, Vb365ConnectionError, Vb365Error } from "../../../provider/client";
+import { checkAndCreate, configuredProvider, emulatorConfig, emulatorConnection } from "../../helpers/organization-provider";
 import { eventually } from "../../helpers/eventually";
 import { existingApplicationInputs, makePfx, type TestPfx } from "../../helpers/tenant-fixtures";
 
@@ -21,8 +21,7 @@ describe("VB365 client under faults", () => {
   beforeEach(() => emulator.reset());
 
   function client(extra: Record<string, string> = {}, version = "v8"): Vb365Client {
-    const config = emulatorConfig(emulator, version, extra);
-    const created = new Vb365Client(resolveConnection({ config: (key) => config[key], env: {} }));
+    const created = new Vb365Client(emulatorConnection(emulator, version, extra));
     clients.push(created);
     return created;
   }
@@ -94,16 +93,14 @@ describe("VB365 client under faults", () => {
   });
 
   it("names the settings to use when the TLS certificate is not trusted", async () => {
-    const withoutCa: Record<string, string> = { ...emulatorConfig(emulator, "v8") };
-    delete withoutCa["vb365:caCertificate"];
-    const untrusted = new Vb365Client(resolveConnection({ config: (key) => withoutCa[key], env: {} }));
+    const withoutCa = { "vb365:caCertificate": undefined };
+    const untrusted = new Vb365Client(emulatorConnection(emulator, "v8", withoutCa));
     clients.push(untrusted);
     const error = await untrusted.listOrganizations().catch((e: unknown) => e);
     expect(error).to.be.instanceOf(Vb365ConnectionError);
     expect((error as Vb365ConnectionError).code).to.equal("tls_untrusted");
     expect((error as Error).message).to.contain("vb365:caCertificate").and.contain("VB365_CA_FILE").and.contain("vb365:insecureSkipVerify");
-    const insecureConfig: Record<string, string> = { ...withoutCa, "vb365:insecureSkipVerify": "true" };
-    const insecure = new Vb365Client(resolveConnection({ config: (key) => insecureConfig[key], env: {} }));
+    const insecure = new Vb365Client(emulatorConnection(emulator, "v8", { ...withoutCa, "vb365:insecureSkipVerify": "true" }));
     clients.push(insecure);
     expect(await insecure.listOrganizations()).to.deep.equal([]);
   });
@@ -112,8 +109,7 @@ describe("VB365 client under faults", () => {
     const closed = await startEmulator();
     const url = closed.url;
     await closed.close();
-    const config: Record<string, string> = { ...emulatorConfig(emulator, "v8"), "vb365:url": url };
-    const unreachable = new Vb365Client(resolveConnection({ config: (key) => config[key], env: {} }), { retryPolicy: { maxRetries: 1, minDelayMs: 10, maxDelayMs: 10 } });
+    const unreachable = new Vb365Client(emulatorConnection(emulator, "v8", { "vb365:url": url }), { retryPolicy: { maxRetries: 1, minDelayMs: 10, maxDelayMs: 10 } });
     clients.push(unreachable);
     const error = await unreachable.listOrganizations().catch((e: unknown) => e);
     expect((error as Vb365ConnectionError).code).to.equal("unreachable");

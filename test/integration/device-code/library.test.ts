@@ -1,9 +1,11 @@
 import { expect } from "chai";
 import { after, afterEach, before, beforeEach, describe, it } from "mocha";
-import { DEFAULT_USER, startEmulator, type Emulator } from "../../../emulator";
-import { type ConnectionSettings, resolveConnection, Vb365ApiError, Vb365Client, Vb365ConnectionError } from "../../../provider/client";
+import { startEmulator, type Emulator } from "../../../emulator";
+import { type ConnectionSettings, Vb365ApiError, Vb365Client, Vb365ConnectionError } from "../../../provider/client";
 import { deviceCodeLogin, type DeviceCodeProgress, Vb365DeviceCodeError } from "../../../provider/device-code";
 import { organizationBody } from "../../../provider/organization/body";
+import { emulatorConnection } from "../../helpers/organization-provider";
+import { rejection } from "../../helpers/rejection";
 import { makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
 
 const FAST = { maxRetries: 0, minDelayMs: 10, maxDelayMs: 10 };
@@ -25,29 +27,13 @@ describe("deviceCodeLogin against the emulator", () => {
   });
 
   function connection(overrides: Record<string, string | undefined> = {}): ConnectionSettings {
-    const config: Record<string, string | undefined> = {
-      "vb365:url": emulator.url,
-      "vb365:username": DEFAULT_USER.name,
-      "vb365:password": DEFAULT_USER.password,
-      "vb365:caCertificate": emulator.caPem,
-      ...overrides,
-    };
-    return resolveConnection({ config: (key) => config[key], env: {} });
+    return emulatorConnection(emulator, "v8", overrides);
   }
 
   function client(settings = connection()): Vb365Client {
     const created = new Vb365Client(settings, { retryPolicy: FAST });
     clients.push(created);
     return created;
-  }
-
-  async function rejection(promise: Promise<unknown>): Promise<Error> {
-    try {
-      await promise;
-    } catch (error) {
-      return error as Error;
-    }
-    throw new Error("expected a rejection");
   }
 
   it("pauses until the customer signs in, and the code then adds the organization exactly once", async () => {

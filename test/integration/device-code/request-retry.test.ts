@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
-import { DEFAULT_USER, startEmulator, type Emulator } from "../../../emulator";
-import { resolveConnection } from "../../../provider/client";
+import { startEmulator, type Emulator } from "../../../emulator";
 import { deviceCodeLogin } from "../../../provider/device-code";
+import { emulatorConnection } from "../../helpers/organization-provider";
 
 describe("deviceCodeLogin when VB365 throttles or drops the code request", () => {
   let emulator: Emulator;
@@ -15,14 +15,8 @@ describe("deviceCodeLogin when VB365 throttles or drops the code request", () =>
   it("asks again after a 429 and after a lost answer, and hands over the code it got", async () => {
     emulator.injectFault({ kind: "deviceCode.create", status: 429, retryAfterSeconds: 0, times: 1 });
     emulator.injectFault({ kind: "deviceCode.create", reset: "after", times: 1 });
-    const config: Record<string, string | undefined> = {
-      "vb365:url": emulator.url,
-      "vb365:username": DEFAULT_USER.name,
-      "vb365:password": DEFAULT_USER.password,
-      "vb365:caCertificate": emulator.caPem,
-    };
     const result = await deviceCodeLogin({
-      connection: resolveConnection({ config: (key) => config[key], env: {} }),
+      connection: emulatorConnection(emulator),
       clientOptions: { retryPolicy: { maxRetries: 3, minDelayMs: 10, maxDelayMs: 10 } },
       wait: false,
       onVerification: () => undefined,

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { after, before, beforeEach, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../../emulator";
-import { resolveConnection, Vb365Client } from "../../../provider/client";
-import { checkAndCreate, configuredProvider, emulatorConfig } from "../../helpers/organization-provider";
+import { Vb365Client } from "../../../provider/client";
+import { checkAndCreate, configuredProvider, emulatorConfig, emulatorConnection } from "../../helpers/organization-provider";
 import { basicInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
 
 // A run killed after VB365 added an organization but before the state recorded it: the next run
@@ -18,7 +18,7 @@ describe("Vb365Organization create after an interrupted run", () => {
   beforeEach(() => emulator.reset());
 
   it("takes back an organization added with a device code, which the server now refuses as used (400)", async () => {
-    const client = new Vb365Client(resolveConnection({ config: (key) => emulatorConfig(emulator, "v8")[key], env: {} }));
+    const client = new Vb365Client(emulatorConnection(emulator));
     const code = await client.createDeviceCode("Worldwide").finally(() => client.close());
     emulator.approveDeviceCode(code.userCode, "fabrikam.onmicrosoft.com");
     const provider = await configuredProvider(emulatorConfig(emulator, "v8"));

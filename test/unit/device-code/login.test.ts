@@ -9,6 +9,7 @@ import {
   Vb365DeviceCodeError,
 } from "../../../provider/device-code";
 import { FakeClock, ScriptedClient } from "./fakes";
+import { rejection } from "../../helpers/rejection";
 
 const START = Date.parse("2025-11-21T20:00:00Z");
 
@@ -25,15 +26,6 @@ function login(clock: FakeClock, client: ScriptedClient, extra: Partial<DeviceCo
     ...extra,
   });
   return { promise, seen, progress };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("deviceCodeLogin", () => {
