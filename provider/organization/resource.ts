@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Vb365DynamicResource } from "../common/dynamic-resource";
 import { asSecret, type InputsOf } from "../common/inputs";
 import type { OrganizationInputs, Region } from "./types";
 // One provider object for every resource of this type (Pulumi serializes it once per program);
@@ -30,7 +31,7 @@ export type Vb365OrganizationArgs = InputsOf<OrganizationInputs>;
  *   applicationCertificatePassword: cert.password,
  * });
  */
-export class Vb365Organization extends pulumi.dynamic.Resource {
+export class Vb365Organization extends Vb365DynamicResource {
   /** The organization's id on the VB365 server. */
   declare readonly organizationId: pulumi.Output<string>;
   /** The Microsoft 365 organization name VB365 reports (e.g. contoso.onmicrosoft.com). */

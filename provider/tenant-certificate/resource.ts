@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Vb365DynamicResource } from "../common/dynamic-resource";
 import { asSecret, type InputsOf } from "../common/inputs";
 import type { CertificateSubject, PfxEncryption, TenantCertificateInputs } from "./types";
 // One provider object for every resource of this type (Pulumi serializes it once per program);
@@ -28,7 +29,7 @@ export type TenantCertificateArgs = InputsOf<TenantCertificateInputs>;
  * });
  * export const thumbprint = cert.thumbprint;
  */
-export class TenantCertificate extends pulumi.dynamic.Resource {
+export class TenantCertificate extends Vb365DynamicResource {
   /** The PFX (PKCS#12), base64 without line breaks. Secret. */
   declare readonly pfxBase64: pulumi.Output<string>;
   /** The PFX password, given or generated. Secret. */
