@@ -1,10 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Vb365DynamicResource } from "../common/dynamic-resource";
-import { asSecret, type InputsOf } from "../common/inputs";
-import type { OrganizationInputs, Region } from "./types";
+import { asSecret, type InputsOf, withSecretFields } from "../common/inputs";
+import type { OrganizationInputs, Region, ServiceConnectionSettings } from "./types";
 // One provider object for every resource of this type (Pulumi serializes it once per program);
 // the state stores only a reference to it, never the implementation.
 import provider = require("./shared-provider");
+
+/** The fields of a service's settings that are credentials. */
+const SECRET_SETTINGS = ["password", "applicationSecret", "applicationCertificate", "applicationCertificatePassword"] as const satisfies readonly (keyof ServiceConnectionSettings)[];
 
 /** Arguments of {@link Vb365Organization}; see {@link OrganizationInputs} for each field. */
 export type Vb365OrganizationArgs = InputsOf<OrganizationInputs>;
@@ -53,11 +56,12 @@ export class Vb365Organization extends Vb365DynamicResource {
         name: undefined,
         apiVersion: undefined,
         ...args,
-        // Settings carry passwords, secrets and the PFX; the device code is a credential too. The
-        // engine stores inputs as given and keeps an output secret only under a secret input's
-        // name, so they are made secret here whatever the caller passed.
-        exchangeOnlineSettings: asSecret(args.exchangeOnlineSettings),
-        sharePointOnlineSettings: asSecret(args.sharePointOnlineSettings),
+        // Settings may carry a password, a client secret and a PFX; the device code is a
+        // credential too. The engine stores inputs as given and keeps an output secret only
+        // where the input of the same name (or nested field) was, so they are made secret here
+        // whatever the caller passed. The rest of the settings stays readable.
+        exchangeOnlineSettings: withSecretFields(args.exchangeOnlineSettings, SECRET_SETTINGS),
+        sharePointOnlineSettings: withSecretFields(args.sharePointOnlineSettings, SECRET_SETTINGS),
         userCode: asSecret(args.userCode),
         applicationCertificate: asSecret(args.applicationCertificate),
         applicationCertificatePassword: asSecret(args.applicationCertificatePassword),
