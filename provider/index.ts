@@ -14,7 +14,7 @@ export type {
 export { Vb365Organization } from "./organization/resource";
 export type { Vb365OrganizationArgs } from "./organization/resource";
 export type { OrganizationInputs, Region, ServiceConnectionSettings } from "./organization/types";
-export { Vb365ApiError, Vb365ConfigError, Vb365ConnectionError, Vb365Error } from "./client";
+export { Vb365ApiError, Vb365ConfigError, Vb365ConnectionError, Vb365Error } from "./client/errors";
 
 // Vb365Tenant: a certificate and the organization that uses it (issue 7)
 export { Vb365Tenant } from "./tenant/component";
@@ -30,5 +30,5 @@ export type {
   DeviceCodeProgress,
   DeviceCodeVerification,
 } from "./device-code";
-export { resolveConnection } from "./client";
+export { resolveConnection } from "./client/connection";
 export type { ConnectionSettings } from "./client";

@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { z } from "zod";
+import type * as Zod from "zod";
 import { once } from "../common/once";
 import { Vb365ConfigError } from "./errors";
 
@@ -30,6 +30,9 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const profileSchema = once(buildProfileSchema);
 
 function buildProfileSchema() {
+  // zod is loaded on first use, not with the package: a program that only declares resources
+  // never resolves a connection, and loading it delayed the program's first resource.
+  const { z } = require("zod") as typeof Zod;
   return z.object({
     url: z.string(),
     username: z.string(),

@@ -1,4 +1,4 @@
-import { Vb365Error } from "../client";
+import { Vb365Error } from "../client/errors";
 
 export type DeviceCodeErrorCode = "device_code_expired" | "device_code_wait_timeout" | "device_code_wait_aborted";
 

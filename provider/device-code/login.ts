@@ -1,4 +1,5 @@
-import { Vb365Client, Vb365ConfigError } from "../client";
+import { Vb365ConfigError } from "../client/errors";
+import type { Vb365Client } from "../client/vb365-client";
 import { systemClock } from "./clock";
 import { waitForSignIn } from "./poll";
 import { deviceCodeRegion } from "./region";
@@ -66,7 +67,10 @@ export async function requestDeviceCode(client: DeviceCodeClient, region: Device
 function clientFor(options: DeviceCodeLoginOptions): { client: DeviceCodeClient; owned?: Vb365Client } {
   if (options.client) return { client: options.client };
   if (!options.connection) throw new Vb365ConfigError("deviceCodeLogin needs either `connection` (VB365 connection settings) or `client`.");
-  const owned = new Vb365Client(options.connection, options.clientOptions);
+  // Loaded here, not with the package: a program that only declares resources never needs the
+  // HTTP client (undici), and loading it delayed the program's first resource.
+  const { Vb365Client: Client } = require("../client/vb365-client") as typeof import("../client/vb365-client");
+  const owned = new Client(options.connection, options.clientOptions);
   return { client: owned, owned };
 }
 

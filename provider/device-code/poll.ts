@@ -1,4 +1,4 @@
-import { Vb365ApiError, Vb365ConnectionError, Vb365Error } from "../client";
+import { Vb365ApiError, Vb365ConnectionError, Vb365Error } from "../client/errors";
 import { Vb365DeviceCodeError } from "./errors";
 import type { DeviceCodeClient, DeviceCodeClock, DeviceCodeProgress, DeviceCodeVerification } from "./types";
 

@@ -1,4 +1,4 @@
-import { Vb365ConfigError } from "../client";
+import { Vb365ConfigError } from "../client/errors";
 import { normaliseRegion, regionHint } from "../organization/region";
 import { REGIONS, type Region } from "../organization/types";
 import { didYouMean } from "../common/did-you-mean";
