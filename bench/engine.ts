@@ -30,14 +30,23 @@ export interface TenantsRun {
   providerPeakRssMb: number;
 }
 
+/** What the floor keeps per certificate: a secret PFX and a password of these lengths. */
+export interface FloorPayload {
+  pfxChars: number;
+  passwordChars: number;
+}
+
 /**
  * The engine's floor: the tenants program's resources (same count, same dependencies) of a dynamic
- * provider that does nothing. With `pfxChars`, the no-op certificates keep a secret PFX of that
- * length and a password, which the no-op organizations take as inputs: the state this product
+ * provider that does nothing. With a payload, the no-op certificates keep a secret PFX and a
+ * password of its lengths, which the no-op organizations take as inputs: the state this product
  * cannot do without, which the engine rewrites after every step.
  */
-export async function measureFloor(programDir: string, tenants: number, pfxChars?: number): Promise<FloorRun> {
-  const config = { count: { value: String(tenants) }, ...(pfxChars ? { pfxChars: { value: String(pfxChars) } } : {}) };
+export async function measureFloor(programDir: string, tenants: number, payload?: FloorPayload): Promise<FloorRun> {
+  const config = {
+    count: { value: String(tenants) },
+    ...(payload ? { pfxChars: { value: String(payload.pfxChars) }, passwordChars: { value: String(payload.passwordChars) } } : {}),
+  };
   const stack = await TestStack.create({ programDir, config });
   try {
     const watcher = new ProviderRssWatcher();

@@ -10,6 +10,8 @@ import * as path from "node:path";
 import { measureCertificates } from "./certificate-vs-openssl";
 import { type FloorRun, measureFloor, measureKeyGeneration, measureTenants, type OperationTimes, type TenantsRun } from "./engine";
 import { generateTenantCertificate } from "../provider/tenant-certificate/generate";
+import { withDefaults } from "../provider/tenant-certificate/normalize";
+import { generatePassword } from "../provider/tenant-certificate/password";
 import { consumerProject } from "./lib/consumer-project";
 import { median, seconds } from "./lib/stats";
 
@@ -44,10 +46,21 @@ async function main(): Promise<void> {
 }
 
 async function measure(started: number, project: ReturnType<typeof consumerProject>): Promise<void> {
-  // A TenantCertificate as the provider makes it: its PFX's length sizes the floor's secret, and
-  // it is the PFX the no-key-generation variant adopts.
-  const shared = await generateTenantCertificate({ subject: { commonName: "bench VB365" }, keySize: 2048, validityDays: 365, password: "bench-pfx-password", pfxEncryption: "3des", at: new Date() });
-  const pfxChars = shared.pfx.toString("base64").length;
+  // A PFX as the provider makes it for a tenant of the tenants program (its subject, the friendly
+  // name and key size it defaults to, a password as it generates one): its length sizes the
+  // floor's secret, and it is the PFX the no-key-generation variant adopts.
+  const tenant = withDefaults({ subject: { commonName: "tenant50.onmicrosoft.com VB365" } });
+  const password = generatePassword();
+  const shared = await generateTenantCertificate({
+    subject: tenant.subject!,
+    keySize: tenant.keySize!,
+    validityDays: tenant.validityDays!,
+    ...(tenant.friendlyName === undefined ? {} : { friendlyName: tenant.friendlyName }),
+    password,
+    pfxEncryption: tenant.pfxEncryption!,
+    at: new Date(),
+  });
+  const payload = { pfxChars: shared.pfx.toString("base64").length, passwordChars: password.length };
   const sizes: SizeFigures[] = [];
   for (const tenants of SIZES) {
     const floors: FloorRun[] = [];
@@ -56,7 +69,7 @@ async function measure(started: number, project: ReturnType<typeof consumerProje
     const keyGeneration: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
       // Interleaved, so that the floors and the provider see the same machine load.
-      floors.push(await measureFloor(project.programDir("noop"), tenants, pfxChars));
+      floors.push(await measureFloor(project.programDir("noop"), tenants, payload));
       ours.push(await measureTenants(project.programDir("tenants"), tenants));
       bareFloors.push(await measureFloor(project.programDir("noop"), tenants));
       keyGeneration.push(await measureKeyGeneration(tenants));
@@ -83,8 +96,8 @@ async function measure(started: number, project: ReturnType<typeof consumerProje
   const importedRuns: number[] = [];
   const importedFloors: number[] = [];
   for (let run = 1; run <= RUNS; run++) {
-    importedFloors.push((await measureFloor(project.programDir("noop"), 100, pfxChars)).times.up);
-    importedRuns.push((await measureTenants(project.programDir("tenants"), 100, { pfxBase64: shared.pfx.toString("base64"), password: "bench-pfx-password" })).times.up);
+    importedFloors.push((await measureFloor(project.programDir("noop"), 100, payload)).times.up);
+    importedRuns.push((await measureTenants(project.programDir("tenants"), 100, { pfxBase64: shared.pfx.toString("base64"), password })).times.up);
     log(`N=100 imported certificates run ${run}/${RUNS}: floor up ${seconds(importedFloors.at(-1)!)} s, ours up ${seconds(importedRuns.at(-1)!)} s`);
   }
   const certificates = await measureCertificates(CERTIFICATE_RUNS);
@@ -100,7 +113,8 @@ async function measure(started: number, project: ReturnType<typeof consumerProje
     upOverFloorRatioWithoutKeyGeneration: round(median(importedRuns) / median(importedFloors)),
     // Context for upOverFloorRatio: the floor without the PFX and password in its state.
     upOverBareFloorRatio: round((largest.ours.up - largest.keyGenerationMs) / largest.bareFloor.up),
-    floorPfxChars: pfxChars,
+    floorPfxChars: payload.pfxChars,
+    floorPasswordChars: payload.passwordChars,
     // Context for providerPeakRssMb: the same process of the no-op floor (the SDK itself).
     floorProviderPeakRssMb: round(largest.floorProviderPeakRssMb),
     goals: { upOverFloorRatio: 1.2, tokensPerUp: 1, requestsPerNoChangePreview: 0, refreshRequestsFor100: 5, certificateOverOpensslRatio: 1.2, providerPeakRssMb: 200 },
@@ -163,8 +177,8 @@ N tenants = N TenantCertificate + N Vb365Organization against the emulator (benc
 next to the engine's floor (bench/consumer/noop.ts) in the same run: the same 2N resources with the
 same dependencies (each organization takes its certificate's outputs), of a dynamic provider that
 does nothing. What the floor keeps in state is what this product cannot do without: each no-op
-certificate holds a secret of ${results.floorPfxChars} characters (the length of a base64 PFX the
-provider makes) and a password, and each no-op organization takes both as inputs, as
+certificate holds a secret of ${results.floorPfxChars} characters (the length of the base64 PFX the
+provider makes for a tenant of that program) and a password of ${results.floorPasswordChars}, and each no-op organization takes both as inputs, as
 Vb365Organization takes its application certificate. No work makes them; the engine stores them.
 That matters because the engine rewrites the whole checkpoint after every step, so the bytes kept
 per tenant are paid on every step: the bare floor column is the same no-op resources without

@@ -3,13 +3,14 @@ import * as pulumi from "@pulumi/pulumi";
 
 // The engine's floor: the tenants program's resources (a certificate and an organization per
 // tenant, the organization depending on the certificate) of a dynamic provider that does nothing.
-// With `pfxChars`, the no-op certificate keeps a secret of that size and a password, and the
-// no-op organization takes both as inputs: the state this product cannot avoid (the PFX is kept
-// in the certificate's state and handed to the organization), with no work done to make it.
+// With `pfxChars`, the no-op certificate keeps a secret of that size and a password of
+// `passwordChars`, and the no-op organization takes both as inputs: the state this product cannot
+// avoid (the PFX is kept in the certificate's state and handed to the organization), with no work
+// done to make it.
 const provider: pulumi.dynamic.ResourceProvider = {
   async create(inputs) {
-    const { pfxChars, pfxBase64: _pfx, password: _password, ...kept } = inputs;
-    const secrets = pfxChars ? { pfxBase64: crypto.randomBytes(pfxChars).toString("base64").slice(0, pfxChars), password: "p".repeat(32) } : {};
+    const { pfxChars, passwordChars, pfxBase64: _pfx, password: _password, ...kept } = inputs;
+    const secrets = pfxChars ? { pfxBase64: crypto.randomBytes(pfxChars).toString("base64").slice(0, pfxChars), password: "p".repeat(passwordChars) } : {};
     return { id: `${inputs.value}`, outs: { ...kept, ...secrets } };
   },
   async diff(_id, olds, news) {
@@ -20,6 +21,7 @@ const provider: pulumi.dynamic.ResourceProvider = {
 interface NoopArgs {
   value: string;
   pfxChars?: number;
+  passwordChars?: number;
   pfxBase64?: pulumi.Input<string | undefined>;
   password?: pulumi.Input<string | undefined>;
 }
@@ -35,7 +37,8 @@ class Noop extends pulumi.dynamic.Resource {
 const config = new pulumi.Config();
 const count = config.requireNumber("count");
 const pfxChars = config.getNumber("pfxChars");
+const passwordChars = config.getNumber("passwordChars");
 for (let i = 0; i < count; i++) {
-  const certificate = new Noop(`certificate${i}`, { value: `certificate${i}`, ...(pfxChars ? { pfxChars } : {}) });
+  const certificate = new Noop(`certificate${i}`, { value: `certificate${i}`, ...(pfxChars ? { pfxChars, passwordChars } : {}) });
   new Noop(`organization${i}`, { value: `organization${i}`, pfxBase64: certificate.pfxBase64, password: certificate.password });
 }
