@@ -2,7 +2,7 @@
 // `create` against the openssl recipe it replaces (req + pkcs12 + base64), in one run, on one
 // machine, interleaved so that both see the same load. Goal (issue 4): ratio <= 1.2.
 //
-//   npx ts-node --transpile-only bench/certificate-vs-openssl.ts [runs]     (default 41 runs)
+//   npx ts-node --transpile-only bench/certificate-vs-openssl.ts [runs]     (default 81 runs)
 //
 // RSA key generation dominates both sides and its time varies a lot from run to run (a random
 // prime search), so compare medians of several runs, never single runs; the more runs, the
@@ -33,7 +33,7 @@ export interface CertificateFigures {
 }
 
 async function main(): Promise<void> {
-  const runs = Number(process.argv[2] ?? 41);
+  const runs = Number(process.argv[2] ?? 81);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`The number of runs must be a positive integer; got ${process.argv[2]}.`);
   await measureCertificates(runs);
 }

@@ -18,9 +18,10 @@ import { median, seconds } from "./lib/stats";
 const quick = process.env.BENCH_QUICK === "1";
 const SIZES = quick ? [10, 100] : [10, 50, 100];
 const RUNS = quick ? 1 : 3;
-// Key generation is a random prime search: with 15 runs the median ratio ranged 0.52-1.12 from
-// one bench to the next, with 60 it read 0.79. 41 keeps the spread well inside the goal.
-const CERTIFICATE_RUNS = quick ? 9 : 41;
+// Key generation is a random prime search, the same OpenSSL on both sides: with 15 runs a side the
+// median ratio ranged 0.52-1.12 from one bench to the next, with 41 it read 1.05, with 60 0.79.
+// The spread of a median shrinks with the square root of the runs; 81 a side take ~2.5 minutes.
+const CERTIFICATE_RUNS = quick ? 9 : 81;
 const OPERATIONS = ["up", "preview", "refresh", "destroy"] as const;
 
 interface SizeFigures {
