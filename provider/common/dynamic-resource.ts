@@ -39,7 +39,7 @@ export abstract class Vb365DynamicResource extends pulumi.dynamic.Resource {
 }
 
 /** Stops stack traces being recorded until the returned function is called (it may be called twice). */
-export function pausePromiseStackTraces(): () => void {
+function pausePromiseStackTraces(): () => void {
   if (process.env.PULUMI_DEBUG_PROMISE_LEAKS) return () => undefined;
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
