@@ -9,9 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { measureCertificates } from "./certificate-vs-openssl";
 import { type FloorRun, measureFloor, measureKeyGeneration, measureTenants, type OperationTimes, type TenantsRun } from "./engine";
-import { generateTenantCertificate } from "../provider/tenant-certificate/generate";
-import { withDefaults } from "../provider/tenant-certificate/normalize";
-import { generatePassword } from "../provider/tenant-certificate/password";
+import { createTenantCertificate } from "../provider/tenant-certificate/lifecycle";
 import { consumerProject } from "./lib/consumer-project";
 import { median, seconds } from "./lib/stats";
 
@@ -49,21 +47,11 @@ async function main(): Promise<void> {
 }
 
 async function measure(started: number, project: ReturnType<typeof consumerProject>): Promise<void> {
-  // A PFX as the provider makes it for a tenant of the tenants program (its subject, the friendly
-  // name and key size it defaults to, a password as it generates one): its length sizes the
-  // floor's secret, and it is the PFX the no-key-generation variant adopts.
-  const tenant = withDefaults({ subject: { commonName: "tenant50.onmicrosoft.com VB365" } });
-  const password = generatePassword();
-  const shared = await generateTenantCertificate({
-    subject: tenant.subject!,
-    keySize: tenant.keySize!,
-    validityDays: tenant.validityDays!,
-    ...(tenant.friendlyName === undefined ? {} : { friendlyName: tenant.friendlyName }),
-    password,
-    pfxEncryption: tenant.pfxEncryption!,
-    at: new Date(),
-  });
-  const payload = { pfxChars: shared.pfx.toString("base64").length, passwordChars: password.length };
+  // The certificate the provider creates for a tenant of the tenants program (its defaults and a
+  // generated password): its lengths size the floor's secrets, and it is the PFX the
+  // no-key-generation variant adopts.
+  const { outs: shared } = await createTenantCertificate({ subject: { commonName: "tenant50.onmicrosoft.com VB365" } }, new Date());
+  const payload = { pfxChars: shared.pfxBase64.length, passwordChars: shared.password.length };
   const sizes: SizeFigures[] = [];
   for (const tenants of SIZES) {
     const floors: FloorRun[] = [];
@@ -100,7 +88,7 @@ async function measure(started: number, project: ReturnType<typeof consumerProje
   const importedFloors: number[] = [];
   for (let run = 1; run <= RUNS; run++) {
     importedFloors.push((await measureFloor(project.programDir("noop"), 100, payload)).times.up);
-    importedRuns.push((await measureTenants(project.programDir("tenants"), 100, { pfxBase64: shared.pfx.toString("base64"), password })).times.up);
+    importedRuns.push((await measureTenants(project.programDir("tenants"), 100, { pfxBase64: shared.pfxBase64, password: shared.password })).times.up);
     log(`N=100 imported certificates run ${run}/${RUNS}: floor up ${seconds(importedFloors.at(-1)!)} s, ours up ${seconds(importedRuns.at(-1)!)} s`);
   }
   const certificates = await measureCertificates(CERTIFICATE_RUNS);
