@@ -1,8 +1,9 @@
 import { type ConnectionSettings, type RemoteOrganization, Vb365ApiError, Vb365ConnectionError } from "../client";
 import { organizationBody } from "./body";
-import { organizationName, usedServices } from "./rules";
+import { findOwnOrganization, identityOf, type OrganizationIdentity } from "./identity";
 import type { ConnectionPool } from "./runtime";
-import type { OrganizationInputs, ServiceConnectionState } from "./types";
+import { confirmDeclaredTenant } from "./tenant-check";
+import type { OrganizationInputs } from "./types";
 
 const MAX_ATTEMPTS = 4;
 
@@ -10,41 +11,53 @@ const MAX_ATTEMPTS = 4;
  * Adds the organization, or adopts it when asked to. POST is not repeatable blindly (a second
  * POST could add the organization twice, and the device code is single-use), so after any
  * failure that may have happened after the server acted, the server is asked first: if the
- * organization is there, it is adopted; only if it is not is the POST sent again.
+ * organization is there, it is taken back; only if it is not is the POST sent again. Whatever is
+ * taken back or adopted must match the tenant's identity (identity.ts), never just a certificate
+ * that other tenants may share.
  */
-export async function createOrganization(pool: ConnectionPool, settings: ConnectionSettings, inputs: OrganizationInputs): Promise<RemoteOrganization> {
+export async function addOrAdoptOrganization(pool: ConnectionPool, settings: ConnectionSettings, inputs: OrganizationInputs): Promise<RemoteOrganization> {
   const client = pool.client(settings);
+  const identity = identityOf(inputs);
   if (inputs.adoptExisting) {
-    const existing = findByIdentity(await pool.list(settings), inputs);
+    const existing = findOwnOrganization(await pool.list(settings), identity, "adoption");
     if (existing) {
       await client.updateOrganization(existing.id, organizationBody(inputs, "update"));
       pool.forget(settings);
       return existing;
     }
   }
+  const { organization, addedNow } = await postOrRecover(pool, settings, inputs, identity);
+  return addedNow ? confirmDeclaredTenant(pool, settings, organization, inputs) : organization;
+}
+
+async function postOrRecover(
+  pool: ConnectionPool,
+  settings: ConnectionSettings,
+  inputs: OrganizationInputs,
+  identity: OrganizationIdentity,
+): Promise<{ organization: RemoteOrganization; addedNow: boolean }> {
+  const client = pool.client(settings);
   // Set once an attempt of this call failed without telling whether the server acted.
   let ambiguous = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      const created = await client.createOrganization(organizationBody(inputs, "create"));
+      const organization = await client.createOrganization(organizationBody(inputs, "create"));
       pool.forget(settings);
-      return created;
+      return { organization, addedNow: true };
     } catch (error) {
       if (isRefusal(error)) {
         // Refused, perhaps because the organization is already there: 409 for its name, or 400
-        // for the device code that made it. If it carries this tenant's own certificate, an
-        // earlier run created it and was interrupted before the state was saved: take it back.
-        // After an ambiguous attempt of this very call, the name is proof enough: it is the
-        // organization that attempt added.
-        const organizations = await pool.list(settings);
-        const ours = ambiguous ? findByIdentity(organizations, inputs) : findByCertificate(organizations, inputs);
-        if (ours) return ours;
+        // for the device code that made it. An earlier run interrupted before the state was
+        // saved explains it when the organization carries this tenant's name and certificate;
+        // after an ambiguous attempt of this very call, its name is proof enough.
+        const ours = findOwnOrganization(await pool.list(settings), identity, ambiguous ? "recoveryOfOwnAttempt" : "recovery");
+        if (ours) return { organization: ours, addedNow: false };
         throw isConflict(error) ? withAdoptionHint(error) : error;
       }
       if (!mayRetry(error) || attempt >= MAX_ATTEMPTS) throw error;
       ambiguous = true;
-      const recovered = findByIdentity(await pool.list(settings), inputs);
-      if (recovered) return recovered;
+      const recovered = findOwnOrganization(await pool.list(settings), identity, "recoveryOfOwnAttempt");
+      if (recovered) return { organization: recovered, addedNow: false };
       await sleep(backoff(error, attempt));
     }
   }
@@ -59,8 +72,8 @@ function isRefusal(error: unknown): boolean {
 }
 
 /**
- * A 409 that is not ours to resolve: without a tenant certificate (basic authentication, legacy
- * protocols) nothing proves that this stack made the organization, so the user decides.
+ * A 409 that is not ours to resolve: nothing proves that this stack made the organization (no
+ * certificate, or another one than this tenant's), so the user decides.
  */
 function withAdoptionHint(error: Vb365ApiError): Error {
   return new Error(
@@ -79,32 +92,6 @@ function mayRetry(error: unknown): boolean {
 function backoff(error: unknown, attempt: number): number {
   const retryAfter = error instanceof Vb365ApiError ? error.retryAfterMs : undefined;
   return Math.min(retryAfter ?? 500 * 2 ** (attempt - 1), 30_000);
-}
-
-/**
- * The organization these inputs describe, if the server has it: the same application
- * certificate (each tenant has its own, so its thumbprint identifies the tenant) or the same
- * Microsoft 365 name.
- */
-export function findByIdentity(organizations: RemoteOrganization[], inputs: OrganizationInputs): RemoteOrganization | undefined {
-  const name = organizationName(inputs)?.toLowerCase();
-  return (
-    findByCertificate(organizations, inputs) ??
-    organizations.find((organization) => !!name && [organization.name, organization.officeName].some((candidate) => candidate?.toLowerCase() === name))
-  );
-}
-
-/** The organization that uses this tenant's application certificate, if any. */
-function findByCertificate(organizations: RemoteOrganization[], inputs: OrganizationInputs): RemoteOrganization | undefined {
-  const thumbprints = usedServices(inputs)
-    .map((service) => (inputs[service] as ServiceConnectionState | undefined)?.applicationCertificateThumbprint?.toUpperCase())
-    .filter((thumbprint): thumbprint is string => !!thumbprint);
-  if (!thumbprints.length) return undefined;
-  return organizations.find((organization) =>
-    [organization.exchangeOnlineSettings, organization.sharePointOnlineSettings].some((settings) =>
-      thumbprints.includes(settings?.applicationCertificateThumbprint?.toUpperCase() ?? ""),
-    ),
-  );
 }
 
 function sleep(ms: number): Promise<void> {

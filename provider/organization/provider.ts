@@ -4,7 +4,7 @@ import { isUnknown } from "../common/check";
 import { reportingErrors } from "../common/errors";
 import { organizationBody } from "./body";
 import { checkOrganization } from "./check";
-import { createOrganization } from "./create";
+import { addOrAdoptOrganization } from "./create";
 import { diffOrganization } from "./diff";
 import { ConnectionPool } from "./runtime";
 import { inputsFromOutputs, outputsFromInputs, outputsFromRemote } from "./state";
@@ -49,7 +49,7 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
   async create(inputs: OrganizationInputs): Promise<pulumi.dynamic.CreateResult<OrganizationOutputs>> {
     return reportingErrors(async () => {
       const settings = this.settings(inputs.connection);
-      const created = await createOrganization(this.connections(), settings, inputs);
+      const created = await addOrAdoptOrganization(this.connections(), settings, inputs);
       return { id: created.id, outs: outputsFromInputs(inputs, created, settings.apiVersion) };
     });
   }

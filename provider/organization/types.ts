@@ -75,14 +75,19 @@ export interface OrganizationInputs {
   /** Password of the shared `applicationCertificate`. Secret. */
   applicationCertificatePassword?: string;
   /**
-   * The Microsoft 365 organization name (contoso.onmicrosoft.com). Defaults to
-   * `officeOrganizationName` or the domain of `account`. Used by `adoptExisting`, and to check
-   * that the organization created is the one meant.
+   * The Microsoft 365 organization name as VB365 reports it (contoso.onmicrosoft.com): the
+   * tenant's identity. Defaults to `officeOrganizationName` or the domain of `account`.
+   * Adoption and recovery after an interrupted run take only an organization of this name (and,
+   * where a certificate is given, its thumbprint). When set, the organization VB365 adds must
+   * carry it: one added for another tenant (a device code signed in elsewhere) is removed again
+   * and the create fails. Set it whenever tenants share an application or a certificate.
    */
   organizationName?: string;
   /**
-   * Take over an organization already on the server with the same Microsoft 365 name instead of
-   * failing (Pulumi's `import` does not work for dynamic resources, pulumi/pulumi#16175).
+   * Take over the organization already on the server with this Microsoft 365 name
+   * (`organizationName`) instead of failing, and update it to these inputs, credentials included
+   * (Pulumi's `import` does not work for dynamic resources, pulumi/pulumi#16175). Only the name
+   * identifies it: a shared certificate never does.
    * @default false
    */
   adoptExisting?: boolean;

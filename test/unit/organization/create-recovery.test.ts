@@ -1,83 +1,178 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { type ConnectionSettings, type RemoteOrganization, Vb365ApiError, Vb365ConnectionError } from "../../../provider/client";
-import { createOrganization } from "../../../provider/organization/create";
+import { addOrAdoptOrganization } from "../../../provider/organization/create";
 import type { ConnectionPool } from "../../../provider/organization/runtime";
 import type { OrganizationInputs } from "../../../provider/organization/types";
+import { rejection } from "../../helpers/rejection";
 import { basicInputs } from "../../helpers/tenant-fixtures";
 
 const SETTINGS: ConnectionSettings = { url: "https://vb365.test:4443", username: "u", password: "p", apiVersion: "v8", insecureSkipVerify: false, timeoutMs: 1000 };
 const TENANT = "contoso.onmicrosoft.com";
 const CREATE = { method: "POST", path: "/v8/Organizations" };
+/** One multi-tenant application's certificate, shared by every tenant of these tests. */
+const SHARED = "72E825982326AE21601177F08EF80B2C52A965C4";
 
+let ids = 0;
 function organization(name: string, thumbprint?: string): RemoteOrganization {
   const settings = { useApplicationOnlyAuth: !!thumbprint, applicationCertificateThumbprint: thumbprint ?? null };
-  return { id: "6b7c2d3e-0000-4000-8000-000000000009", name, exchangeOnlineSettings: settings, sharePointOnlineSettings: settings } as RemoteOrganization;
+  const id = `6b7c2d3e-0000-4000-8000-${String(++ids).padStart(12, "0")}`;
+  return { id, name, officeName: name, exchangeOnlineSettings: settings, sharePointOnlineSettings: settings } as RemoteOrganization;
+}
+
+/** Inputs as check leaves them for an existing-application tenant: the thumbprint worked out. */
+function existingApplication(tenant: string | undefined, thumbprint = SHARED, extra: Partial<OrganizationInputs> = {}): OrganizationInputs {
+  const service = { applicationId: "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10", applicationCertificateThumbprint: thumbprint, ...(tenant ? { account: `backup@${tenant}` } : {}) };
+  return { isExchangeOnline: true, isSharePointOnline: false, applicationCertificate: "MIIK", applicationCertificatePassword: "x", exchangeOnlineSettings: service, ...extra } as OrganizationInputs;
+}
+
+function newApplication(organizationName: string | undefined, thumbprint = SHARED): OrganizationInputs {
+  const service = { applicationCertificateThumbprint: thumbprint };
+  return {
+    isExchangeOnline: true,
+    isSharePointOnline: false,
+    newApplicationName: "VB365",
+    userCode: "ABCDEFGHI",
+    applicationCertificate: "MIIK",
+    applicationCertificatePassword: "x",
+    exchangeOnlineSettings: service,
+    ...(organizationName ? { organizationName } : {}),
+  } as OrganizationInputs;
 }
 
 /**
  * A server scripted call by call: each POST answers with the next outcome (an error to throw
- * or an organization to return), each listing with the next list. Only what createOrganization
- * uses of ConnectionPool and Vb365Client is there.
+ * or an organization to return), each listing with the next list. Only what the create path
+ * uses of ConnectionPool and Vb365Client is there, and every write is recorded.
  */
 function scriptedPool(posts: Array<Error | RemoteOrganization>, listings: RemoteOrganization[][]) {
-  const calls = { posts: 0, listings: 0 };
+  const calls = { posts: 0, listings: 0, updated: [] as string[], deleted: [] as string[] };
   const client = {
     createOrganization: async () => {
       const next = posts[calls.posts++];
       if (next instanceof Error) throw next;
       return next;
     },
+    updateOrganization: async (id: string) => void calls.updated.push(id),
+    deleteOrganization: async (id: string) => void calls.deleted.push(id),
   };
   const pool = {
     client: () => client,
     list: async () => listings[Math.min(calls.listings++, listings.length - 1)],
     forget: () => undefined,
   };
-  // The boundary of the fake: createOrganization takes the real class, which this imitates.
+  // The boundary of the fake: the create path takes the real class, which this imitates.
   return { pool: pool as unknown as ConnectionPool, calls };
 }
 
-describe("Vb365Organization create, after refusals and ambiguous failures", () => {
-  const inputs: OrganizationInputs = basicInputs(TENANT);
+const reset = () => new Vb365ConnectionError(CREATE.method, CREATE.path, "connection_reset", "the connection was reset");
+const conflict = (name: string) => new Vb365ApiError({ ...CREATE, status: 409, veeamMessage: `The organization '${name}' has already been added.` });
+const usedCode = () => new Vb365ApiError({ ...CREATE, status: 400, veeamMessage: "The device code has already been used." });
 
+describe("Vb365Organization create, after refusals and ambiguous failures", () => {
   it("takes back, by name, the organization its own timed-out attempt added and a retry was refused for (409)", async () => {
     const theirs = organization(TENANT);
-    const { pool, calls } = scriptedPool(
-      [new Vb365ConnectionError(CREATE.method, CREATE.path, "timeout", "no answer in time"), new Vb365ApiError({ ...CREATE, status: 409, veeamMessage: "already added" })],
-      [[], [theirs]],
-    );
-    const created = await createOrganization(pool, SETTINGS, inputs);
+    const { pool, calls } = scriptedPool([new Vb365ConnectionError(CREATE.method, CREATE.path, "timeout", "no answer in time"), conflict(TENANT)], [[], [theirs]]);
+    const created = await addOrAdoptOrganization(pool, SETTINGS, basicInputs(TENANT));
     expect(created.id).to.equal(theirs.id);
-    expect(calls).to.deep.equal({ posts: 2, listings: 2 });
+    expect(calls).to.deep.include({ posts: 2, listings: 2 });
   });
 
   it("does not take over an organization without a certificate on a first-attempt 409, and says how to adopt it", async () => {
-    const { pool } = scriptedPool([new Vb365ApiError({ ...CREATE, status: 409, veeamMessage: `The organization '${TENANT}' has already been added.` })], [[organization(TENANT)]]);
-    const error = await createOrganization(pool, SETTINGS, inputs).catch((caught: Error) => caught);
-    expect(error).to.be.instanceOf(Error);
-    expect((error as Error).message).to.match(/^VB365 POST \/v8\/Organizations failed with 409: The organization 'contoso.onmicrosoft.com' has already been added\./);
-    expect((error as Error).message).to.contain("set adoptExisting: true");
+    const { pool } = scriptedPool([conflict(TENANT)], [[organization(TENANT)]]);
+    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, basicInputs(TENANT)));
+    expect(error.message).to.match(/^VB365 POST \/v8\/Organizations failed with 409: The organization 'contoso.onmicrosoft.com' has already been added\./);
+    expect(error.message).to.contain("set adoptExisting: true");
   });
 
-  it("takes back the organization with this tenant's certificate when the create is refused with 400 (its device code was used by that organization)", async () => {
-    const thumbprint = "72E825982326AE21601177F08EF80B2C52A965C4";
-    const withCertificate: OrganizationInputs = {
-      isExchangeOnline: true,
-      isSharePointOnline: false,
-      newApplicationName: "VB365",
-      userCode: "ABCDEFGHI",
-      exchangeOnlineSettings: { applicationCertificate: "MIIK", applicationCertificatePassword: "x", applicationCertificateThumbprint: thumbprint } as OrganizationInputs["exchangeOnlineSettings"],
-    };
-    const ours = organization(TENANT, thumbprint);
-    const { pool } = scriptedPool([new Vb365ApiError({ ...CREATE, status: 400, veeamMessage: "The device code has already been used." })], [[organization("other.onmicrosoft.com", "00"), ours]]);
-    expect((await createOrganization(pool, SETTINGS, withCertificate)).id).to.equal(ours.id);
+  it("takes back the organization with this tenant's name and certificate when the create is refused with 400 (its device code was used by that organization)", async () => {
+    const ours = organization(TENANT, SHARED);
+    const { pool } = scriptedPool([usedCode()], [[organization("other.onmicrosoft.com", SHARED), ours]]);
+    expect((await addOrAdoptOrganization(pool, SETTINGS, newApplication(TENANT))).id).to.equal(ours.id);
   });
 
-  it("passes a 400 on when no organization carries this tenant's certificate", async () => {
-    const { pool } = scriptedPool([new Vb365ApiError({ ...CREATE, status: 400, veeamMessage: "The device code has already been used." })], [[]]);
-    const error = await createOrganization(pool, SETTINGS, inputs).catch((caught: Error) => caught);
+  it("passes a 400 on when no organization carries this tenant's name", async () => {
+    const { pool } = scriptedPool([usedCode()], [[organization("other.onmicrosoft.com", SHARED)]]);
+    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, newApplication(TENANT)));
     expect(error).to.be.instanceOf(Vb365ApiError);
     expect((error as Vb365ApiError).status).to.equal(400);
+  });
+});
+
+describe("Vb365Organization create, when tenants share one application certificate", () => {
+  const fleet = ["t1", "t2", "t3", "t10"].map((tenant) => organization(`${tenant}.onmicrosoft.com`, SHARED));
+
+  it("takes back its own organization after a 409, not the first one that carries the shared certificate", async () => {
+    const { pool, calls } = scriptedPool([conflict("t3.onmicrosoft.com")], [fleet]);
+    const recovered = await addOrAdoptOrganization(pool, SETTINGS, existingApplication("t3.onmicrosoft.com"));
+    expect(recovered.name).to.equal("t3.onmicrosoft.com");
+    expect(calls.posts).to.equal(1);
+  });
+
+  it("takes back its own organization after a reset the server had acted on", async () => {
+    const { pool, calls } = scriptedPool([reset()], [fleet]);
+    const recovered = await addOrAdoptOrganization(pool, SETTINGS, existingApplication("t10.onmicrosoft.com"));
+    expect(recovered.name).to.equal("t10.onmicrosoft.com");
+    expect(calls).to.deep.include({ posts: 1, listings: 1 });
+  });
+
+  it("posts again after a reset when only other tenants carry the shared certificate", async () => {
+    const added = organization("t11.onmicrosoft.com", SHARED);
+    const { pool, calls } = scriptedPool([reset(), added], [fleet]);
+    const created = await addOrAdoptOrganization(pool, SETTINGS, existingApplication("t11.onmicrosoft.com"));
+    expect(created.id).to.equal(added.id);
+    expect(calls.posts).to.equal(2);
+  });
+
+  it("refuses to take back an organization of its name that uses another certificate, and names adoptExisting", async () => {
+    const { pool } = scriptedPool([conflict("t2.onmicrosoft.com")], [[organization("t2.onmicrosoft.com", "0".repeat(40))]]);
+    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, existingApplication("t2.onmicrosoft.com")));
+    expect(error.message).to.contain("set adoptExisting: true");
+  });
+
+  it("stops, naming the candidates, when no name is known and several organizations carry the certificate", async () => {
+    const { pool, calls } = scriptedPool([usedCode()], [fleet]);
+    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, newApplication(undefined)));
+    expect(error.name).to.equal("AmbiguousOrganizationError");
+    expect(error.message).to.match(/^Cannot tell which organization is this resource's: 4 organizations on the server use its certificate \(thumbprint 72E8.*\) and no name tells them apart: t1\.onmicrosoft\.com \(.*\), t2/);
+    expect(error.message).to.contain("Nothing was changed. Set organizationName");
+    expect(calls).to.deep.include({ posts: 1, updated: [], deleted: [] });
+  });
+
+  it("takes back by certificate alone only when no name is known and one organization carries it", async () => {
+    const only = organization("t1.onmicrosoft.com", "A".repeat(40));
+    const { pool } = scriptedPool([usedCode()], [[only, organization("t2.onmicrosoft.com", SHARED)]]);
+    expect((await addOrAdoptOrganization(pool, SETTINGS, newApplication(undefined, "A".repeat(40)))).id).to.equal(only.id);
+  });
+
+  it("adopts (adoptExisting) the organization of its own name, each tenant its own", async () => {
+    for (const target of fleet) {
+      const { pool, calls } = scriptedPool([], [fleet]);
+      const adopted = await addOrAdoptOrganization(pool, SETTINGS, existingApplication(undefined, SHARED, { organizationName: target.name!, adoptExisting: true }));
+      expect(adopted.id).to.equal(target.id);
+      expect(calls).to.deep.include({ posts: 0, updated: [target.id] });
+    }
+  });
+});
+
+describe("Vb365Organization create, when VB365 adds another tenant than the one declared", () => {
+  it("removes the organization a device code signed in to another tenant added, and says what to do", async () => {
+    const contoso = organization("contoso.onmicrosoft.com", SHARED);
+    const { pool, calls } = scriptedPool([contoso], [[]]);
+    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com")));
+    expect(error.name).to.equal("WrongTenantError");
+    expect(error.message).to.equal(
+      "VB365 added contoso.onmicrosoft.com instead of fabrikam.onmicrosoft.com: the administrator who signed in with the device code belongs to contoso.onmicrosoft.com, " +
+        "not to fabrikam.onmicrosoft.com (organizationName). It was removed again and nothing was recorded in the stack. " +
+        "Request a new device code (vb365 device-code) and have a Global Administrator of fabrikam.onmicrosoft.com sign in with it, then run again.",
+    );
+    expect(calls.deleted).to.deep.equal([contoso.id]);
+  });
+
+  it("accepts the organization when VB365 reports the declared name in another case", async () => {
+    const added = organization("Fabrikam.onmicrosoft.com", SHARED);
+    const { pool, calls } = scriptedPool([added], [[]]);
+    expect((await addOrAdoptOrganization(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com"))).id).to.equal(added.id);
+    expect(calls.deleted).to.deep.equal([]);
   });
 });

@@ -1,0 +1,99 @@
+import { expect } from "chai";
+import { after, before, beforeEach, describe, it } from "mocha";
+import { startEmulator, type Emulator } from "../../../emulator";
+import { Vb365Client } from "../../../provider/client";
+import type { OrganizationProvider } from "../../../provider/organization/provider";
+import { checkAndCreate, configuredProvider, emulatorConfig, emulatorConnection } from "../../helpers/organization-provider";
+import { rejection } from "../../helpers/rejection";
+import { existingApplicationInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+
+const tenant = (i: number) => `t${i}.onmicrosoft.com`;
+
+// Providers run one multi-tenant application with one certificate for many customers: nothing
+// of that shared certificate may ever map one tenant's resource onto another's organization.
+describe("Vb365Organization tenant identity, tenants sharing one application and certificate", () => {
+  let emulator: Emulator;
+  let shared: TestPfx;
+
+  before(async () => {
+    [emulator, shared] = await Promise.all([startEmulator(), makePfx("multi-tenant app VB365")]);
+  });
+  after(() => emulator?.close());
+  beforeEach(() => emulator.reset());
+
+  /** Organization id of each tenant as the server holds it. */
+  function serverIds(): Map<string, string> {
+    return new Map(emulator.state().organizations.map((organization) => [organization.name, organization.id]));
+  }
+
+  for (const version of ["v6", "v7", "v8"] as const) {
+    describe(`on ${version}`, () => {
+      let provider: OrganizationProvider;
+      beforeEach(async () => {
+        provider = await configuredProvider(emulatorConfig(emulator, version));
+      });
+
+      it("records each tenant as its own organization after a connection reset the server had acted on", async () => {
+        for (const i of [1, 2, 3]) await checkAndCreate(provider, existingApplicationInputs(shared, tenant(i)));
+        emulator.injectFault({ kind: "organizations.create", reset: "after", times: 1 });
+        const { id } = await checkAndCreate(provider, existingApplicationInputs(shared, tenant(10)));
+        expect(id).to.equal(serverIds().get(tenant(10)));
+        expect(emulator.state().organizations).to.have.length(4);
+      });
+
+      it("takes back each tenant's own organization when an interrupted run had added them all (409)", async () => {
+        const first = new Map<string, string>();
+        for (const i of [1, 2, 3, 4]) first.set(tenant(i), (await checkAndCreate(provider, existingApplicationInputs(shared, tenant(i)))).id);
+        // The next run knows nothing of them: every create is refused as already added.
+        const rerun = await configuredProvider(emulatorConfig(emulator, version));
+        for (const i of [4, 3, 2, 1]) {
+          const { id } = await checkAndCreate(rerun, existingApplicationInputs(shared, tenant(i)));
+          expect(id, tenant(i)).to.equal(first.get(tenant(i)));
+        }
+        expect(emulator.state().organizations).to.have.length(4);
+      });
+
+      it("adopts with adoptExisting the organization of each tenant's own name", async () => {
+        const tenants = [1, 2, 3, 4, 5, 6].map(tenant);
+        for (const name of tenants) await checkAndCreate(provider, existingApplicationInputs(shared, name));
+        const adopted = [];
+        for (const name of tenants) {
+          const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(shared, name, { organizationName: name, adoptExisting: true }));
+          expect(id, name).to.equal(serverIds().get(name));
+          expect(outs.name).to.equal(name);
+          adopted.push(id);
+        }
+        expect(new Set(adopted).size).to.equal(6);
+      });
+    });
+  }
+
+  describe("a device code signed in to another tenant", () => {
+    async function codeSignedInTo(version: string, organizationName: string): Promise<string> {
+      const client = new Vb365Client(emulatorConnection(emulator, version));
+      const code = await client.createDeviceCode("Worldwide").finally(() => client.close());
+      emulator.approveDeviceCode(code.userCode, organizationName);
+      return code.userCode;
+    }
+
+    for (const version of ["v6", "v7", "v8"] as const) {
+      it(`on ${version}: is refused, and the organization it added is removed again`, async () => {
+        const provider = await configuredProvider(emulatorConfig(emulator, version));
+        const userCode = await codeSignedInTo(version, "contoso.onmicrosoft.com");
+        const error = await rejection(checkAndCreate(provider, newApplicationInputs(shared, userCode, { organizationName: "fabrikam.onmicrosoft.com" })));
+        expect(error.message).to.match(/^VB365 added contoso\.onmicrosoft\.com instead of fabrikam\.onmicrosoft\.com: the administrator who signed in with the device code belongs to contoso/);
+        expect(error.message).to.contain("have a Global Administrator of fabrikam.onmicrosoft.com sign in");
+        expect(emulator.state().organizations).to.deep.equal([]);
+        expect(emulator.counters().byKind["organizations.delete"]).to.equal(1);
+      });
+    }
+
+    it("is accepted when it signed in to the declared tenant", async () => {
+      const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
+      const userCode = await codeSignedInTo("v8", "fabrikam.onmicrosoft.com");
+      const { outs } = await checkAndCreate(provider, newApplicationInputs(shared, userCode, { organizationName: "fabrikam.onmicrosoft.com" }));
+      expect(outs.name).to.equal("fabrikam.onmicrosoft.com");
+      expect(emulator.counters().byKind["organizations.delete"] ?? 0).to.equal(0);
+    });
+  });
+});
