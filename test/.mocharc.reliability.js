@@ -1,5 +1,5 @@
 // Suite "reliability" (issue 9): faults, interruption, bad input, secrets, TLS and npm audit,
-// measured on a fleet of 20 tenants; writes reliability.json and docs/reliability.md at the end.
+// measured on two fleets of 20 tenants; see support/root-hooks.ts for where the figures go.
 const base = require("./mocharc.base")("reliability");
 
 module.exports = {

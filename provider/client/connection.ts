@@ -40,6 +40,7 @@ function buildProfileSchema() {
     apiVersion: z.string().optional(),
     caCertificate: z.string().optional(),
     insecureSkipVerify: z.union([z.boolean(), z.string()]).optional(),
+    timeoutSeconds: z.union([z.number(), z.string()]).optional(),
   });
 }
 
@@ -103,7 +104,7 @@ function resolveProfile(source: SettingsSource, profile: string): ConnectionSett
   }
   const at = `vb365:connections.${profile}`;
   return validated(
-    { ...parsed.data, insecureSkipVerify: parsed.data.insecureSkipVerify?.toString(), timeoutSeconds: undefined },
+    { ...parsed.data, insecureSkipVerify: parsed.data.insecureSkipVerify?.toString(), timeoutSeconds: parsed.data.timeoutSeconds?.toString() },
     {
       url: `${at}.url`,
       username: `${at}.username`,

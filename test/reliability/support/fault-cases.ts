@@ -50,8 +50,8 @@ function specFor(kind: RouteKind, fault: FaultName, shape: Shape): FaultSpec | u
     case "reset after":
       return { ...base, reset: "after" };
     case "timeout":
-      // Only the v8 connection has the low vb365:timeoutSeconds; the legacy v7 entry keeps the default.
-      return { ...base, latencyMs: (TIMEOUT_SECONDS + 1.5) * 1000, versions: ["v8"] };
+      // Both connections, v8 and the v7 entry, have the fleet's low timeout.
+      return { ...base, latencyMs: (TIMEOUT_SECONDS + 1.5) * 1000 };
     case "tokens expired":
       return undefined;
   }

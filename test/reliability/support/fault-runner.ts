@@ -90,6 +90,8 @@ export async function runDeviceCodeCase(fleet: Fleet, fault: FaultCase): Promise
   const { outcome, clear } = outcomeOf(firstError === undefined, firstError, lastError === undefined, lastError);
   const result: FaultCaseResult = {
     id: fault.id,
+    fleet: fleet.variant.label,
+    sharedCertificates: fleet.variant.certificates !== "per-tenant",
     callKind: fault.callKind,
     fault: fault.fault,
     persistent: fault.persistent,
@@ -104,6 +106,7 @@ export async function runDeviceCodeCase(fleet: Fleet, fault: FaultCase): Promise
     orphans: [],
     missing: [],
     stale: [],
+    mismatches: [],
     requests,
     durationMs: Date.now() - started,
   };
@@ -122,6 +125,7 @@ export function finishDeviceCodeCase(fleet: Fleet, result: FaultCaseResult, user
     orphans: inventory.orphans,
     missing: inventory.missing,
     stale: inventory.stale,
+    mismatches: inventory.mismatches,
   };
 }
 
@@ -142,14 +146,17 @@ function judge(fleet: Fleet, fault: FaultCase, observed: Observed): FaultCaseRes
   const inventory = fleet.inventory(expected);
   const organizations = fleet.emulator.state().organizations;
   const teamsAsDeclared = organizations.every((organization) => organization.isTeamsOnline === fleet.teamsOnline);
-  const certificatesKept = fleet.certificates() === fleet.count;
+  const certificatesKept = fleet.certificates() === fleet.expectedCertificates;
   const converged = observed.ok && isClean(inventory) && teamsAsDeclared && certificatesKept && observed.fired > 0;
   let outcome = observed.outcome;
   if (observed.fired === 0) outcome += "; the fault never fired, so nothing was proven";
   if (!teamsAsDeclared) outcome += "; isTeamsOnline on the server differs from the program";
   if (!certificatesKept) outcome += "; certificates were lost";
+  if (inventory.mismatches.length) outcome += `; resources point at another tenant's organization: ${inventory.mismatches.join(", ")}`;
   return {
     id: fault.id,
+    fleet: fleet.variant.label,
+    sharedCertificates: fleet.variant.certificates !== "per-tenant",
     callKind: fault.callKind,
     fault: fault.fault,
     persistent: fault.persistent,
@@ -164,6 +171,7 @@ function judge(fleet: Fleet, fault: FaultCase, observed: Observed): FaultCaseRes
     orphans: inventory.orphans,
     missing: inventory.missing,
     stale: inventory.stale,
+    mismatches: inventory.mismatches,
     requests: observed.requests,
     durationMs: Date.now() - observed.started,
   };

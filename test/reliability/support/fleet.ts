@@ -22,6 +22,26 @@ const CERTIFICATE_TYPE = "pulumi-nodejs:dynamic/vb365:TenantCertificate";
 /** The per-request timeout of the fleet's provider: low, so that latency faults exceed it. */
 export const TIMEOUT_SECONDS = 3;
 
+/** How the fleet's tenants hold their certificates and which servers they are on. */
+export interface FleetVariant {
+  /** Names the fleet in test titles and the report. */
+  label: string;
+  /** The fleet program's `certificates` knob (programs/fleet/index.ts). */
+  certificates: "per-tenant" | "shared" | "mixed";
+  /** The odd-numbered existing-application tenants go over the v7 connection. */
+  split: boolean;
+}
+
+/**
+ * The fleets the fault matrix and the kill cases run on. Providers often run one multi-tenant
+ * application with one certificate for every customer, so a fleet where each tenant has its own
+ * would hide every mix-up of tenants that a shared certificate makes possible.
+ */
+export const FLEET_VARIANTS: readonly FleetVariant[] = [
+  { label: "mixed: per-tenant and shared certificates, v7 and v8", certificates: "mixed", split: true },
+  { label: "shared: one application and one certificate for every tenant, v7 and v8", certificates: "shared", split: true },
+];
+
 function secretValue(): string {
   return `rel-${crypto.randomBytes(12).toString("base64url")}`;
 }
@@ -34,6 +54,8 @@ function secretValue(): string {
 export class Fleet {
   private teams = false;
   private readonly runner: EngineRunner;
+  /** Certificate resources after the first up: none may be lost by any case. */
+  expectedCertificates = 0;
 
   private constructor(
     readonly emulator: Emulator,
@@ -44,11 +66,12 @@ export class Fleet {
     readonly count: number,
     /** The vb365: settings as the provider's `configure` receives them: plain text. */
     readonly providerConfig: Record<string, string>,
+    readonly variant: FleetVariant,
   ) {
     this.runner = new EngineRunner(stack);
   }
 
-  static async start(count = 20): Promise<Fleet> {
+  static async start(variant: FleetVariant = FLEET_VARIANTS[0], count = 20): Promise<Fleet> {
     const hooks = new RequestHooks();
     const service = { name: "svc-reliability", password: secretValue() };
     const legacy = { name: "svc-legacy", password: secretValue() };
@@ -64,7 +87,7 @@ export class Fleet {
     secrets.add("account password", accountPassword);
     secrets.add("application secret", applicationSecret);
     const connections = {
-      legacy: { url: emulator.url, username: legacy.name, password: legacy.password, apiVersion: "v7", caCertificate: emulator.caPem },
+      legacy: { url: emulator.url, username: legacy.name, password: legacy.password, apiVersion: "v7", caCertificate: emulator.caPem, timeoutSeconds: TIMEOUT_SECONDS },
     };
     const config: ConfigMap = {
       "vb365:url": { value: emulator.url },
@@ -76,13 +99,15 @@ export class Fleet {
       "vb365:connections": { value: JSON.stringify(connections), secret: true },
       count: { value: String(count) },
       mix: { value: "full" },
+      certificates: { value: variant.certificates },
+      split: { value: String(variant.split) },
       teams: { value: "false" },
       accountPassword: { value: accountPassword, secret: true },
       applicationSecret: { value: applicationSecret, secret: true },
     };
     const stack = await TestStack.create({ programDir: PROGRAM_DIR, stackName: `fleet-${process.pid}-${crypto.randomBytes(3).toString("hex")}`, config });
     const providerConfig = Object.fromEntries(Object.entries(config).filter(([key]) => key.startsWith("vb365:")).map(([key, entry]) => [key, entry.value]));
-    return new Fleet(emulator, stack, emulatorClient(emulator), hooks, secrets, count, providerConfig);
+    return new Fleet(emulator, stack, emulatorClient(emulator), hooks, secrets, count, providerConfig, variant);
   }
 
   /** The organizations the program declares, by Microsoft 365 name. */
@@ -106,10 +131,12 @@ export class Fleet {
   }
 
   /**
-   * `vb365 device-code` as a library call: a code for tenant0, signed in by the emulator's
-   * customer, stored as the stack secret the program reads. Throws what the library throws.
+   * `vb365 device-code` as a library call: a code signed in by the emulator's customer to
+   * `signedInTo` (tenant0, whose organization uses it, unless a case plays a wrong-tenant
+   * sign-in), stored as the stack secret the program reads. Throws what the library throws.
    */
-  async signIn(): Promise<string> {
+  async signIn(signedInTo = "tenant0.onmicrosoft.com"): Promise<string> {
+    this.emulator.configure({ autoApproveOrganizationName: signedInTo });
     const connection = resolveConnection({
       config: (key) =>
         ({
@@ -162,7 +189,10 @@ export class Fleet {
     return this.stack
       .resources()
       .filter((resource) => resource.type === ORGANIZATION_TYPE && resource.id)
-      .map((resource) => ({ urn: resource.urn, id: resource.id!, name: String(resource.outputs?.name ?? "") }));
+      .map((resource) => {
+        const tenant = resource.urn.split("::").pop()!;
+        return { urn: resource.urn, id: resource.id!, name: String(resource.outputs?.name ?? ""), declared: `${tenant}.onmicrosoft.com` };
+      });
   }
 
   certificates(): number {

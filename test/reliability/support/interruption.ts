@@ -25,6 +25,11 @@ function body(entry: RequestLogEntry): Record<string, unknown> {
   return (entry.requestBody ?? {}) as Record<string, unknown>;
 }
 
+function usesLegacyProtocols(request: Record<string, unknown>): boolean {
+  const settings = (request.exchangeOnlineSettings ?? {}) as { useApplicationOnlyAuth?: boolean; useMfa?: boolean };
+  return settings.useApplicationOnlyAuth === false && settings.useMfa === true;
+}
+
 export const MOMENTS = {
   afterCreates: (n: number): Moment => {
     let seen = 0;
@@ -33,7 +38,7 @@ export const MOMENTS = {
   /** tenant0 is made with a device code, which its create uses up. */
   afterDeviceCodeCreate: (): Moment => ({ description: "the moment VB365 added tenant0 (new application, device code)", create: (entry) => isCreate(entry) && !!body(entry).newApplicationName }),
   /** tenant2 authenticates with legacy protocols over the v7 connection: no certificate. */
-  afterLegacyCreate: (): Moment => ({ description: "the moment VB365 added tenant2 (legacy protocols, no certificate)", create: (entry) => isCreate(entry) && entry.version === "v7" }),
+  afterLegacyCreate: (): Moment => ({ description: "the moment VB365 added tenant2 (legacy protocols, no certificate)", create: (entry) => isCreate(entry) && usesLegacyProtocols(body(entry)) }),
 };
 
 function pendingOperations(fleet: Fleet): number {
@@ -119,6 +124,8 @@ export async function interruptUp(fleet: Fleet, signal: "SIGINT" | "SIGKILL", mo
   const inventory = fleet.inventory();
   const teamsAsDeclared = fleet.emulator.state().organizations.every((organization) => organization.isTeamsOnline === fleet.teamsOnline);
   return {
+    fleet: fleet.variant.label,
+    sharedCertificates: fleet.variant.certificates !== "per-tenant",
     signal,
     moment: moment.description,
     interruptedAfterCreates: answered,
@@ -129,6 +136,7 @@ export async function interruptUp(fleet: Fleet, signal: "SIGINT" | "SIGKILL", mo
     converged: up.code === 0 && isClean(inventory) && teamsAsDeclared,
     duplicates: inventory.duplicates,
     orphans: inventory.orphans,
+    mismatches: inventory.mismatches,
     durationMs: Date.now() - started,
   };
 }

@@ -3,13 +3,18 @@
 // whole by every run.
 
 export const METHOD = `
-**The fleet.** One stack of the program \`test/reliability/programs/fleet\`: 20 tenants, each a
-\`TenantCertificate\` (2048-bit, created once for the whole suite) and a \`Vb365Organization\`, against
-the emulator on a file backend with a passphrase (the engine tests' \`TestStack\`). The tenants cover
-every authentication kind whose secrets must be kept: tenant0 has VB365 register a new Entra
-application with a device code, tenant1 uses basic authentication (China), tenant2 legacy protocols
-with an application secret over a second, named connection (\`vb365:connections.legacy\`, API v7),
-tenants 3–19 existing applications with their certificate. \`vb365:timeoutSeconds\` is 3.
+**The fleets.** Two stacks of the program \`test/reliability/programs/fleet\`, each of 20 tenants
+against its own emulator on a file backend with a passphrase (the engine tests' \`TestStack\`). The
+tenants cover every authentication kind whose secrets must be kept: tenant0 has VB365 register a
+new Entra application with a device code, tenant1 uses basic authentication (China), tenant2 legacy
+protocols with an application secret over a second, named connection (\`vb365:connections.legacy\`,
+API v7), tenants 3–19 one multi-tenant existing application (one application id), the odd-numbered
+of them over the v7 connection and the rest over v8. In the **mixed** fleet the odd-numbered
+existing-application tenants share one certificate and the others have their own; in the
+**shared** fleet every app-only tenant, tenant0 included, uses the one shared certificate, as
+providers who run one application for all their customers do. Certificates are 2048-bit and made
+once per fleet. Both connections have \`timeoutSeconds\` 3. The fault matrix, the interruptions and
+the wrong-tenant sign-in run on both fleets.
 
 **A fault case** arms one fault of the emulator (\`injectFault\`, or for expired tokens an
 \`expireTokens\` run from the request log the moment the n-th request of a kind was answered),
@@ -18,8 +23,10 @@ runs the operation that exercises the call, and judges:
 - the first run either converges, or fails with a clear message (\`VB365 <METHOD> <path> failed…\`,
   never an "Unknown Error"); then the fault is lifted and the same command runs once more;
 - afterwards the server holds exactly the declared organizations: none missing, no duplicate (by
-  name or certificate thumbprint), no orphan (on the server but in no resource's state), none
-  stale (in state but gone from the server), \`isTeamsOnline\` as declared, the 20 certificates kept;
+  name), no orphan (on the server but in no resource's state), none stale (in state but gone from
+  the server), no mismatch (every resource's organization id its own, and the organization of that
+  id on the server named as the resource declares), \`isTeamsOnline\` as declared, every
+  certificate kept;
 - the fault fired at least once (otherwise nothing was proven and the case fails).
 
 Faults fire mid-run: \`skip\` lets the first requests through, \`times\` limits the firings. The
@@ -53,6 +60,16 @@ checkpoint, the CLI's stdout and stderr, and the provider's diagnostics as the e
 bad-input messages are scanned too.
 `.trim();
 
+export const WRONG_TENANT = `
+Which Microsoft 365 organization a device code adds is decided by whoever signs in with it. When
+the organization VB365 reports after adding it has another name than the declared
+\`organizationName\` (every tenant of tenants.yaml declares one), the provider removes it again and
+fails with a message naming both tenants and asking for a new device code signed in to the right
+one; nothing reaches the state. The suite signs tenant0's code in to another tenant, runs
+\`pulumi up\`, checks that nothing of that tenant is left on the server or in the state, then signs
+in to tenant0 and runs \`pulumi up\` again.
+`.trim();
+
 export const DEBUG_LOG_NOTE = `
 The Pulumi Node.js SDK itself logs every RegisterResource response of the program at debug level
 (\`@pulumi/pulumi\` runtime/resource.js, "RegisterResource RPC finished … resp: …"), and a
@@ -78,15 +95,20 @@ does not know yet. Recover in this order (Pulumi CLI 3.248, file backend):
    (In our runs of this CLI version, \`--import-pending-creates <urn> <id>\` exited successfully
    and brought nothing back for these dynamic resources, so the recovery does not rely on it.)
 3. \`pulumi up --yes\`. An organization the killed run had already added is taken back, not added
-   twice: it carries the tenant's own certificate (every tenant of tenants.yaml and every
-   \`Vb365Tenant\` has one), which proves whose it is, even when VB365 now refuses the device code it
-   used up. An organization without a certificate (basic authentication, legacy protocols) proves
-   nothing, so the run stops with "… has already been added. If an interrupted run of this stack
-   added it, set adoptExisting: true on this organization and run again". Set
-   \`adoptExisting: true\` on it (in tenants.yaml, under the tenant) and run \`pulumi up\` again; the
-   setting only matters when the organization is created, so it can stay or go. A failed run
-   starts no further creates, so the next run may name another one; \`pulumi up --continue-on-error\`
-   names them all at once.
+   twice, but only when it is this tenant's beyond doubt: it carries the tenant's Microsoft 365
+   name (\`organizationName\`, else \`officeOrganizationName\`, else the domain of \`account\`) and the
+   tenant's certificate, even when VB365 now refuses the device code it used up. A certificate
+   alone never decides, since tenants may share one application and one certificate; only where
+   no name can be known and exactly one organization carries the certificate is it taken back by
+   that, and several such organizations stop the run with their names and a request to set
+   \`organizationName\`, changing nothing. An organization without a certificate (basic
+   authentication, legacy protocols) proves nothing, so the run stops with "… has already been
+   added. If an interrupted run of this stack added it, set adoptExisting: true on this
+   organization and run again". Set \`adoptExisting: true\` on it (in tenants.yaml, under the
+   tenant) and run \`pulumi up\` again: adoption takes the organization of that name and no other.
+   The setting only matters when the organization is created, so it can stay or go. A failed run
+   starts no further creates, so the next run may name another one; \`pulumi up
+   --continue-on-error\` names them all at once.
 
 The provider and language-host processes of a SIGKILLed CLI outlive it and finish the requests they
 had sent; a CI runner ends them with the job.

@@ -12,7 +12,7 @@ export function reliabilityFigures(measured: Measured, finishedAt: number) {
   const findings = measured.secrets.findings.filter((finding) => finding.location !== DEBUG_LOG);
   const debugFindings = measured.secrets.findings.filter((finding) => finding.location === DEBUG_LOG);
   return {
-    generatedBy: "npm run test:reliability (test/reliability); do not edit by hand",
+    generatedBy: "npm run test:reliability -- --write-report (test/reliability); do not edit by hand",
     generatedAt: new Date(finishedAt).toISOString(),
     suiteRuntimeSeconds: Math.round((finishedAt - measured.startedAt) / 1000),
     pulumiCli: measured.pulumiVersion,
@@ -22,6 +22,13 @@ export function reliabilityFigures(measured: Measured, finishedAt: number) {
     faultCasesFailedClearlyThenConverged: faults.filter((result) => result.converged && result.runs === 2).length,
     duplicates: faults.reduce((sum, result) => sum + result.duplicates, 0) + measured.interruptions.reduce((sum, run) => sum + run.duplicates, 0),
     orphans: faults.reduce((sum, result) => sum + result.orphans.length, 0) + measured.interruptions.reduce((sum, run) => sum + run.orphans.length, 0),
+    sharedCertificateCases: faults.filter((result) => result.sharedCertificates).length + measured.interruptions.filter((run) => run.sharedCertificates).length,
+    crossTenantMismatches:
+      faults.reduce((sum, result) => sum + result.mismatches.length, 0) +
+      measured.interruptions.reduce((sum, run) => sum + run.mismatches.length, 0) +
+      measured.wrongTenantSignIns.reduce((sum, run) => sum + run.mismatches.length, 0),
+    wrongTenantSignIns: measured.wrongTenantSignIns.length,
+    wrongTenantSignInsRefused: measured.wrongTenantSignIns.filter((run) => run.refused && run.leftNothing).length,
     killedUpConverged: kills.length > 0 && kills.every((run) => run.converged),
     interruptedUpConverged: interrupts.length > 0 && interrupts.every((run) => run.converged),
     badInputs: badInputs.length,
@@ -39,6 +46,7 @@ export function reliabilityFigures(measured: Measured, finishedAt: number) {
     details: {
       faultCases: faults,
       interruptions: measured.interruptions,
+      wrongTenantSignIns: measured.wrongTenantSignIns,
       badInputs,
       tls: measured.tls,
       secretFindings: findings,

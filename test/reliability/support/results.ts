@@ -6,6 +6,10 @@ export type FaultName = "429 + Retry-After" | "503" | "reset before" | "reset af
 /** One cell of the fault matrix, as it ran. */
 export interface FaultCaseResult {
   id: string;
+  /** The fleet it ran on (FleetVariant.label). */
+  fleet: string;
+  /** Whether tenants of that fleet share a certificate and an application. */
+  sharedCertificates: boolean;
   callKind: CallKind;
   fault: FaultName;
   /** Faults that never stop: the first run must fail clearly and the next one converge. */
@@ -26,6 +30,8 @@ export interface FaultCaseResult {
   orphans: string[];
   missing: string[];
   stale: string[];
+  /** Resources pointing at another tenant's organization, or several at one (Inventory.mismatches). */
+  mismatches: string[];
   requests: Record<string, number>;
   durationMs: number;
 }
@@ -46,6 +52,8 @@ export interface BadInputResult {
 }
 
 export interface InterruptionResult {
+  fleet: string;
+  sharedCertificates: boolean;
   signal: "SIGINT" | "SIGKILL";
   /** When the signal was sent. */
   moment: string;
@@ -60,7 +68,23 @@ export interface InterruptionResult {
   converged: boolean;
   duplicates: number;
   orphans: string[];
+  mismatches: string[];
   durationMs: number;
+}
+
+/** A device code signed in to another tenant than the organization that used it declares. */
+export interface WrongTenantResult {
+  fleet: string;
+  /** The tenant the code was signed in to. */
+  signedInTo: string;
+  /** The first run stopped with the provider's message naming both tenants. */
+  refused: boolean;
+  message: string;
+  /** The server held no organization of the wrong tenant afterwards, and the state none for it. */
+  leftNothing: boolean;
+  /** After a sign-in to the right tenant, the next run converged. */
+  converged: boolean;
+  mismatches: string[];
 }
 
 export interface TlsResult {
@@ -86,6 +110,7 @@ export const results = {
   faultCases: [] as FaultCaseResult[],
   badInputs: [] as BadInputResult[],
   interruptions: [] as InterruptionResult[],
+  wrongTenantSignIns: [] as WrongTenantResult[],
   tls: [] as TlsResult[],
   audit: undefined as AuditResult | undefined,
   /** One scanner for the whole suite: every secret any part used is looked for everywhere. */

@@ -1,26 +1,30 @@
-import { Fleet } from "./fleet";
+import { Fleet, FLEET_VARIANTS, type FleetVariant } from "./fleet";
 
-let started: Promise<Fleet> | undefined;
+const started = new Map<string, Promise<Fleet>>();
 
 /**
- * The one fleet of the suite, brought up once (certificates and organizations of 20 tenants) and
- * shared by every spec that needs it; the root hook disposes it at the end.
+ * The fleet of `variant`, brought up once (certificates and organizations of 20 tenants) and
+ * shared by every spec that needs it; the root hook disposes them all at the end.
  */
-export function sharedFleet(): Promise<Fleet> {
-  started ??= (async () => {
-    const fleet = await Fleet.start();
-    await fleet.signIn();
-    const up = await fleet.up("initial up of the fleet");
-    if (!up.ok) throw new Error(`the fleet's first pulumi up failed:\n${up.error ?? up.output}`);
-    await fleet.registerCertificateSecrets();
-    return fleet;
-  })();
-  return started;
+export function sharedFleet(variant: FleetVariant = FLEET_VARIANTS[0]): Promise<Fleet> {
+  let fleet = started.get(variant.label);
+  if (!fleet) {
+    fleet = (async () => {
+      const created = await Fleet.start(variant);
+      await created.signIn();
+      const up = await created.up(`initial up of the fleet (${variant.label})`);
+      if (!up.ok) throw new Error(`the fleet's first pulumi up failed:\n${up.error ?? up.output}`);
+      created.expectedCertificates = created.certificates();
+      await created.registerCertificateSecrets();
+      return created;
+    })();
+    started.set(variant.label, fleet);
+  }
+  return fleet;
 }
 
-export async function disposeSharedFleet(): Promise<void> {
-  if (!started) return;
-  const fleet = await started.catch(() => undefined);
-  started = undefined;
-  await fleet?.dispose();
+export async function disposeSharedFleets(): Promise<void> {
+  const fleets = [...started.values()];
+  started.clear();
+  for (const fleet of fleets) await (await fleet.catch(() => undefined))?.dispose();
 }

@@ -44,6 +44,13 @@ describe("resolveConnection", () => {
     expect(() => resolveConnection(source({ "vb365:connections": connections }), "apac")).to.throw('defines "emea"');
   });
 
+  it("takes a named connection's own timeoutSeconds, and names it when it is bad", () => {
+    const connections = (timeoutSeconds: unknown) => JSON.stringify({ emea: { url: "https://emea:4443", username: "e", password: "pe", timeoutSeconds } });
+    expect(resolveConnection(source({ "vb365:connections": connections(3) }), "emea").timeoutMs).to.equal(3000);
+    expect(resolveConnection(source({ "vb365:connections": connections("90") }), "emea").timeoutMs).to.equal(90_000);
+    expect(() => resolveConnection(source({ "vb365:connections": connections("soon") }), "emea")).to.throw("vb365:connections.emea.timeoutSeconds");
+  });
+
   it("never puts the password in an error message", () => {
     const connections = JSON.stringify({ emea: { url: "nope", username: "e", password: "very-secret-pw" } });
     expect(() => resolveConnection(source({ "vb365:connections": connections }), "emea"))
