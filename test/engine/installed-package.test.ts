@@ -1,14 +1,9 @@
-import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../emulator";
+import { ConsumerProject } from "../helpers/consumer-project";
 import { emulatorConfig } from "../helpers/emulator-stack";
 import { TestStack } from "../helpers/engine";
-
-const REPO = path.resolve(__dirname, "..", "..");
 
 const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
 import { TenantCertificate, Vb365Organization } from "pulumi-vb365";
@@ -31,39 +26,29 @@ export const organizationId: pulumi.Output<string> = organization.organizationId
  * so the state refers to it by module name instead of carrying its code.
  */
 describe("pulumi-vb365 installed from its package", () => {
-  let project: string;
+  let project: ConsumerProject;
   let emulator: Emulator;
   let stack: TestStack;
 
   before(async function () {
     this.timeout(300_000);
-    project = fs.mkdtempSync(path.join(os.tmpdir(), "vb365-consumer-"));
-    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], { cwd: REPO, encoding: "utf8" }).trim().split("\n").pop()!;
-    const version = (name: string) => require(`${name}/package.json`).version as string;
-    // What `pulumi new typescript` gives a project, plus this package.
-    const dependencies = { "pulumi-vb365": `file:./${tarball}`, "@pulumi/pulumi": version("@pulumi/pulumi") };
-    const devDependencies = { typescript: version("typescript"), "ts-node": version("ts-node"), "@types/node": version("@types/node") };
-    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies, devDependencies }));
-    fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: consumer\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n");
-    fs.writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, module: "commonjs", moduleResolution: "node", target: "ES2022", esModuleInterop: true, noEmit: true, types: ["node"] } }));
-    fs.writeFileSync(path.join(project, "index.ts"), PROGRAM);
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: project, stdio: ["ignore", "ignore", "inherit"] });
+    project = ConsumerProject.create({ program: PROGRAM });
     emulator = await startEmulator();
   });
 
   after(async () => {
     await stack?.dispose();
     await emulator?.close();
-    if (project) fs.rmSync(project, { recursive: true, force: true });
+    project?.dispose();
   });
 
   it("type-checks a program that imports it", () => {
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", project], { encoding: "utf8" });
+    project.typeCheck();
   });
 
   it("onboards a tenant, and the state names the provider instead of storing its code", async () => {
     stack = await TestStack.create({
-      programDir: project,
+      programDir: project.dir,
       config: {
         ...emulatorConfig(emulator),
       },

@@ -1,0 +1,114 @@
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+import { expect } from "chai";
+import { after, before, describe, it } from "mocha";
+import { startEmulator, type Emulator } from "../../emulator";
+import { ConsumerProject } from "../helpers/consumer-project";
+import { emulatorClient, emulatorConfig, signedInDeviceCode } from "../helpers/emulator-stack";
+import { TestStack } from "../helpers/engine";
+
+const REPO = path.resolve(__dirname, "..", "..");
+
+/** The lowest @pulumi/pulumi users may have: the floor of the declared peer range, so the two cannot drift. */
+function lowestSupportedSdk(): string {
+  const range: string = require(path.join(REPO, "package.json")).peerDependencies["@pulumi/pulumi"];
+  const floor = /^\^(\d+\.\d+\.\d+)$/.exec(range)?.[1];
+  if (!floor) throw new Error(`the @pulumi/pulumi peer range "${range}" is not of the ^x.y.z form this suite tests`);
+  return floor;
+}
+
+/** Where a user who starts today lands: a recent SDK, which needs Node 22 (from 3.249 on). */
+const RECENT_SDK = "3.276.0";
+
+function nodeDir(major: number): string {
+  const output = execFileSync("bash", [path.join(REPO, "scripts", "ensure-node"), String(major)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  return output.trim().split("\n").pop()!;
+}
+
+// The kinds of the root program: a new application by device code and an existing application,
+// each with its own certificate.
+const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
+import { TenantCertificate, Vb365Organization } from "pulumi-vb365";
+
+const config = new pulumi.Config();
+const applicationId = "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10";
+const contoso = new TenantCertificate("contoso", { subject: { commonName: "contoso.onmicrosoft.com VB365" }, keySize: 2048 });
+const fabrikam = new TenantCertificate("fabrikam", { subject: { commonName: "fabrikam.onmicrosoft.com VB365" }, keySize: 2048 });
+const existing = new Vb365Organization("contoso", {
+  organizationName: "contoso.onmicrosoft.com",
+  isExchangeOnline: true,
+  isSharePointOnline: true,
+  applicationCertificate: contoso.pfxBase64,
+  applicationCertificatePassword: contoso.password,
+  exchangeOnlineSettings: { applicationId, account: "backup@contoso.onmicrosoft.com" },
+  sharePointOnlineSettings: { applicationId, officeOrganizationName: "contoso.onmicrosoft.com" },
+});
+const registered = new Vb365Organization("fabrikam", {
+  organizationName: "fabrikam.onmicrosoft.com",
+  isExchangeOnline: true,
+  isSharePointOnline: true,
+  isTeamsOnline: true,
+  newApplicationName: "VB365 Fabrikam",
+  userCode: config.requireSecret("userCode"),
+  applicationCertificate: fabrikam.pfxBase64,
+  applicationCertificatePassword: fabrikam.password,
+  exchangeOnlineSettings: {},
+  sharePointOnlineSettings: {},
+});
+export const organizationIds = [existing.organizationId, registered.organizationId];
+export const nodeVersion = process.version;
+`;
+
+const ENDS = [
+  { title: "the lowest supported SDK on Node 20", sdk: lowestSupportedSdk, node: 20 },
+  { title: "a recent SDK on Node 22", sdk: () => RECENT_SDK, node: 22 },
+];
+
+/**
+ * Both ends of the range the package declares, installed as a user installs them: a program on
+ * each lives through up, a no-change preview, refresh and destroy against the emulator.
+ */
+for (const end of ENDS) {
+  describe(`pulumi-vb365 with ${end.title}`, () => {
+    let project: ConsumerProject;
+    let emulator: Emulator;
+    let stack: TestStack;
+
+    before(async function () {
+      this.timeout(300_000);
+      project = ConsumerProject.create({ program: PROGRAM, sdkVersion: end.sdk(), nodeDir: nodeDir(end.node) });
+      emulator = await startEmulator();
+    });
+
+    after(async () => {
+      await stack?.dispose();
+      await emulator?.close();
+      project?.dispose();
+    });
+
+    it(`installs @pulumi/pulumi ${end.sdk()} and type-checks a program against it`, () => {
+      expect(project.installedVersion("@pulumi/pulumi")).to.equal(end.sdk());
+      project.typeCheck();
+    });
+
+    it("runs up, a no-change preview, refresh and destroy", async () => {
+      const client = emulatorClient(emulator);
+      const userCode = await signedInDeviceCode(emulator, client, "fabrikam.onmicrosoft.com").finally(() => client.close());
+      stack = await TestStack.create({
+        programDir: project.dir,
+        config: { ...emulatorConfig(emulator), userCode: { value: userCode, secret: true } },
+        env: { PATH: project.path },
+      });
+      const up = await stack.up();
+      expect(up.outputs.nodeVersion.value, "the program ran on the node of this end").to.match(new RegExp(`^v${end.node}\\.`));
+      expect(emulator.state().organizations.map((organization) => organization.name).sort()).to.deep.equal(["contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com"]);
+
+      await stack.preview({ expectNoChanges: true });
+      const refreshed = await stack.refresh();
+      expect(refreshed.summary.result).to.equal("succeeded");
+      await stack.preview({ expectNoChanges: true });
+      await stack.destroy();
+      expect(emulator.state().organizations).to.deep.equal([]);
+    });
+  });
+}

@@ -1,0 +1,81 @@
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const REPO = path.resolve(__dirname, "..", "..");
+
+export interface ConsumerOptions {
+  /** index.ts of the program. */
+  program: string;
+  /** Default: the SDK this repository is developed against. */
+  sdkVersion?: string;
+  /** Directory of the `node` that installs and runs the project. Default: the one running the tests. */
+  nodeDir?: string;
+}
+
+/**
+ * A project as a user starts one: what `pulumi new typescript` gives, plus this package as
+ * `npm pack` makes it, installed by the Node.js that will run the program. Its directory and
+ * the tarball go with `dispose`.
+ */
+export class ConsumerProject {
+  private constructor(
+    readonly dir: string,
+    readonly nodeDir: string,
+  ) {}
+
+  static create(options: ConsumerOptions): ConsumerProject {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vb365-consumer-"));
+    const nodeDir = options.nodeDir ?? path.dirname(process.execPath);
+    const project = new ConsumerProject(dir, nodeDir);
+    try {
+      const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: REPO, encoding: "utf8" }).trim().split("\n").pop()!;
+      const version = (name: string) => require(`${name}/package.json`).version as string;
+      const dependencies = { "pulumi-vb365": `file:./${tarball}`, "@pulumi/pulumi": options.sdkVersion ?? version("@pulumi/pulumi") };
+      const devDependencies = { typescript: version("typescript"), "ts-node": version("ts-node"), "@types/node": version("@types/node") };
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies, devDependencies }));
+      fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: consumer\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n");
+      fs.writeFileSync(
+        path.join(dir, "tsconfig.json"),
+        JSON.stringify({ compilerOptions: { strict: true, module: "commonjs", moduleResolution: "node", target: "ES2022", esModuleInterop: true, noEmit: true, types: ["node"] } }),
+      );
+      fs.writeFileSync(path.join(dir, "index.ts"), options.program);
+      // npm itself runs on the project's node, so that the SDK's `engines` is checked against it.
+      project.node([npmCli(), "install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { stdio: ["ignore", "ignore", "inherit"] });
+    } catch (error) {
+      project.dispose();
+      throw error;
+    }
+    return project;
+  }
+
+  /** PATH with this project's node first: what the CLI, language host and provider find. */
+  get path(): string {
+    return [this.nodeDir, process.env.PATH].filter(Boolean).join(path.delimiter);
+  }
+
+  /** The version of an installed dependency. */
+  installedVersion(name: string): string {
+    return JSON.parse(fs.readFileSync(path.join(this.dir, "node_modules", name, "package.json"), "utf8")).version;
+  }
+
+  /** tsc over the program, with the project's own SDK types. */
+  typeCheck(): void {
+    this.node([path.join(this.dir, "node_modules", "typescript", "bin", "tsc"), "-p", this.dir], { encoding: "utf8" });
+  }
+
+  dispose(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private node(args: string[], options: { stdio?: ["ignore", "ignore", "inherit"]; encoding?: "utf8" }): void {
+    execFileSync(path.join(this.nodeDir, "node"), args, { cwd: this.dir, env: { ...process.env, PATH: this.path }, ...options });
+  }
+}
+
+/** npm's own entry script, to be run by any node. */
+function npmCli(): string {
+  const npm = execFileSync("sh", ["-c", "command -v npm"], { encoding: "utf8" }).trim();
+  return fs.realpathSync(npm);
+}
