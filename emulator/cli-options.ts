@@ -21,6 +21,13 @@ Options (environment variable fallback in brackets):
                                    [VB365_EMULATOR_ORGANIZATION_NAME]
   --device-code-lifetime <s>       device code lifetime (default 900) [VB365_EMULATOR_DEVICE_CODE_LIFETIME]
   --token-lifetime <s>             access token lifetime (default 3600) [VB365_EMULATOR_TOKEN_LIFETIME]
+  --put-semantics <merge|replace>  PUT /Organizations keeps what the body omits (merge, default)
+                                   or clears it (replace) [VB365_EMULATOR_PUT_SEMANTICS]
+  --max-page-size <n>              cap v8 pages at n items, whatever limit asks (default: none)
+                                   [VB365_EMULATOR_MAX_PAGE_SIZE]
+  --delete-with-jobs <refuse|cascade>
+                                   deleting an organization with enabled jobs: 409 (refuse,
+                                   default) or the jobs go with it [VB365_EMULATOR_DELETE_WITH_JOBS]
   --state-file <path>              keep organizations and jobs in this file across restarts
                                    [VB365_EMULATOR_STATE_FILE]
   --ca-file <path>                 where to write the certificate PEM (default: a temporary file)
@@ -55,6 +62,9 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
         "organization-name": { type: "string" },
         "device-code-lifetime": { type: "string" },
         "token-lifetime": { type: "string" },
+        "put-semantics": { type: "string" },
+        "max-page-size": { type: "string" },
+        "delete-with-jobs": { type: "string" },
         "state-file": { type: "string" },
         "ca-file": { type: "string" },
         quiet: { type: "boolean" },
@@ -85,6 +95,12 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   if (deviceCodeLifetime !== undefined) options.deviceCodeLifetimeSeconds = integer(deviceCodeLifetime, "--device-code-lifetime", 1);
   const tokenLifetime = pick(values["token-lifetime"], "VB365_EMULATOR_TOKEN_LIFETIME");
   if (tokenLifetime !== undefined) options.tokenLifetimeSeconds = integer(tokenLifetime, "--token-lifetime", 1);
+  const putSemantics = pick(values["put-semantics"], "VB365_EMULATOR_PUT_SEMANTICS");
+  if (putSemantics !== undefined) options.putSemantics = oneOf(putSemantics, "--put-semantics", ["merge", "replace"] as const);
+  const maxPageSize = pick(values["max-page-size"], "VB365_EMULATOR_MAX_PAGE_SIZE");
+  if (maxPageSize !== undefined) options.maxPageSize = integer(maxPageSize, "--max-page-size", 1, 10_000);
+  const deleteWithJobs = pick(values["delete-with-jobs"], "VB365_EMULATOR_DELETE_WITH_JOBS");
+  if (deleteWithJobs !== undefined) options.deleteWithJobs = oneOf(deleteWithJobs, "--delete-with-jobs", ["refuse", "cascade"] as const);
   const stateFile = pick(values["state-file"], "VB365_EMULATOR_STATE_FILE");
   if (stateFile !== undefined) options.stateFile = stateFile;
   const caFile = pick(values["ca-file"], "VB365_EMULATOR_CA_FILE");
@@ -96,6 +112,12 @@ function integer(text: string, flag: string, min: number, max = Number.MAX_SAFE_
   const value = Number(text.trim());
   if (value < min || value > max) throw new CliUsageError(`${flag} must be between ${min} and ${max}, not ${value}.`);
   return value;
+}
+
+function oneOf<const T extends readonly string[]>(text: string, flag: string, choices: T): T[number] {
+  const value = text.trim().toLowerCase();
+  if (!choices.includes(value)) throw new CliUsageError(`${flag} takes ${choices.join(" or ")}, not "${text}".`);
+  return value as T[number];
 }
 
 function parseVersions(text: string): ApiVersion[] {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { bodyRequired, bodyTooLarge, invalidJson, unsupportedMediaType } from "./errors";
+import { parseLenientJson } from "./lenient-json";
 
 /** What a route answers; the server turns it into bytes (or drops it when a fault resets). */
 export interface Reply {
@@ -60,7 +61,7 @@ export function parseJsonText(raw: Buffer, required: boolean): unknown {
     return undefined;
   }
   try {
-    return JSON.parse(text) as unknown;
+    return parseLenientJson(text);
   } catch (error) {
     throw invalidJson(error instanceof Error ? error.message : String(error));
   }

@@ -19,7 +19,7 @@ import { RequestLog, type Counters, type RequestLogEntry } from "./request-log";
 import { Router } from "./router";
 import { ROUTES } from "./routes";
 import { createHandler, listen } from "./server";
-import type { EmulatorSettings } from "./settings";
+import { DEFAULT_SETTINGS, type EmulatorSettings } from "./settings";
 import { Store, type User } from "./store";
 import { generateSelfSigned, type TlsMaterial } from "./tls";
 import type { TokenKind } from "./tokens";
@@ -64,6 +64,14 @@ export interface EmulatorOptions {
   autoApproveDeviceCodesMs?: number | null;
   /** Organization auto-approved codes sign in to. Default DEFAULT_ORGANIZATION_NAME. */
   autoApproveOrganizationName?: string;
+  /** PUT /Organizations: keep what the body omits ("merge", the default) or clear it ("replace"). */
+  putSemantics?: EmulatorSettings["putSemantics"];
+  /** Cap on the size of a v8 page, whatever `limit` asks for. Default: none (the documented 10,000). */
+  maxPageSize?: number | null;
+  /** DELETE of an organization with enabled jobs: refused with 409 ("refuse", the default) or the jobs go with it ("cascade"). */
+  deleteWithJobs?: EmulatorSettings["deleteWithJobs"];
+  /** What GET /RestorePortalSettings reports. Default: not enabled. */
+  restorePortal?: EmulatorSettings["restorePortal"];
   /** Persist organizations, jobs and repositories to this JSON file and load them on start. */
   stateFile?: string;
   /** Keep request and response bodies in the request log (secrets redacted). Default false. */
@@ -161,12 +169,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const versions = [...new Set(options.versions ?? API_VERSIONS)].sort();
   if (versions.length === 0) throw new Error("startEmulator: `versions` must name at least one of v6, v7, v8.");
   const host = options.host ?? "127.0.0.1";
-  const settings: Partial<EmulatorSettings> = {};
-  if (options.tokenLifetimeSeconds !== undefined) settings.tokenLifetimeSeconds = options.tokenLifetimeSeconds;
-  if (options.refreshTokenLifetimeSeconds !== undefined) settings.refreshTokenLifetimeSeconds = options.refreshTokenLifetimeSeconds;
-  if (options.deviceCodeLifetimeSeconds !== undefined) settings.deviceCodeLifetimeSeconds = options.deviceCodeLifetimeSeconds;
-  if (options.autoApproveDeviceCodesMs !== undefined) settings.autoApproveDeviceCodesMs = options.autoApproveDeviceCodesMs;
-  if (options.autoApproveOrganizationName !== undefined) settings.autoApproveOrganizationName = options.autoApproveOrganizationName;
+  // The runtime settings among the options: the keys of the defaults, where given.
+  const settings = Object.fromEntries(
+    Object.keys(DEFAULT_SETTINGS).flatMap((key) => (options[key as keyof EmulatorSettings] === undefined ? [] : [[key, options[key as keyof EmulatorSettings]]])),
+  ) as Partial<EmulatorSettings>;
   const store = new Store({
     servedVersions: versions,
     users: options.users && options.users.length > 0 ? options.users : [DEFAULT_USER],

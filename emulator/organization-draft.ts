@@ -9,10 +9,10 @@ import type {
 import type { ConnectionSettingsBody, OnPremisesSettingsBody, OrganizationBody } from "./routes/organization-body";
 
 /**
- * An organization as the rules see it: the stored state with a request body applied. The same
- * merge serves POST (applied to defaults) and PUT (applied to the stored organization), which is
- * the PUT semantics the emulator documents: properties present in the body replace the stored
- * ones, absent ones are kept, `null` clears, and omitted secrets keep the stored ones.
+ * An organization as the rules see it: a base with a request body applied. The same merge serves
+ * POST (applied to defaults) and PUT: applied to the stored organization under the "merge" PUT
+ * semantics (properties present in the body replace the stored ones, absent ones are kept, `null`
+ * clears, omitted secrets keep the stored ones), or to defaults under "replace" (settings.ts).
  */
 export interface OrganizationDraft {
   type: OrganizationType;

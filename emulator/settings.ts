@@ -1,5 +1,28 @@
 import { z } from "zod";
 
+/**
+ * How `PUT /Organizations/{id}` treats what the body leaves out. No source confirms either
+ * (vb365-api.md §4.5, §10): "merge" keeps omitted properties and secrets; "replace" clears them,
+ * as a server that binds the body onto a fresh object would (a maintained VBR provider does
+ * GET-merge-PUT because its server replaces).
+ */
+export type PutSemantics = "merge" | "replace";
+
+/**
+ * DELETE of an organization that has jobs. "refuse": 409 while any of them is enabled (PowerShell
+ * docs: disable them first); "cascade": the jobs go with it (v8 user guide). The REST status is
+ * unconfirmed either way.
+ */
+export type DeleteWithJobs = "refuse" | "cascade";
+
+/** `RESTRestorePortalSettings` of SPEC6/7/8 (`restorePortalUri` from v7 on). */
+export interface RestorePortalSettings {
+  isEnabled: boolean;
+  applicationId: string | null;
+  msalAuthorityUri: string | null;
+  restorePortalUri: string | null;
+}
+
 /** Settings that can change while the emulator runs (control API `PATCH /__emulator/settings`). */
 export interface EmulatorSettings {
   /** Access token lifetime, `expires_in` of /token. Default 3600: "expires in 60 minutes" (DOC-AUTH). */
@@ -12,6 +35,17 @@ export interface EmulatorSettings {
   autoApproveDeviceCodesMs: number | null;
   /** Organization that auto-approved codes (and approvals naming none) sign in to. Default contoso.onmicrosoft.com. */
   autoApproveOrganizationName: string;
+  /** See PutSemantics. Default "merge". */
+  putSemantics: PutSemantics;
+  /**
+   * The largest page a v8 listing returns whatever `limit` asks for; the page echoes the clamped
+   * limit. A real server may cap pages below the documented 10,000 (§10). Default null: no cap.
+   */
+  maxPageSize: number | null;
+  /** See DeleteWithJobs. Default "refuse". */
+  deleteWithJobs: DeleteWithJobs;
+  /** What the anonymous `GET /RestorePortalSettings` reports. Default: not enabled. */
+  restorePortal: RestorePortalSettings;
 }
 
 export const DEFAULT_SETTINGS: EmulatorSettings = {
@@ -20,6 +54,10 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   deviceCodeLifetimeSeconds: 900,
   autoApproveDeviceCodesMs: null,
   autoApproveOrganizationName: "contoso.onmicrosoft.com",
+  putSemantics: "merge",
+  maxPageSize: null,
+  deleteWithJobs: "refuse",
+  restorePortal: { isEnabled: false, applicationId: null, msalAuthorityUri: null, restorePortalUri: null },
 };
 
 const positive = () => z.number().positive().finite();
@@ -32,6 +70,17 @@ export function settingsPatchSchema() {
       deviceCodeLifetimeSeconds: positive(),
       autoApproveDeviceCodesMs: z.number().min(0).finite().nullable(),
       autoApproveOrganizationName: z.string().trim().min(1),
+      putSemantics: z.enum(["merge", "replace"]),
+      maxPageSize: z.number().int().min(1).max(10_000).nullable(),
+      deleteWithJobs: z.enum(["refuse", "cascade"]),
+      restorePortal: z
+        .object({
+          isEnabled: z.boolean(),
+          applicationId: z.uuid().nullable(),
+          msalAuthorityUri: z.string().min(1).nullable(),
+          restorePortalUri: z.string().min(1).nullable(),
+        })
+        .strict(),
     })
     .partial()
     .strict();

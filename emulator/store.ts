@@ -162,7 +162,9 @@ export class Store {
 
   updateOrganization(id: string, body: OrganizationBody, version: ApiVersion): StoredOrganization {
     const existing = this.getOrganization(id);
-    const draft = applyBody(draftOf(existing), body, this.now());
+    // Under "replace" the body is bound onto a fresh organization: what it omits is cleared, secrets included.
+    const base = this.currentSettings.putSemantics === "replace" ? NEW_ORGANIZATION : draftOf(existing);
+    const draft = applyBody(base, body, this.now());
     const resolution = resolveOrganization(draft, this.ruleContext(version, existing));
     const organization = this.build(id, draft, resolution, existing);
     if (resolution.deviceCode) this.deviceCodes.markUsed(resolution.deviceCode);
@@ -171,12 +173,17 @@ export class Store {
     return organization;
   }
 
-  /** Refused while any job of the organization is enabled; disabled jobs go with it (decided, §4.5). */
+  /**
+   * Under deleteWithJobs "refuse", refused while any job of the organization is enabled, and its
+   * disabled jobs go with it; under "cascade" every job goes with it (settings.ts, §4.5).
+   */
   deleteOrganization(id: string): void {
     const organization = this.getOrganization(id);
     const jobs = this.listJobs({ organizationId: id });
     const enabled = jobs.filter((job) => job.isEnabled);
-    if (enabled.length > 0) throw organizationHasEnabledJobs(organization.name, enabled.map((job) => job.name));
+    if (enabled.length > 0 && this.currentSettings.deleteWithJobs === "refuse") {
+      throw organizationHasEnabledJobs(organization.name, enabled.map((job) => job.name));
+    }
     for (const job of jobs) this.jobs.delete(job.id);
     this.organizations.delete(id);
     this.persist();

@@ -10,15 +10,19 @@ export interface PageRequest {
   limit: number;
 }
 
-/** Decided: out-of-range values are refused (400) rather than clamped; the docs only state the bounds. */
-export function pageRequest(query: URLSearchParams): PageRequest {
+/**
+ * Decided: out-of-range values are refused (400) rather than clamped; the docs only state the
+ * bounds. A server that caps pages lower (`maxPageSize`) clamps a larger `limit` and the page
+ * says so in its own `limit`.
+ */
+export function pageRequest(query: URLSearchParams, maxPageSize: number | null): PageRequest {
   const offset = queryInt(query, "offset") ?? 0;
   const limit = queryInt(query, "limit") ?? DEFAULT_LIMIT;
   if (offset < 0) throw validation(`The value '${offset}' is not valid for offset: it must be 0 or more.`);
   if (limit < 1 || limit > MAX_LIMIT) {
     throw validation(`The value '${limit}' is not valid for limit: it must be between 1 and ${MAX_LIMIT}.`);
   }
-  return { offset, limit };
+  return { offset, limit: maxPageSize === null ? limit : Math.min(limit, maxPageSize) };
 }
 
 /**

@@ -22,7 +22,22 @@ function health(): Reply {
   });
 }
 
+/**
+ * GET /vN/RestorePortalSettings (anonymous in SPEC6/7/8): how the Restore Portal is set up, which
+ * PowerShell does on the server (vb365-api.md §4.6); `restorePortalUri` arrived in v7. Settings
+ * not configured are left out, as the schema has no nulls.
+ */
+function restorePortalSettings(context: RouteContext): Reply {
+  const { restorePortal } = context.store.settings();
+  const body: Record<string, unknown> = { isEnabled: restorePortal.isEnabled };
+  if (restorePortal.applicationId !== null) body.applicationId = restorePortal.applicationId;
+  if (restorePortal.msalAuthorityUri !== null) body.msalAuthorityUri = restorePortal.msalAuthorityUri;
+  if (restorePortal.restorePortalUri !== null && context.version !== "v6") body.restorePortalUri = restorePortal.restorePortalUri;
+  return json(200, body);
+}
+
 export const serviceRoutes: RouteDefinition[] = [
   { method: "GET", path: "/ServiceInstance", versions: ["v6", "v7", "v8"], kind: "serviceInstance.get", handle: serviceInstance },
   { method: "GET", path: "/Health", versions: ["v8"], kind: "health.get", anonymous: true, handle: health },
+  { method: "GET", path: "/RestorePortalSettings", versions: ["v6", "v7", "v8"], kind: "restorePortal.get", anonymous: true, handle: restorePortalSettings },
 ];

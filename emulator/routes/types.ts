@@ -8,6 +8,7 @@ export const ROUTE_KINDS = [
   "token.logout",
   "serviceInstance.get",
   "health.get",
+  "restorePortal.get",
   "deviceCode.create",
   "deviceCode.check",
   "organizations.list",

@@ -17,6 +17,11 @@ export interface ConnectionSettings {
   insecureSkipVerify: boolean;
   /** Per-request timeout for headers and body. */
   timeoutMs: number;
+  /**
+   * The same for adding an organization, which waits while VB365 registers an application and
+   * grants consent in the customer's tenant (vb365-api.md §10): minutes rather than seconds.
+   */
+  createTimeoutMs: number;
 }
 
 /** Where settings come from: stack config values (already decrypted) and the environment. */
@@ -26,6 +31,7 @@ export interface SettingsSource {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_CREATE_TIMEOUT_MS = 600_000;
 
 const profileSchema = once(buildProfileSchema);
 
@@ -41,6 +47,7 @@ function buildProfileSchema() {
     caCertificate: z.string().optional(),
     insecureSkipVerify: z.union([z.boolean(), z.string()]).optional(),
     timeoutSeconds: z.union([z.number(), z.string()]).optional(),
+    createTimeoutSeconds: z.union([z.number(), z.string()]).optional(),
   });
 }
 
@@ -62,6 +69,7 @@ export function resolveConnection(source: SettingsSource, profile?: string): Con
       caCertificate: source.config("vb365:caCertificate") ?? (caFile ? readCaFile(caFile) : undefined),
       insecureSkipVerify: source.config("vb365:insecureSkipVerify") ?? env.VB365_INSECURE_SKIP_VERIFY,
       timeoutSeconds: source.config("vb365:timeoutSeconds") ?? env.VB365_TIMEOUT_SECONDS,
+      createTimeoutSeconds: source.config("vb365:createTimeoutSeconds") ?? env.VB365_CREATE_TIMEOUT_SECONDS,
     },
     {
       url: "vb365:url (or VB365_URL)",
@@ -70,6 +78,7 @@ export function resolveConnection(source: SettingsSource, profile?: string): Con
       apiVersion: "vb365:apiVersion (or VB365_API_VERSION)",
       insecureSkipVerify: "vb365:insecureSkipVerify",
       timeoutSeconds: "vb365:timeoutSeconds (or VB365_TIMEOUT_SECONDS)",
+      createTimeoutSeconds: "vb365:createTimeoutSeconds (or VB365_CREATE_TIMEOUT_SECONDS)",
     },
   );
 }
@@ -104,7 +113,12 @@ function resolveProfile(source: SettingsSource, profile: string): ConnectionSett
   }
   const at = `vb365:connections.${profile}`;
   return validated(
-    { ...parsed.data, insecureSkipVerify: parsed.data.insecureSkipVerify?.toString(), timeoutSeconds: parsed.data.timeoutSeconds?.toString() },
+    {
+      ...parsed.data,
+      insecureSkipVerify: parsed.data.insecureSkipVerify?.toString(),
+      timeoutSeconds: parsed.data.timeoutSeconds?.toString(),
+      createTimeoutSeconds: parsed.data.createTimeoutSeconds?.toString(),
+    },
     {
       url: `${at}.url`,
       username: `${at}.username`,
@@ -112,6 +126,7 @@ function resolveProfile(source: SettingsSource, profile: string): ConnectionSett
       apiVersion: `${at}.apiVersion`,
       insecureSkipVerify: `${at}.insecureSkipVerify`,
       timeoutSeconds: `${at}.timeoutSeconds`,
+      createTimeoutSeconds: `${at}.createTimeoutSeconds`,
     },
   );
 }
@@ -124,6 +139,7 @@ interface RawSettings {
   caCertificate?: string;
   insecureSkipVerify?: string;
   timeoutSeconds?: string;
+  createTimeoutSeconds?: string;
 }
 
 type SettingNames = Record<Exclude<keyof RawSettings, "caCertificate">, string>;
@@ -143,7 +159,8 @@ function validated(raw: RawSettings, names: SettingNames): ConnectionSettings {
     apiVersion: checkApiVersion(raw.apiVersion, names.apiVersion),
     caCertificate: raw.caCertificate ? checkPem(raw.caCertificate) : undefined,
     insecureSkipVerify: checkBoolean(raw.insecureSkipVerify, names.insecureSkipVerify),
-    timeoutMs: checkTimeout(raw.timeoutSeconds, names.timeoutSeconds),
+    timeoutMs: checkTimeout(raw.timeoutSeconds, names.timeoutSeconds, DEFAULT_TIMEOUT_MS),
+    createTimeoutMs: checkTimeout(raw.createTimeoutSeconds, names.createTimeoutSeconds, DEFAULT_CREATE_TIMEOUT_MS),
   };
 }
 
@@ -177,8 +194,8 @@ function checkBoolean(value: string | undefined, name: string): boolean {
   throw new Vb365ConfigError(`${name} must be true or false, not "${value}".`);
 }
 
-function checkTimeout(value: string | undefined, name: string): number {
-  if (value === undefined || value === "") return DEFAULT_TIMEOUT_MS;
+function checkTimeout(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
     throw new Vb365ConfigError(`${name} must be a number of seconds between 1 and 3600, not "${value}".`);

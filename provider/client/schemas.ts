@@ -68,11 +68,26 @@ export type RemoteOrganization = z.infer<ReturnType<typeof organizationSchema>>;
 /** GET /Organizations: a plain array up to v7, a page object from v8 on. */
 export const organizationPageSchema = once(() =>
   z.object({
-    offset: z.number().optional(),
-    limit: z.number().optional(),
+    offset: z.number().nullish(),
+    limit: z.number().nullish(),
     results: z.array(organizationSchema()),
+    _links: z.object({ next: z.object({ href: z.string() }).nullish() }).passthrough().nullish(),
   }),
 );
+
+export type OrganizationPage = z.infer<ReturnType<typeof organizationPageSchema>>;
+
+/** GET /RestorePortalSettings (RESTRestorePortalSettings; restorePortalUri from v7 on). */
+export const restorePortalSettingsSchema = once(() =>
+  z.object({
+    isEnabled: z.boolean().nullish().transform((value) => value ?? false),
+    applicationId: z.string().nullish(),
+    msalAuthorityUri: z.string().nullish(),
+    restorePortalUri: z.string().nullish(),
+  }),
+);
+
+export type RestorePortalSettings = z.infer<ReturnType<typeof restorePortalSettingsSchema>>;
 
 /** Veeam's RESTExceptionInfo, or the OAuth-style body older servers send from /token. */
 export const errorBodySchema = once(() =>

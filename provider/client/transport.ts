@@ -33,6 +33,8 @@ export interface SendOptions {
    * a POST that creates something is not (the caller recovers from ambiguity instead).
    */
   retry: boolean;
+  /** Waits this long for headers and body instead of the connection's timeoutMs; `setting` names the knob in messages. */
+  timeout?: { ms: number; setting: string };
 }
 
 // An array, not a Set: closure serialization turns a captured Set into a plain object.
@@ -104,10 +106,11 @@ export class Transport {
         headers: { accept: "application/json", ...options.headers },
         body: options.body,
         dispatcher,
+        ...(options.timeout ? { headersTimeout: options.timeout.ms, bodyTimeout: options.timeout.ms } : {}),
       });
       return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
     } catch (error) {
-      throw this.connectionError(method, path, error);
+      throw this.connectionError(method, path, error, options.timeout);
     }
   }
 
@@ -115,7 +118,7 @@ export class Transport {
     return this.agent.close();
   }
 
-  private connectionError(method: string, path: string, error: unknown): Vb365ConnectionError {
+  private connectionError(method: string, path: string, error: unknown, timeout: SendOptions["timeout"]): Vb365ConnectionError {
     const code = errorCode(error);
     const where = this.settings.url;
     if (code && TLS_ERROR_CODES.includes(code)) {
@@ -145,7 +148,7 @@ export class Transport {
         method,
         path,
         "timeout",
-        `${where} did not answer within ${Math.round(this.settings.timeoutMs / 1000)} s. Raise vb365:timeoutSeconds if the server is slow.`,
+        `${where} did not answer within ${Math.round((timeout?.ms ?? this.settings.timeoutMs) / 1000)} s. Raise ${timeout?.setting ?? "vb365:timeoutSeconds"} if the server is slow.`,
         error,
       );
     }

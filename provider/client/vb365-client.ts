@@ -8,10 +8,13 @@ import {
   organizationListSchema,
   organizationPageSchema,
   organizationSchema,
+  type OrganizationPage,
   type RemoteOrganization,
+  restorePortalSettingsSchema,
+  type RestorePortalSettings,
 } from "./schemas";
 import { safeJson, TokenManager } from "./token";
-import { DEFAULT_RETRY_POLICY, type RawResponse, type RetryPolicy, Transport } from "./transport";
+import { DEFAULT_RETRY_POLICY, type RawResponse, type RetryPolicy, type SendOptions, Transport } from "./transport";
 import type { z } from "zod";
 
 export interface DeviceCode {
@@ -31,12 +34,15 @@ export interface ClientOptions {
 interface CallOptions<T> {
   body?: unknown;
   retry: boolean;
+  timeout?: SendOptions["timeout"];
   expected: number[];
   schema?: () => z.ZodType<T>;
 }
 
 /** Page size for listings: large enough that a few hundred organizations need one request. */
 const PAGE_LIMIT = 1000;
+/** A listing that keeps going past this many pages is a server bug, not an estate. */
+const MAX_PAGES = 10_000;
 
 /**
  * The VB365 REST API calls the provider and the CLI need, over one connection and one shared
@@ -44,6 +50,7 @@ const PAGE_LIMIT = 1000;
  */
 export class Vb365Client {
   readonly apiVersion: ApiVersion;
+  private readonly createTimeoutMs: number;
   private readonly transport: Transport;
   private readonly tokens: TokenManager;
   private readonly secrets: string[];
@@ -53,35 +60,57 @@ export class Vb365Client {
     private readonly options: ClientOptions = {},
   ) {
     this.apiVersion = settings.apiVersion;
+    this.createTimeoutMs = settings.createTimeoutMs;
     this.transport = new Transport(settings, options.retryPolicy ?? DEFAULT_RETRY_POLICY);
     this.tokens = new TokenManager(this.transport, settings.apiVersion, settings);
     this.secrets = [settings.password];
   }
 
+  /**
+   * Every organization, all pages. A server may answer fewer than `limit` (a cap of its own) or
+   * link the next page with an href of another version (vb365-api.md §10), so paging follows the
+   * offset of `_links.next` where there is one, else advances by what the page returned, until a
+   * page comes back empty or shorter than the limit it echoes.
+   */
   async listOrganizations(): Promise<RemoteOrganization[]> {
     if (this.apiVersion !== "v8") {
       return this.call("GET", "/Organizations", { retry: true, expected: [200], schema: organizationListSchema });
     }
     const all: RemoteOrganization[] = [];
-    for (let offset = 0; ; offset += PAGE_LIMIT) {
+    let offset = 0;
+    for (let pages = 1; ; pages++) {
       const page = await this.call("GET", `/Organizations?offset=${offset}&limit=${PAGE_LIMIT}`, {
         retry: true,
         expected: [200],
         schema: organizationPageSchema,
       });
       all.push(...page.results);
-      if (page.results.length < PAGE_LIMIT) return all;
+      const next = nextOffset(page, offset, PAGE_LIMIT);
+      if (next === undefined) return all;
+      if (pages >= MAX_PAGES) {
+        throw new Vb365ApiError({ method: "GET", path: `/${this.apiVersion}/Organizations`, status: 200, veeamMessage: `the listing did not end after ${MAX_PAGES} pages` });
+      }
+      offset = next;
     }
+  }
+
+  /** Anonymous in every version's spec; sent with the token all the same, which the server ignores. */
+  getRestorePortalSettings(): Promise<RestorePortalSettings> {
+    return this.call("GET", "/RestorePortalSettings", { retry: true, expected: [200], schema: restorePortalSettingsSchema });
   }
 
   getOrganization(id: string): Promise<RemoteOrganization> {
     return this.call("GET", `/Organizations/${encodeURIComponent(id)}`, { retry: true, expected: [200], schema: organizationSchema });
   }
 
-  /** Not retried: a repeated POST could add the organization twice. Callers recover instead. */
+  /**
+   * Not retried: a repeated POST could add the organization twice. Callers recover instead. Waits
+   * for createTimeoutMs, since VB365 answers only once any application is registered.
+   */
   createOrganization(body: Record<string, unknown>): Promise<RemoteOrganization> {
+    const timeout = { ms: this.createTimeoutMs, setting: "vb365:createTimeoutSeconds" };
     // 200 up to v7, 201 Created from v8 on (vb365-api.md §4.1).
-    return this.call("POST", "/Organizations", { body, retry: false, expected: [200, 201], schema: organizationSchema });
+    return this.call("POST", "/Organizations", { body, retry: false, timeout, expected: [200, 201], schema: organizationSchema });
   }
 
   async updateOrganization(id: string, body: Record<string, unknown>): Promise<void> {
@@ -118,12 +147,12 @@ export class Vb365Client {
     const path = `/${this.apiVersion}${route}`;
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     let token = await this.tokens.accessToken();
-    let response = await this.send(method, path, token, body, options.retry);
+    let response = await this.send(method, path, token, body, options);
     if (response.status === 401) {
       // The token expired or the server restarted: renew once, then believe the server.
       this.tokens.invalidate(token);
       token = await this.tokens.accessToken();
-      response = await this.send(method, path, token, body, options.retry);
+      response = await this.send(method, path, token, body, options);
     }
     if (!options.expected.includes(response.status)) {
       throw this.apiError(method, path, response, options.body);
@@ -142,10 +171,10 @@ export class Vb365Client {
     return parsed.data;
   }
 
-  private async send(method: string, path: string, token: string, body: string | undefined, retry: boolean) {
+  private async send<T>(method: string, path: string, token: string, body: string | undefined, options: CallOptions<T>) {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (body !== undefined) headers["content-type"] = "application/json";
-    const response = await this.transport.send(method, path, { headers, body, retry });
+    const response = await this.transport.send(method, path, { headers, body, retry: options.retry, timeout: options.timeout });
     this.options.onResponse?.(method, path, response.status);
     return response;
   }
@@ -164,6 +193,21 @@ export class Vb365Client {
       retryAfterMs: retryAfterMs(response.headers["retry-after"]),
     });
   }
+}
+
+/** Where the page after `page` (asked for at `offset`) starts; undefined when `page` was the last. */
+export function nextOffset(page: OrganizationPage, offset: number, requested: number): number | undefined {
+  if (page.results.length === 0) return undefined;
+  const linked = offsetOf(page._links?.next?.href);
+  if (linked !== undefined && linked > offset) return linked;
+  if (page.results.length < (page.limit ?? requested)) return undefined;
+  return offset + page.results.length;
+}
+
+function offsetOf(href: string | undefined): number | undefined {
+  if (!href) return undefined;
+  const value = new URL(href, "https://vb365.invalid").searchParams.get("offset");
+  return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 /** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3). */

@@ -32,7 +32,11 @@ export function organizationBody(inputs: OrganizationInputs, purpose: "create" |
 
 function serviceBody(settings: ServiceConnectionSettings, omitApplicationId: boolean): Record<string, unknown> {
   const { applicationCertificateThumbprint: _derived, ...declared } = settings as ServiceConnectionSettings & { applicationCertificateThumbprint?: string };
-  const body: Record<string, unknown> = { ...declared, useApplicationOnlyAuth: settings.useApplicationOnlyAuth ?? true };
+  const appOnly = settings.useApplicationOnlyAuth ?? true;
+  const body: Record<string, unknown> = { ...declared, useApplicationOnlyAuth: appOnly };
+  // Every field body of app-only authentication sends useMfa: true (vb365-api.md §10); what the
+  // server does without it is unknown, so the provider sends what is known to work.
+  if (appOnly && settings.useMfa === undefined) body.useMfa = true;
   if (omitApplicationId) delete body.applicationId;
   return body;
 }

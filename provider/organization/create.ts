@@ -1,11 +1,22 @@
 import { type ConnectionSettings, type RemoteOrganization, Vb365ApiError, Vb365ConnectionError } from "../client";
 import { organizationBody } from "./body";
 import { findOwnOrganization, identityOf, type OrganizationIdentity } from "./identity";
+import { authenticationKind } from "./rules";
 import type { ConnectionPool } from "./runtime";
 import { confirmDeclaredTenant } from "./tenant-check";
 import type { OrganizationInputs } from "./types";
+import { updateBody } from "./update-body";
 
 const MAX_ATTEMPTS = 4;
+
+/** Tells `pulumi up` what a create that has not answered yet waits for. */
+export interface SlowCreateNotice {
+  afterMs: number;
+  /** The dynamic provider's console reaches the CLI's output as a diagnostic (Pulumi >= 3.146). */
+  notify: (line: string) => void;
+}
+
+const SLOW_CREATE_NOTICE: SlowCreateNotice = { afterMs: 10_000, notify: (line) => console.log(line) };
 
 /**
  * Adds the organization, or adopts it when asked to. POST is not repeatable blindly (a second
@@ -15,18 +26,23 @@ const MAX_ATTEMPTS = 4;
  * taken back or adopted must match the tenant's identity (identity.ts), never just a certificate
  * that other tenants may share.
  */
-export async function addOrAdoptOrganization(pool: ConnectionPool, settings: ConnectionSettings, inputs: OrganizationInputs): Promise<RemoteOrganization> {
+export async function addOrAdoptOrganization(
+  pool: ConnectionPool,
+  settings: ConnectionSettings,
+  inputs: OrganizationInputs,
+  notice: SlowCreateNotice = SLOW_CREATE_NOTICE,
+): Promise<RemoteOrganization> {
   const client = pool.client(settings);
   const identity = identityOf(inputs);
   if (inputs.adoptExisting) {
     const existing = findOwnOrganization(await pool.list(settings), identity, "adoption");
     if (existing) {
-      await client.updateOrganization(existing.id, organizationBody(inputs, "update"));
+      await client.updateOrganization(existing.id, updateBody(existing, organizationBody(inputs, "update")));
       pool.forget(settings);
       return existing;
     }
   }
-  const { organization, addedNow } = await postOrRecover(pool, settings, inputs, identity);
+  const { organization, addedNow } = await postOrRecover(pool, settings, inputs, identity, notice);
   return addedNow ? confirmDeclaredTenant(pool, settings, organization, inputs) : organization;
 }
 
@@ -35,13 +51,14 @@ async function postOrRecover(
   settings: ConnectionSettings,
   inputs: OrganizationInputs,
   identity: OrganizationIdentity,
+  notice: SlowCreateNotice,
 ): Promise<{ organization: RemoteOrganization; addedNow: boolean }> {
   const client = pool.client(settings);
   // Set once an attempt of this call failed without telling whether the server acted.
   let ambiguous = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      const organization = await client.createOrganization(organizationBody(inputs, "create"));
+      const organization = await whileNoticing(client.createOrganization(organizationBody(inputs, "create")), notice, slowCreateLine(inputs, identity, settings));
       pool.forget(settings);
       return { organization, addedNow: true };
     } catch (error) {
@@ -92,6 +109,20 @@ function mayRetry(error: unknown): boolean {
 function backoff(error: unknown, attempt: number): number {
   const retryAfter = error instanceof Vb365ApiError ? error.retryAfterMs : undefined;
   return Math.min(retryAfter ?? 500 * 2 ** (attempt - 1), 30_000);
+}
+
+function slowCreateLine(inputs: OrganizationInputs, identity: OrganizationIdentity, settings: ConnectionSettings): string {
+  const what = identity.name ?? "the organization";
+  const wait = `waiting up to ${Math.round(settings.createTimeoutMs / 1000)} s (vb365:createTimeoutSeconds)`;
+  if (authenticationKind(inputs) === "newApplication") {
+    return `vb365: adding ${what}: VB365 registers the Entra application "${inputs.newApplicationName}" in the customer's tenant and grants its permissions before it answers; ${wait}.`;
+  }
+  return `vb365: adding ${what}: VB365 has not answered yet; ${wait}.`;
+}
+
+function whileNoticing<T>(work: Promise<T>, notice: SlowCreateNotice, line: string): Promise<T> {
+  const timer = setTimeout(() => notice.notify(line), notice.afterMs);
+  return work.finally(() => clearTimeout(timer));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -9,6 +9,7 @@ import { diffOrganization } from "./diff";
 import { ConnectionPool } from "./runtime";
 import { inputsFromOutputs, outputsFromInputs, outputsFromRemote } from "./state";
 import type { OrganizationInputs, OrganizationOutputs } from "./types";
+import { updateBody } from "./update-body";
 
 /**
  * The dynamic provider of Vb365Organization. Pulumi serializes this object into the state of
@@ -70,8 +71,12 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
   async update(id: string, olds: OrganizationOutputs, news: OrganizationInputs): Promise<pulumi.dynamic.UpdateResult<OrganizationOutputs>> {
     return reportingErrors(async () => {
       const settings = this.settings(news.connection);
+      const client = this.connections().client(settings);
       try {
-        await this.connections().client(settings).updateOrganization(id, organizationBody(news, "update"));
+        // The whole organization, as the server has it, with the declared changes on top: right
+        // whether the server merges a PUT or replaces the organization with it.
+        const current = await client.getOrganization(id);
+        await client.updateOrganization(id, updateBody(current, organizationBody(news, "update")));
       } catch (error) {
         if (isNotFound(error)) {
           throw new Error(`The organization ${olds.name || id} no longer exists on ${settings.url}; run \`pulumi refresh\` to drop it from the stack, then \`pulumi up\` to add it again.`);

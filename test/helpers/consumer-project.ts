@@ -6,8 +6,8 @@ import * as path from "node:path";
 const REPO = path.resolve(__dirname, "..", "..");
 
 export interface ConsumerOptions {
-  /** index.ts of the program. */
-  program: string;
+  /** index.ts of a program in the project's root; more can be added with `addProgram`. */
+  program?: string;
   /** Default: the SDK this repository is developed against. */
   sdkVersion?: string;
   /** Directory of the `node` that installs and runs the project. Default: the one running the tests. */
@@ -35,12 +35,7 @@ export class ConsumerProject {
       const dependencies = { "pulumi-vb365": `file:./${tarball}`, "@pulumi/pulumi": options.sdkVersion ?? version("@pulumi/pulumi") };
       const devDependencies = { typescript: version("typescript"), "ts-node": version("ts-node"), "@types/node": version("@types/node") };
       fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies, devDependencies }));
-      fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: consumer\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n");
-      fs.writeFileSync(
-        path.join(dir, "tsconfig.json"),
-        JSON.stringify({ compilerOptions: { strict: true, module: "commonjs", moduleResolution: "node", target: "ES2022", esModuleInterop: true, noEmit: true, types: ["node"] } }),
-      );
-      fs.writeFileSync(path.join(dir, "index.ts"), options.program);
+      if (options.program !== undefined) writeProgram(dir, "consumer", options.program);
       // npm itself runs on the project's node, so that the SDK's `engines` is checked against it.
       project.node([npmCli(), "install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { stdio: ["ignore", "ignore", "inherit"] });
     } catch (error) {
@@ -48,6 +43,14 @@ export class ConsumerProject {
       throw error;
     }
     return project;
+  }
+
+  /** A program in a folder of its own, using the project's node_modules; returns its directory. */
+  addProgram(name: string, source: string): string {
+    const programDir = path.join(this.dir, name);
+    fs.mkdirSync(programDir);
+    writeProgram(programDir, name, source);
+    return programDir;
   }
 
   /** PATH with this project's node first: what the CLI, language host and provider find. */
@@ -72,6 +75,16 @@ export class ConsumerProject {
   private node(args: string[], options: { stdio?: ["ignore", "ignore", "inherit"]; encoding?: "utf8" }): void {
     execFileSync(path.join(this.nodeDir, "node"), args, { cwd: this.dir, env: { ...process.env, PATH: this.path }, ...options });
   }
+}
+
+/** What `pulumi new typescript` writes: Pulumi.yaml, a strict tsconfig and index.ts. */
+function writeProgram(dir: string, name: string, source: string): void {
+  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n`);
+  fs.writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { strict: true, module: "commonjs", moduleResolution: "node", target: "ES2022", esModuleInterop: true, noEmit: true, types: ["node"] } }),
+  );
+  fs.writeFileSync(path.join(dir, "index.ts"), source);
 }
 
 /** npm's own entry script, to be run by any node. */

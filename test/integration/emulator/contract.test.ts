@@ -23,6 +23,9 @@ async function tour(emulator: Emulator, version: ApiVersion): Promise<void> {
   await client.login();
   await client.get("/ServiceInstance");
   if (version === "v8") await send(emulator, "GET", "/v8/Health");
+  await send(emulator, "GET", `/${version}/RestorePortalSettings`);
+  emulator.configure({ restorePortal: { isEnabled: true, applicationId: "2c1e5b8a-7d6f-4e3c-9b2a-1f0e8d7c6b5a", msalAuthorityUri: "https://login.microsoftonline.com/organizations", restorePortalUri: "https://vb365.example.com:4443" } });
+  await send(emulator, "GET", `/${version}/RestorePortalSettings`);
 
   const userCode = await signedInUserCode(client, `${version}-new.onmicrosoft.com`);
   await client.post("/DeviceCode/check", { userCode });

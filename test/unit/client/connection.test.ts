@@ -51,6 +51,16 @@ describe("resolveConnection", () => {
     expect(() => resolveConnection(source({ "vb365:connections": connections("soon") }), "emea")).to.throw("vb365:connections.emea.timeoutSeconds");
   });
 
+  it("waits 10 minutes for a create unless vb365:createTimeoutSeconds (or VB365_CREATE_TIMEOUT_SECONDS) says otherwise", () => {
+    const base = { "vb365:url": "https://a:4443", "vb365:username": "u", "vb365:password": "p" };
+    expect(resolveConnection(source(base))).to.deep.include({ timeoutMs: 60_000, createTimeoutMs: 600_000 });
+    expect(resolveConnection(source({ ...base, "vb365:createTimeoutSeconds": "1200" })).createTimeoutMs).to.equal(1_200_000);
+    expect(resolveConnection(source(base, { VB365_CREATE_TIMEOUT_SECONDS: "90" })).createTimeoutMs).to.equal(90_000);
+    expect(() => resolveConnection(source({ ...base, "vb365:createTimeoutSeconds": "never" }))).to.throw(
+      'vb365:createTimeoutSeconds (or VB365_CREATE_TIMEOUT_SECONDS) must be a number of seconds between 1 and 3600, not "never".',
+    );
+  });
+
   it("never puts the password in an error message", () => {
     const connections = JSON.stringify({ emea: { url: "nope", username: "e", password: "very-secret-pw" } });
     expect(() => resolveConnection(source({ "vb365:connections": connections }), "emea"))

@@ -27,7 +27,8 @@ describe("vb365-emulator options", () => {
     const command = run([
       "--port", "4443", "--host", "0.0.0.0", "--http", "--versions", "v8, V7", "--user", "a:b", "--user", "DOMAIN\\c:d:e",
       "--auto-approve-device-codes", "1500", "--organization-name", "fabrikam.onmicrosoft.com", "--device-code-lifetime", "60",
-      "--token-lifetime", "120", "--state-file", "state.json", "--ca-file", "ca.pem", "--quiet",
+      "--token-lifetime", "120", "--put-semantics", "Replace", "--max-page-size", "100", "--delete-with-jobs", "cascade",
+      "--state-file", "state.json", "--ca-file", "ca.pem", "--quiet",
     ]);
     expect(command).to.deep.equal({
       kind: "run",
@@ -41,6 +42,9 @@ describe("vb365-emulator options", () => {
         autoApproveOrganizationName: "fabrikam.onmicrosoft.com",
         deviceCodeLifetimeSeconds: 60,
         tokenLifetimeSeconds: 120,
+        putSemantics: "replace",
+        maxPageSize: 100,
+        deleteWithJobs: "cascade",
         stateFile: "state.json",
       },
       caFile: "ca.pem",
@@ -59,12 +63,16 @@ describe("vb365-emulator options", () => {
       VB365_EMULATOR_ORGANIZATION_NAME: "litware.onmicrosoft.com",
       VB365_EMULATOR_DEVICE_CODE_LIFETIME: "30",
       VB365_EMULATOR_TOKEN_LIFETIME: "90",
+      VB365_EMULATOR_PUT_SEMANTICS: "replace",
+      VB365_EMULATOR_MAX_PAGE_SIZE: "250",
+      VB365_EMULATOR_DELETE_WITH_JOBS: "refuse",
       VB365_EMULATOR_STATE_FILE: "/tmp/state.json",
       VB365_EMULATOR_CA_FILE: "/tmp/ca.pem",
       VB365_EMULATOR_QUIET: "1",
     };
     const command = run(["--port", "9443"], env);
     expect(command.options).to.include({ port: 9443, host: "localhost", http: true, autoApproveDeviceCodesMs: 0, tokenLifetimeSeconds: 90 });
+    expect(command.options).to.include({ putSemantics: "replace", maxPageSize: 250, deleteWithJobs: "refuse" });
     expect(command.options.users).to.deep.equal([{ name: "x", password: "1" }, { name: "y", password: "2" }]);
     expect(command).to.include({ caFile: "/tmp/ca.pem", quiet: true });
   });
@@ -80,6 +88,9 @@ describe("vb365-emulator options", () => {
     expect(usageError(["--user", "admin"])).to.equal('--user takes name:password (for example admin:secret), not "admin".');
     expect(usageError(["--token-lifetime", "0"])).to.equal("--token-lifetime must be between 1 and 9007199254740991, not 0.");
     expect(usageError([], { VB365_EMULATOR_PORT: "x" })).to.equal('--port must be a whole number, not "x".');
+    expect(usageError(["--put-semantics", "patch"])).to.equal('--put-semantics takes merge or replace, not "patch".');
+    expect(usageError(["--max-page-size", "0"])).to.equal("--max-page-size must be between 1 and 10000, not 0.");
+    expect(usageError(["--delete-with-jobs", "force"])).to.equal('--delete-with-jobs takes refuse or cascade, not "force".');
     expect(usageError(["--nope"])).to.match(/Unknown option '--nope'/);
   });
 

@@ -26,9 +26,16 @@ describe("Vb365Organization request body", () => {
       isTeamsOnline: true,
       userCode: "CODE1",
       newApplicationName: "VB365 app",
-      exchangeOnlineSettings: { useApplicationOnlyAuth: true, applicationCertificate: "MIIB", applicationCertificatePassword: "pw" },
-      sharePointOnlineSettings: { useApplicationOnlyAuth: true, applicationCertificate: "MIIB", applicationCertificatePassword: "pw", sharePointSaveAllWebParts: true },
+      exchangeOnlineSettings: { useApplicationOnlyAuth: true, useMfa: true, applicationCertificate: "MIIB", applicationCertificatePassword: "pw" },
+      sharePointOnlineSettings: { useApplicationOnlyAuth: true, useMfa: true, applicationCertificate: "MIIB", applicationCertificatePassword: "pw", sharePointSaveAllWebParts: true },
     });
+  });
+
+  it("sends useMfa: true with app-only authentication, as field bodies do, unless the program says otherwise", () => {
+    const declared = organizationBody({ ...newApp, exchangeOnlineSettings: { ...newApp.exchangeOnlineSettings, useMfa: false } }, "create");
+    expect(declared.exchangeOnlineSettings).to.include({ useApplicationOnlyAuth: true, useMfa: false });
+    const legacy = organizationBody({ ...newApp, exchangeOnlineSettings: { useApplicationOnlyAuth: false, useMfa: false, account: "a@b", password: "p" }, isSharePointOnline: false, isTeamsOnline: false }, "create");
+    expect(legacy.exchangeOnlineSettings).to.include({ useApplicationOnlyAuth: false, useMfa: false });
   });
 
   it("leaves creation-only fields out of a PUT", () => {
@@ -44,8 +51,8 @@ describe("Vb365Organization request body", () => {
   it("sends a shared certificate in every selected service that names none", () => {
     const shared: OrganizationInputs = { ...newApp, applicationCertificate: "MIIS", applicationCertificatePassword: "spw", exchangeOnlineSettings: {}, sharePointOnlineSettings: { applicationCertificate: "MIIO", applicationCertificatePassword: "opw" } };
     const body = organizationBody(shared, "create");
-    expect(body.exchangeOnlineSettings).to.deep.equal({ useApplicationOnlyAuth: true, applicationCertificate: "MIIS", applicationCertificatePassword: "spw" });
-    expect(body.sharePointOnlineSettings).to.deep.equal({ useApplicationOnlyAuth: true, applicationCertificate: "MIIO", applicationCertificatePassword: "opw" });
+    expect(body.exchangeOnlineSettings).to.deep.equal({ useApplicationOnlyAuth: true, useMfa: true, applicationCertificate: "MIIS", applicationCertificatePassword: "spw" });
+    expect(body.sharePointOnlineSettings).to.deep.equal({ useApplicationOnlyAuth: true, useMfa: true, applicationCertificate: "MIIO", applicationCertificatePassword: "opw" });
     expect(body).not.to.have.any.keys("applicationCertificate", "applicationCertificatePassword");
   });
 

@@ -7,7 +7,7 @@ import type { OrganizationInputs } from "../../../provider/organization/types";
 import { rejection } from "../../helpers/rejection";
 import { basicInputs } from "../../helpers/tenant-fixtures";
 
-const SETTINGS: ConnectionSettings = { url: "https://vb365.test:4443", username: "u", password: "p", apiVersion: "v8", insecureSkipVerify: false, timeoutMs: 1000 };
+const SETTINGS: ConnectionSettings = { url: "https://vb365.test:4443", username: "u", password: "p", apiVersion: "v8", insecureSkipVerify: false, timeoutMs: 1000, createTimeoutMs: 1000 };
 const TENANT = "contoso.onmicrosoft.com";
 const CREATE = { method: "POST", path: "/v8/Organizations" };
 /** One multi-tenant application's certificate, shared by every tenant of these tests. */
@@ -174,5 +174,28 @@ describe("Vb365Organization create, when VB365 adds another tenant than the one 
     const { pool, calls } = scriptedPool([added], [[]]);
     expect((await addOrAdoptOrganization(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com"))).id).to.equal(added.id);
     expect(calls.deleted).to.deep.equal([]);
+  });
+});
+
+describe("Vb365Organization create, while VB365 takes its time", () => {
+  it("tells pulumi up what it waits for once the create has run longer than the notice delay", async () => {
+    const added = organization("fabrikam.onmicrosoft.com", SHARED);
+    const { pool } = scriptedPool([added], [[]]);
+    const slowPool = pool as unknown as { client: () => { createOrganization: () => Promise<RemoteOrganization> } };
+    const client = slowPool.client();
+    const post = client.createOrganization;
+    client.createOrganization = () => new Promise((resolve) => setTimeout(() => resolve(post()), 60));
+    const lines: string[] = [];
+    await addOrAdoptOrganization(pool, { ...SETTINGS, createTimeoutMs: 600_000 }, newApplication("fabrikam.onmicrosoft.com"), { afterMs: 10, notify: (line) => lines.push(line) });
+    expect(lines).to.deep.equal([
+      'vb365: adding fabrikam.onmicrosoft.com: VB365 registers the Entra application "VB365" in the customer\'s tenant and grants its permissions before it answers; waiting up to 600 s (vb365:createTimeoutSeconds).',
+    ]);
+  });
+
+  it("says nothing when the create answers in time", async () => {
+    const { pool } = scriptedPool([organization(TENANT, SHARED)], [[]]);
+    const lines: string[] = [];
+    await addOrAdoptOrganization(pool, SETTINGS, existingApplication(TENANT), { afterMs: 1_000, notify: (line) => lines.push(line) });
+    expect(lines).to.deep.equal([]);
   });
 });
