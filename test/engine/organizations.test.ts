@@ -106,7 +106,11 @@ describe("Vb365Organization through the Pulumi engine", () => {
   it("updates in place when a service is added", async () => {
     const ids = stored().map((o) => o.id).sort();
     await stack.stack.setConfig("teams", { value: "true" });
+    emulator.resetCounters();
     const result = await stack.up();
+    figures.updateOf20 = emulator.counters().byKind;
+    // Each update reads the organization and sends it whole: right whether PUT merges or replaces.
+    expect(emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.get": COUNT, "organizations.update": COUNT });
     expect(result.summary.resourceChanges).to.deep.include({ update: COUNT });
     expect(stored().map((o) => o.id).sort()).to.deep.equal(ids);
     expect(stored().every((o) => o.isTeamsOnline)).to.equal(true);

@@ -83,6 +83,17 @@ describe("Vb365Organization on servers that behave either way", () => {
     }
   }
 
+  it("refreshes 100 organizations with one token and one listing on a server that does not cap pages", async () => {
+    const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
+    const created = [];
+    for (let i = 0; i < 100; i++) created.push(await checkAndCreate(provider, existingApplicationInputs(pfx, `t${i}.onmicrosoft.com`)));
+    emulator.resetCounters();
+    const refreshing = await configuredProvider(emulatorConfig(emulator, "v8"));
+    const reads = await Promise.all(created.map(({ id, outs }) => refreshing.read(id, outs)));
+    expect(reads.every((read, i) => read.id === created[i].id)).to.equal(true);
+    expect(emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.list": 1 });
+  });
+
   describe("v8 pages capped below the limit the provider asks for", () => {
     const CAP = 100;
     const TENANTS = 250;
