@@ -2,7 +2,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import { OrganizationProvider } from "../../provider/organization/provider";
 import type { OrganizationInputs, OrganizationOutputs } from "../../provider/organization/types";
 import { type ConnectionSettings, resolveConnection } from "../../provider/client";
-import { DEFAULT_USER, type Emulator } from "../../emulator";
+import { after, before, beforeEach } from "mocha";
+import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
+import { makePfx, type TestPfx } from "./tenant-fixtures";
 
 /** Stack config as the engine hands it to `configure`: every key, secrets decrypted. */
 export function stackConfig(values: Record<string, string>): pulumi.dynamic.Config {
@@ -55,4 +57,39 @@ export async function checked(provider: OrganizationProvider, inputs: Organizati
   const result = await provider.check({} as OrganizationInputs, inputs);
   if (result.failures?.length) throw new Error(`check failed: ${JSON.stringify(result.failures)}`);
   return result.inputs!;
+}
+
+/** What a provider suite works with: one emulator, reset before each test, and two certificates. */
+export interface ProviderWorld {
+  readonly emulator: Emulator;
+  /** The tenant's certificate. */
+  readonly pfx: TestPfx;
+  /** Another one, to rotate to. */
+  readonly rotated: TestPfx;
+}
+
+/** Starts the world in a before() hook of the calling suite and stops it in after(). */
+export function useProviderWorld(): ProviderWorld {
+  let world: ProviderWorld | undefined;
+  before(async () => {
+    const [emulator, pfx, rotated] = await Promise.all([startEmulator(), makePfx(), makePfx()]);
+    world = { emulator, pfx, rotated };
+  });
+  after(() => world?.emulator.close());
+  beforeEach(() => world?.emulator.reset());
+  const current = (): ProviderWorld => {
+    if (!world) throw new Error("useProviderWorld: the world starts in a before() hook; use it inside tests.");
+    return world;
+  };
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get pfx() {
+      return current().pfx;
+    },
+    get rotated() {
+      return current().rotated;
+    },
+  };
 }

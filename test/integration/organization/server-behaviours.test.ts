@@ -1,28 +1,21 @@
 import { expect } from "chai";
-import { after, before, beforeEach, describe, it } from "mocha";
-import { DEFAULT_REPOSITORY_ID, startEmulator, type Emulator } from "../../../emulator";
+import { beforeEach, describe, it } from "mocha";
+import { DEFAULT_REPOSITORY_ID } from "../../../emulator";
 import type { PutSemantics } from "../../../emulator/settings";
 import { Vb365Client } from "../../../provider/client";
 import { EmulatorClient } from "../../helpers/emulator";
-import { checkAndCreate, checked, configuredProvider, emulatorConfig, emulatorConnection } from "../../helpers/organization-provider";
+import { signedInDeviceCode } from "../../helpers/emulator-stack";
+import { checkAndCreate, checked, configuredProvider, emulatorConfig, emulatorConnection, useProviderWorld } from "../../helpers/organization-provider";
 import { rejection } from "../../helpers/rejection";
-import { existingApplicationInputs, legacyProtocolInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+import { existingApplicationInputs, legacyProtocolInputs, newApplicationInputs } from "../../helpers/tenant-fixtures";
 
 // The provider against the behaviours no source confirms (docs/emulator.md): each test runs
 // under every setting of the emulator's switch for it, on every version.
 describe("Vb365Organization on servers that behave either way", () => {
-  let emulator: Emulator;
-  let pfx: TestPfx;
-  let rotated: TestPfx;
-
-  before(async () => {
-    [emulator, pfx, rotated] = await Promise.all([startEmulator(), makePfx(), makePfx()]);
-  });
-  after(() => emulator?.close());
-  beforeEach(() => emulator.reset());
+  const world = useProviderWorld();
 
   async function withClient<T>(version: string, work: (client: Vb365Client) => Promise<T>): Promise<T> {
-    const client = new Vb365Client(emulatorConnection(emulator, version));
+    const client = new Vb365Client(emulatorConnection(world.emulator, version));
     try {
       return await work(client);
     } finally {
@@ -33,48 +26,44 @@ describe("Vb365Organization on servers that behave either way", () => {
   for (const putSemantics of ["merge", "replace"] as PutSemantics[]) {
     for (const version of ["v6", "v7", "v8"] as const) {
       describe(`PUT that ${putSemantics === "merge" ? "merges" : "replaces"}, on ${version}`, () => {
-        beforeEach(() => emulator.configure({ putSemantics }));
+        beforeEach(() => world.emulator.configure({ putSemantics }));
 
         it("updates a new-application organization and rotates its certificate in place, keeping the application VB365 registered", async () => {
-          const provider = await configuredProvider(emulatorConfig(emulator, version));
-          const userCode = await withClient(version, async (client) => {
-            const code = await client.createDeviceCode("Worldwide");
-            emulator.approveDeviceCode(code.userCode, "fabrikam.onmicrosoft.com");
-            return code.userCode;
-          });
-          const { id, outs } = await checkAndCreate(provider, newApplicationInputs(pfx, userCode, { organizationName: "fabrikam.onmicrosoft.com" }));
-          const [before] = emulator.state().organizations;
+          const provider = await configuredProvider(emulatorConfig(world.emulator, version));
+          const userCode = await withClient(version, (client) => signedInDeviceCode(world.emulator, client, "fabrikam.onmicrosoft.com"));
+          const { id, outs } = await checkAndCreate(provider, newApplicationInputs(world.pfx, userCode, { organizationName: "fabrikam.onmicrosoft.com" }));
+          const [before] = world.emulator.state().organizations;
 
-          const news = await checked(provider, newApplicationInputs(rotated, userCode, { organizationName: "fabrikam.onmicrosoft.com", isTeamsOnline: false }));
+          const news = await checked(provider, newApplicationInputs(world.rotated, userCode, { organizationName: "fabrikam.onmicrosoft.com", isTeamsOnline: false }));
           await provider.update(id, outs, news);
 
-          const [after] = emulator.state().organizations;
+          const [after] = world.emulator.state().organizations;
           expect(after).to.deep.include({ id, name: "fabrikam.onmicrosoft.com", isTeamsOnline: false, isExchangeOnline: true, isSharePointOnline: true });
           for (const service of ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const) {
             expect(after[service]?.applicationId, service).to.equal(before[service]?.applicationId);
-            expect(after[service]?.applicationCertificateThumbprint, service).to.equal(rotated.thumbprint);
+            expect(after[service]?.applicationCertificateThumbprint, service).to.equal(world.rotated.thumbprint);
           }
           expect(after.sharePointOnlineSettings?.sharePointSaveAllWebParts).to.equal(true);
         });
 
         it("changes an existing-application organization without losing its account or organization name", async () => {
-          const provider = await configuredProvider(emulatorConfig(emulator, version));
-          const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(pfx, "contoso.onmicrosoft.com"));
+          const provider = await configuredProvider(emulatorConfig(world.emulator, version));
+          const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
           const change = version === "v6" ? { isTeamsOnline: true } : { description: "Silver tier" };
-          await provider.update(id, outs, await checked(provider, existingApplicationInputs(rotated, "contoso.onmicrosoft.com", change)));
-          const [after] = emulator.state().organizations;
+          await provider.update(id, outs, await checked(provider, existingApplicationInputs(world.rotated, "contoso.onmicrosoft.com", change)));
+          const [after] = world.emulator.state().organizations;
           expect(after).to.deep.include(change);
-          expect(after.exchangeOnlineSettings).to.include({ account: "backup@contoso.onmicrosoft.com", applicationCertificateThumbprint: rotated.thumbprint });
-          expect(after.sharePointOnlineSettings).to.include({ officeOrganizationName: "contoso.onmicrosoft.com", applicationCertificateThumbprint: rotated.thumbprint });
+          expect(after.exchangeOnlineSettings).to.include({ account: "backup@contoso.onmicrosoft.com", applicationCertificateThumbprint: world.rotated.thumbprint });
+          expect(after.sharePointOnlineSettings).to.include({ officeOrganizationName: "contoso.onmicrosoft.com", applicationCertificateThumbprint: world.rotated.thumbprint });
         });
 
         // v8 adds no organization with legacy protocols: the kind whose password a replacing PUT would lose.
         if (version !== "v8") {
           it("keeps the account's password and the client secret of a legacy-protocols organization, by sending them", async () => {
-            const provider = await configuredProvider(emulatorConfig(emulator, version));
+            const provider = await configuredProvider(emulatorConfig(world.emulator, version));
             const { id, outs } = await checkAndCreate(provider, legacyProtocolInputs("northwind.onmicrosoft.com"));
             await provider.update(id, outs, await checked(provider, legacyProtocolInputs("northwind.onmicrosoft.com", { isTeamsOnline: true })));
-            const [after] = emulator.state().organizations;
+            const [after] = world.emulator.state().organizations;
             expect(after.isTeamsOnline).to.equal(true);
             expect(after.exchangeOnlineSettings).to.include({ hasPassword: true, hasApplicationSecret: true, account: "backup@northwind.onmicrosoft.com" });
           });
@@ -84,50 +73,50 @@ describe("Vb365Organization on servers that behave either way", () => {
   }
 
   it("refreshes 100 organizations with one token and one listing on a server that does not cap pages", async () => {
-    const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
-    const created = [];
-    for (let i = 0; i < 100; i++) created.push(await checkAndCreate(provider, existingApplicationInputs(pfx, `t${i}.onmicrosoft.com`)));
-    emulator.resetCounters();
-    const refreshing = await configuredProvider(emulatorConfig(emulator, "v8"));
+    const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
+    const created: Array<Awaited<ReturnType<typeof checkAndCreate>>> = [];
+    for (let i = 0; i < 100; i++) created.push(await checkAndCreate(provider, existingApplicationInputs(world.pfx, `t${i}.onmicrosoft.com`)));
+    world.emulator.resetCounters();
+    const refreshing = await configuredProvider(emulatorConfig(world.emulator, "v8"));
     const reads = await Promise.all(created.map(({ id, outs }) => refreshing.read(id, outs)));
     expect(reads.every((read, i) => read.id === created[i].id)).to.equal(true);
-    expect(emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.list": 1 });
+    expect(world.emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.list": 1 });
   });
 
   describe("v8 pages capped below the limit the provider asks for", () => {
     const CAP = 100;
     const TENANTS = 250;
     beforeEach(async () => {
-      emulator.configure({ maxPageSize: CAP });
-      const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
-      for (let i = 0; i < TENANTS; i++) await checkAndCreate(provider, existingApplicationInputs(pfx, `t${i}.onmicrosoft.com`));
-      emulator.resetCounters();
+      world.emulator.configure({ maxPageSize: CAP });
+      const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
+      for (let i = 0; i < TENANTS; i++) await checkAndCreate(provider, existingApplicationInputs(world.pfx, `t${i}.onmicrosoft.com`));
+      world.emulator.resetCounters();
     });
 
     it("refresh finds an organization on the last page, reading every page once", async () => {
-      const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
-      const last = emulator.state().organizations[TENANTS - 1];
-      const read = await provider.read(last.id, { ...existingApplicationInputs(pfx, last.name), organizationId: last.id, name: last.name, apiVersion: "v8" });
+      const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
+      const last = world.emulator.state().organizations[TENANTS - 1];
+      const read = await provider.read(last.id, { ...existingApplicationInputs(world.pfx, last.name), organizationId: last.id, name: last.name, apiVersion: "v8" });
       expect(read.id).to.equal(last.id);
-      expect(emulator.counters().byKind["organizations.list"]).to.equal(Math.ceil(TENANTS / CAP));
+      expect(world.emulator.counters().byKind["organizations.list"]).to.equal(Math.ceil(TENANTS / CAP));
     });
 
     it("create recovery after a reset finds the organization the lost answer added, beyond the first page", async () => {
-      const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
-      emulator.injectFault({ kind: "organizations.create", reset: "after", times: 1 });
-      const { id } = await checkAndCreate(provider, existingApplicationInputs(pfx, "late.onmicrosoft.com"));
-      expect(emulator.state().organizations.find((organization) => organization.name === "late.onmicrosoft.com")?.id).to.equal(id);
-      expect(emulator.state().organizations).to.have.length(TENANTS + 1);
+      const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
+      world.emulator.injectFault({ kind: "organizations.create", reset: "after", times: 1 });
+      const { id } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "late.onmicrosoft.com"));
+      expect(world.emulator.state().organizations.find((organization) => organization.name === "late.onmicrosoft.com")?.id).to.equal(id);
+      expect(world.emulator.state().organizations).to.have.length(TENANTS + 1);
     });
   });
 
   for (const version of ["v6", "v7", "v8"] as const) {
     describe(`deleting an organization that has an enabled job, on ${version}`, () => {
       async function organizationWithJob() {
-        const provider = await configuredProvider(emulatorConfig(emulator, version));
-        const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(pfx, "contoso.onmicrosoft.com"));
+        const provider = await configuredProvider(emulatorConfig(world.emulator, version));
+        const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
         // A job as the console would add it.
-        const api = new EmulatorClient(emulator, version);
+        const api = new EmulatorClient(world.emulator, version);
         await api.login();
         const job = { backupType: "EntireOrganization", repositoryId: DEFAULT_REPOSITORY_ID };
         const response = version === "v8" ? await api.post("/Jobs", { ...job, organizationId: id }) : await api.post(`/Organizations/${id}/Jobs`, job);
@@ -136,19 +125,19 @@ describe("Vb365Organization on servers that behave either way", () => {
       }
 
       it("is refused by a server that refuses, with the jobs named and what to do", async () => {
-        emulator.configure({ deleteWithJobs: "refuse" });
+        world.emulator.configure({ deleteWithJobs: "refuse" });
         const { provider, id, outs } = await organizationWithJob();
         const error = await rejection(provider.delete(id, outs));
         expect(error.message).to.match(new RegExp(`^VB365 DELETE /${version}/Organizations/${id} failed with 409: .*Backup Job 1.* Disable or delete the backup jobs of contoso\\.onmicrosoft\\.com in VB365, then run the command again\\.$`));
-        expect(emulator.state().organizations).to.have.length(1);
+        expect(world.emulator.state().organizations).to.have.length(1);
       });
 
       it("goes with its jobs on a server that cascades", async () => {
-        emulator.configure({ deleteWithJobs: "cascade" });
+        world.emulator.configure({ deleteWithJobs: "cascade" });
         const { provider, id, outs } = await organizationWithJob();
         await provider.delete(id, outs);
-        expect(emulator.state().organizations).to.deep.equal([]);
-        expect(emulator.state().jobs).to.deep.equal([]);
+        expect(world.emulator.state().organizations).to.deep.equal([]);
+        expect(world.emulator.state().jobs).to.deep.equal([]);
       });
     });
   }
@@ -157,7 +146,7 @@ describe("Vb365Organization on servers that behave either way", () => {
     it(`reads the Restore Portal settings on ${version}`, async () => {
       expect(await withClient(version, (client) => client.getRestorePortalSettings())).to.deep.equal({ isEnabled: false });
       const restorePortal = { isEnabled: true, applicationId: "2c1e5b8a-7d6f-4e3c-9b2a-1f0e8d7c6b5a", msalAuthorityUri: "https://login.microsoftonline.com/organizations", restorePortalUri: "https://vb365.example.com:4443" };
-      emulator.configure({ restorePortal });
+      world.emulator.configure({ restorePortal });
       const read = await withClient(version, (client) => client.getRestorePortalSettings());
       const { restorePortalUri, ...common } = restorePortal;
       expect(read).to.deep.equal(version === "v6" ? common : { ...common, restorePortalUri });
