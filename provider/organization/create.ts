@@ -1,7 +1,7 @@
 import { type ConnectionSettings, type RemoteOrganization, Vb365ApiError, Vb365ConnectionError } from "../client";
 import { organizationBody } from "./body";
-import { findOwnOrganization, identityOf, type OrganizationIdentity } from "./identity";
-import { authenticationKind } from "./rules";
+import { carriersUnderOtherNames, findOwnOrganization, identityOf, type OrganizationIdentity, reportedName } from "./identity";
+import { authenticationKind, usesDeviceCode } from "./rules";
 import type { ConnectionPool } from "./runtime";
 import { confirmDeclaredTenant } from "./tenant-check";
 import type { OrganizationInputs } from "./types";
@@ -67,9 +67,11 @@ async function postOrRecover(
         // for the device code that made it. An earlier run interrupted before the state was
         // saved explains it when the organization carries this tenant's name and certificate;
         // after an ambiguous attempt of this very call, its name is proof enough.
-        const ours = findOwnOrganization(await pool.list(settings), identity, ambiguous ? "recoveryOfOwnAttempt" : "recovery");
+        const organizations = await pool.list(settings);
+        const ours = findOwnOrganization(organizations, identity, ambiguous ? "recoveryOfOwnAttempt" : "recovery");
         if (ours) return { organization: ours, addedNow: false };
-        throw isConflict(error) ? withAdoptionHint(error) : error;
+        if (isConflict(error)) throw withAdoptionHint(error);
+        throw ambiguous && usesDeviceCode(inputs) ? withOtherTenantHint(error, identity, organizations) : error;
       }
       if (!mayRetry(error) || attempt >= MAX_ATTEMPTS) throw error;
       ambiguous = true;
@@ -84,7 +86,7 @@ function isConflict(error: unknown): error is Vb365ApiError {
   return error instanceof Vb365ApiError && error.status === 409;
 }
 
-function isRefusal(error: unknown): boolean {
+function isRefusal(error: unknown): error is Vb365ApiError {
   return error instanceof Vb365ApiError && (error.status === 409 || error.status === 400);
 }
 
@@ -96,6 +98,24 @@ function withAdoptionHint(error: Vb365ApiError): Error {
   return new Error(
     `${error.message} If an interrupted run of this stack added it, set adoptExisting: true on this organization and run again; ` +
       "otherwise remove it from VB365 or from the program.",
+    { cause: error },
+  );
+}
+
+/**
+ * A device code refused as used after this call's own attempt lost its answer, and no
+ * organization of the declared name: that attempt may have added the tenant the administrator
+ * really signed in to. Which one cannot be told when tenants share the certificate, so nothing is
+ * removed; the candidates are named.
+ */
+function withOtherTenantHint(error: Vb365ApiError, identity: OrganizationIdentity, organizations: RemoteOrganization[]): Error {
+  const candidates = carriersUnderOtherNames(organizations, identity);
+  if (candidates.length === 0 || !identity.name) return error;
+  const listed = candidates.map((organization) => `${reportedName(organization)} (${organization.id})`).join(", ");
+  return new Error(
+    `${error.message} An earlier attempt of this create lost its answer, and VB365 holds no organization named ${identity.name}; ` +
+      `these use this tenant's certificate under another name: ${listed}. If the administrator signed in to another tenant, remove the organization ` +
+      "that attempt added in VB365, then request a new device code for the right tenant.",
     { cause: error },
   );
 }

@@ -60,6 +60,12 @@ export function findOwnOrganization(organizations: RemoteOrganization[], identit
   return candidates[0];
 }
 
+/** Organizations that use one of these inputs' certificates under another name than theirs. */
+export function carriersUnderOtherNames(organizations: RemoteOrganization[], identity: OrganizationIdentity): RemoteOrganization[] {
+  if (!identity.name || identity.thumbprints.length === 0) return [];
+  return organizations.filter((organization) => carriesCertificate(organization, identity.thumbprints) && !hasName(organization, identity.name!));
+}
+
 /** Whether VB365 reports `organization` under this Microsoft 365 name (`name` or `officeName`). */
 export function hasName(organization: RemoteOrganization, name: string): boolean {
   const wanted = name.trim().toLowerCase();

@@ -138,6 +138,12 @@ export function authenticationKind(inputs: OrganizationInputs): AuthenticationKi
   return inputs.configureApplication ? "existingApplicationConfigured" : "existingApplication";
 }
 
+/** The kinds whose organization is the tenant a customer's administrator signs in to with a device code. */
+export function usesDeviceCode(inputs: OrganizationInputs): boolean {
+  const kind = authenticationKind(inputs);
+  return kind === "newApplication" || kind === "existingApplicationConfigured";
+}
+
 /** The Microsoft 365 name: given, or officeOrganizationName, or the domain of the account. */
 export function organizationName(inputs: OrganizationInputs): string | undefined {
   if (inputs.organizationName) return inputs.organizationName;

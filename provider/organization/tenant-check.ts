@@ -1,6 +1,6 @@
 import type { ConnectionSettings, RemoteOrganization } from "../client";
 import { hasName, reportedName } from "./identity";
-import { authenticationKind } from "./rules";
+import { usesDeviceCode } from "./rules";
 import type { ConnectionPool } from "./runtime";
 import type { OrganizationInputs } from "./types";
 
@@ -28,7 +28,7 @@ export async function confirmDeclaredTenant(pool: ConnectionPool, settings: Conn
   if (hasName(reported, declared)) return added;
 
   const actual = reportedName(reported);
-  const byDeviceCode = ["newApplication", "existingApplicationConfigured"].includes(authenticationKind(inputs));
+  const byDeviceCode = usesDeviceCode(inputs);
   const why = byDeviceCode
     ? `the administrator who signed in with the device code belongs to ${actual}, not to ${declared} (organizationName)`
     : `its account or officeOrganizationName leads to ${actual}, not to ${declared} (organizationName)`;

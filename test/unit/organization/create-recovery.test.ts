@@ -177,6 +177,23 @@ describe("Vb365Organization create, when VB365 adds another tenant than the one 
   });
 });
 
+describe("Vb365Organization create, when an attempt that lost its answer may have added another tenant", () => {
+  it("names the organizations that use the certificate under another name, and changes nothing", async () => {
+    const intruder = organization("intruder.onmicrosoft.com", SHARED);
+    const { pool, calls } = scriptedPool([reset(), usedCode()], [[intruder], [intruder]]);
+    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com")));
+    expect(error.message).to.match(/^VB365 POST \/v8\/Organizations failed with 400: The device code has already been used\. An earlier attempt of this create lost its answer, and VB365 holds no organization named fabrikam\.onmicrosoft\.com; these use this tenant's certificate under another name: intruder\.onmicrosoft\.com \(/);
+    expect(error.message).to.contain("request a new device code for the right tenant");
+    expect(calls).to.deep.include({ updated: [], deleted: [] });
+  });
+
+  it("passes the 400 on as it is when no organization uses the certificate", async () => {
+    const { pool } = scriptedPool([reset(), usedCode()], [[], []]);
+    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com")));
+    expect(error.message).to.equal("VB365 POST /v8/Organizations failed with 400: The device code has already been used.");
+  });
+});
+
 describe("Vb365Organization create, while VB365 takes its time", () => {
   it("tells pulumi up what it waits for once the create has run longer than the notice delay", async () => {
     const added = organization("fabrikam.onmicrosoft.com", SHARED);
