@@ -4,9 +4,10 @@ import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import type { RequestLogEntry } from "../../emulator";
 
-// Validates emulator responses against the trimmed official specs in emulator/openapi/. Stricter
-// than the spec on one point: objects may not carry properties the spec does not declare, so an
-// emulator that leaks a field (or a secret) fails the contract.
+// Validates emulator responses, and the request bodies a client sends, against the trimmed official
+// specs in emulator/openapi/. Stricter than the spec on one point: objects may not carry
+// properties the spec does not declare, so an emulator that leaks a field (or a secret), or a
+// client that sends one Veeam does not know, fails the contract.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -97,6 +98,22 @@ export function responseViolations(entry: RequestLogEntry): string[] {
   const media = content["application/json"] ?? Object.values(content)[0];
   const schema = (media as JsonObject).schema!;
   return check(entry, where, `${entry.method} ${entry.route} ${entry.status}`, schema);
+}
+
+/**
+ * Problems with the JSON body of one logged request, empty when it matches the request schema of
+ * its operation. For what a client of ours sends: the emulator's own tests send malformed bodies
+ * on purpose. Secrets arrive redacted, which every string schema still accepts.
+ */
+export function requestViolations(entry: RequestLogEntry): string[] {
+  if (entry.version === null || entry.route === null || entry.kind === "token" || entry.requestBody === undefined) return [];
+  const where = `${entry.method} ${entry.path} request`;
+  const operation = ((spec(entry.version).paths as JsonObject)[entry.route] as JsonObject | undefined)?.[entry.method.toLowerCase()] as JsonObject | undefined;
+  const content = ((operation?.requestBody as JsonObject | undefined)?.content as JsonObject | undefined)?.["application/json"] as JsonObject | undefined;
+  if (!content?.schema) return [`${where}: the spec of ${entry.version} declares no JSON body for ${entry.method} ${entry.route}`];
+  const validate = validator(entry.version, `${entry.method} ${entry.route} request`, content.schema);
+  if (validate(entry.requestBody)) return [];
+  return (validate.errors ?? []).map((error) => `${where}: ${error.instancePath || "(body)"} ${error.message}${error.params && "additionalProperty" in error.params ? ` (${String(error.params.additionalProperty)})` : ""}`);
 }
 
 function check(entry: RequestLogEntry, where: string, key: string, schema: Json): string[] {

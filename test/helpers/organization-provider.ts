@@ -2,8 +2,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { OrganizationProvider } from "../../provider/organization/provider";
 import type { OrganizationInputs, OrganizationOutputs } from "../../provider/organization/types";
 import { type ConnectionSettings, resolveConnection } from "../../provider/client";
+import { expect } from "chai";
 import { after, before, beforeEach } from "mocha";
-import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
+import { DEFAULT_USER, startEmulator, type Emulator, type RequestLogEntry } from "../../emulator";
+import { requestViolations, responseViolations } from "./emulator-contract";
 import { makePfx, type TestPfx } from "./tenant-fixtures";
 
 /** Stack config as the engine hands it to `configure`: every key, secrets decrypted. */
@@ -68,14 +70,22 @@ export interface ProviderWorld {
   readonly rotated: TestPfx;
 }
 
-/** Starts the world in a before() hook of the calling suite and stops it in after(). */
+/**
+ * Starts the world in a before() hook of the calling suite and stops it in after(), failing the
+ * suite if any body the provider sent, or any answer, breaks Veeam's official schemas.
+ */
 export function useProviderWorld(): ProviderWorld {
   let world: ProviderWorld | undefined;
+  const violations: string[] = [];
   before(async () => {
-    const [emulator, pfx, rotated] = await Promise.all([startEmulator(), makePfx(), makePfx()]);
+    const onRequest = (entry: RequestLogEntry) => violations.push(...requestViolations(entry), ...responseViolations(entry));
+    const [emulator, pfx, rotated] = await Promise.all([startEmulator({ recordBodies: true, onRequest }), makePfx(), makePfx()]);
     world = { emulator, pfx, rotated };
   });
-  after(() => world?.emulator.close());
+  after(async () => {
+    await world?.emulator.close();
+    expect(violations, "requests and answers that break the OpenAPI contract").to.deep.equal([]);
+  });
   beforeEach(() => world?.emulator.reset());
   const current = (): ProviderWorld => {
     if (!world) throw new Error("useProviderWorld: the world starts in a before() hook; use it inside tests.");
