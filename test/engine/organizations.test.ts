@@ -63,8 +63,12 @@ describe("Vb365Organization through the Pulumi engine", () => {
 
   it("creates every organization with one token and one POST each (the vb365: config reaches the provider)", async () => {
     emulator.resetCounters();
+    // The new-application tenant takes VB365 a while, as registering an Entra application does.
+    emulator.injectFault({ kind: "organizations.create", latencyMs: 11_000, times: 1 });
     const result = await stack.up();
+    emulator.clearFaults();
     expect(result.summary.result).to.equal("succeeded");
+    expect(result.stdout, "pulumi up says what the slow create waits for").to.match(/vb365: adding \S+: .*waiting up to 600 s \(vb365:createTimeoutSeconds\)\./);
     expect(stored()).to.have.length(COUNT);
     expect(stored().map((o) => o.name)).to.include("fabrikam.onmicrosoft.com");
     const counters = emulator.counters();
