@@ -156,7 +156,7 @@ function requireAccountAndPassword(where: string, settings: StoredConnectionSett
   if (!settings.hasPassword) throw validation(`'${where}.password' is required for ${what}.`);
 }
 
-/** The device code must exist, be signed in, unexpired and unused (issue 3; §3). */
+/** The device code must exist, be signed in, unexpired and unused (§3). */
 function signedInDeviceCode(draft: OrganizationDraft, context: RuleContext, reason: string): StoredDeviceCode {
   if (draft.userCode === null) {
     throw validation(`'userCode' is required with ${reason}: request a code with POST /DeviceCode, sign in to Microsoft 365 with it, then send it here.`);
@@ -171,7 +171,7 @@ function signedInDeviceCode(draft: OrganizationDraft, context: RuleContext, reas
   return code;
 }
 
-/** officeOrganizationName first, then the domain of the account (issue 3). */
+/** officeOrganizationName first, then the domain of the account (decided: the notes name both, §4.3). */
 function nameOf(used: UsedSettings): string {
   for (const [, settings] of used) if (settings.officeOrganizationName) return settings.officeOrganizationName.trim();
   for (const [, settings] of used) {

@@ -17,7 +17,7 @@ export type TokenCheck = { user: string } | "expired" | "unknown";
 
 export type TokenKind = "access" | "refresh" | "all";
 
-/** Bearer and refresh tokens. Refresh tokens rotate: each one works once (issue 3). */
+/** Bearer and refresh tokens. Refresh tokens rotate: each one works once (decided, vb365-api.md §2.2). */
 export class TokenStore {
   private readonly access = new Map<string, StoredAccessToken>();
   private readonly refreshTokens = new Map<string, StoredRefreshToken>();

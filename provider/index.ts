@@ -1,6 +1,6 @@
 // Public API of pulumi-vb365: resources and their argument types.
 
-// TenantCertificate (issue 4)
+// TenantCertificate: a tenant's certificate and PFX
 export { TenantCertificate } from "./tenant-certificate/resource";
 export type { TenantCertificateArgs } from "./tenant-certificate/resource";
 export type {
@@ -10,17 +10,17 @@ export type {
   TenantCertificateInputs,
 } from "./tenant-certificate/types";
 
-// Vb365Organization (issue 5)
+// Vb365Organization: an organization in VB365
 export { Vb365Organization } from "./organization/resource";
 export type { Vb365OrganizationArgs } from "./organization/resource";
 export type { OrganizationInputs, Region, ServiceConnectionSettings } from "./organization/types";
 export { Vb365ApiError, Vb365ConfigError, Vb365ConnectionError, Vb365Error } from "./client/errors";
 
-// Vb365Tenant: a certificate and the organization that uses it (issue 7)
+// Vb365Tenant: a certificate and the organization that uses it
 export { Vb365Tenant } from "./tenant/component";
 export type { Vb365TenantArgs } from "./tenant/component";
 
-// vb365 device-code (issue 6): the onboarding pause as a function that prints nothing
+// vb365 device-code: the onboarding pause as a function that prints nothing
 export { deviceCodeLogin, Vb365DeviceCodeError } from "./device-code";
 export type {
   DeviceCodeClient,
