@@ -108,6 +108,16 @@ function statusText(status: number): string {
   return texts[status] ?? "the server gave no message";
 }
 
+/**
+ * A failure a later attempt may not meet: the server refused, reset or did not answer in time,
+ * asked to slow down (429), or failed itself (5xx). Whether the attempt may also have acted is
+ * the caller's question: a POST that timed out may have added what it asked for.
+ */
+export function isTransient(error: unknown): error is Vb365Error {
+  if (error instanceof Vb365ConnectionError) return ["connection_reset", "timeout", "network", "unreachable"].includes(error.code);
+  return error instanceof Vb365ApiError && (error.status === 429 || error.status >= 500);
+}
+
 export function isNotFound(error: unknown): boolean {
   return error instanceof Vb365ApiError && error.status === 404;
 }

@@ -1,6 +1,6 @@
 export { API_VERSIONS, connectionKey, resolveConnection } from "./connection";
 export type { ApiVersion, ConnectionSettings, SettingsSource } from "./connection";
-export { isNotFound, Vb365ApiError, Vb365ConfigError, Vb365ConnectionError, Vb365Error } from "./errors";
+export { isNotFound, isTransient, Vb365ApiError, Vb365ConfigError, Vb365ConnectionError, Vb365Error } from "./errors";
 export type { RemoteOrganization } from "./schemas";
 export { DEFAULT_RETRY_POLICY } from "./transport";
 export type { RetryPolicy } from "./transport";

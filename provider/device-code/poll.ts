@@ -1,4 +1,4 @@
-import { Vb365ApiError, Vb365ConnectionError, Vb365Error } from "../client/errors";
+import { isTransient, Vb365ApiError } from "../client/errors";
 import { Vb365DeviceCodeError } from "./errors";
 import type { DeviceCodeClient, DeviceCodeClock, DeviceCodeProgress, DeviceCodeVerification } from "./types";
 
@@ -105,9 +105,4 @@ function isExpiry(error: unknown, now: number, expiresAt: number): boolean {
 
 function isSlowDown(error: unknown): error is Vb365ApiError {
   return error instanceof Vb365ApiError && error.status === 429;
-}
-
-function isTransient(error: unknown): error is Vb365Error {
-  if (error instanceof Vb365ConnectionError) return ["connection_reset", "timeout", "network", "unreachable"].includes(error.code);
-  return error instanceof Vb365ApiError && [500, 502, 503, 504].includes(error.status);
 }

@@ -1,4 +1,4 @@
-import { type ConnectionSettings, type RemoteOrganization, Vb365ApiError, Vb365ConnectionError } from "../client";
+import { type ConnectionSettings, isTransient, type RemoteOrganization, Vb365ApiError } from "../client";
 import { organizationBody } from "./body";
 import { carriersUnderOtherNames, findOwnOrganization, identityOf, type OrganizationIdentity, reportedName } from "./identity";
 import { authenticationKind, usesDeviceCode } from "./rules";
@@ -73,7 +73,8 @@ async function postOrRecover(
         if (isConflict(error)) throw withAdoptionHint(error);
         throw ambiguous && usesDeviceCode(inputs) ? withOtherTenantHint(error, identity, organizations) : error;
       }
-      if (!mayRetry(error) || attempt >= MAX_ATTEMPTS) throw error;
+      // After any of these the organization may or may not exist: ask the server before trying again.
+      if (!isTransient(error) || attempt >= MAX_ATTEMPTS) throw error;
       ambiguous = true;
       const recovered = findOwnOrganization(await pool.list(settings), identity, "recoveryOfOwnAttempt");
       if (recovered) return { organization: recovered, addedNow: false };
@@ -120,11 +121,6 @@ function withOtherTenantHint(error: Vb365ApiError, identity: OrganizationIdentit
   );
 }
 
-/** Failures after which the organization may or may not exist, or that a later try may pass. */
-function mayRetry(error: unknown): boolean {
-  if (error instanceof Vb365ConnectionError) return ["connection_reset", "timeout", "network"].includes(error.code);
-  return error instanceof Vb365ApiError && (error.status === 429 || error.status >= 500);
-}
 
 function backoff(error: unknown, attempt: number): number {
   const retryAfter = error instanceof Vb365ApiError ? error.retryAfterMs : undefined;
