@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { before, describe, it } from "mocha";
 import { createCases, deleteCases, deviceCodeCases, FAULTS, listCases, readCases, tokenCases, updateCases } from "./support/fault-cases";
 import { finishDeviceCodeCase, runDeviceCodeCase, runFaultCase } from "./support/fault-runner";
-import { type Fleet, FLEET_VARIANTS } from "./support/fleet";
+import { type Fleet, FLEET_SIZE, FLEET_VARIANTS } from "./support/fleet";
 import { type FaultCaseResult, results } from "./support/results";
 import { sharedFleet } from "./support/shared-fleet";
 
@@ -15,7 +15,7 @@ function recorded(...cases: FaultCaseResult[]): void {
 }
 
 for (const variant of FLEET_VARIANTS) {
-  describe(`fault matrix: every call kind × every fault, on 20 tenants (${variant.label})`, () => {
+  describe(`fault matrix: every call kind × every fault, on ${FLEET_SIZE} tenants (${variant.label})`, () => {
     let fleet: Fleet;
 
     before(async () => {

@@ -22,6 +22,12 @@ const CERTIFICATE_TYPE = "pulumi-nodejs:dynamic/vb365:TenantCertificate";
 /** The per-request timeout of the fleet's provider: low, so that latency faults exceed it. */
 export const TIMEOUT_SECONDS = 3;
 
+/**
+ * Tenants per fleet: the three special kinds plus nine existing-application tenants, enough for
+ * every mix of shared and own certificates over v7 and v8 and for faults to fire mid-run.
+ */
+export const FLEET_SIZE = 12;
+
 /** How the fleet's tenants hold their certificates and which servers they are on. */
 export interface FleetVariant {
   /** Names the fleet in test titles and the report. */
@@ -47,7 +53,7 @@ function secretValue(): string {
 }
 
 /**
- * Twenty tenants (test/reliability/programs/fleet) on one stack and one emulator, kept for the
+ * FLEET_SIZE tenants (test/reliability/programs/fleet) on one stack and one emulator, kept for the
  * whole suite: certificates are created once, cases act on organizations. Every engine run goes
  * through an EngineRunner, which scans what it left behind for every secret used.
  */
@@ -71,7 +77,7 @@ export class Fleet {
     this.runner = new EngineRunner(stack);
   }
 
-  static async start(variant: FleetVariant = FLEET_VARIANTS[0], count = 20): Promise<Fleet> {
+  static async start(variant: FleetVariant = FLEET_VARIANTS[0], count = FLEET_SIZE): Promise<Fleet> {
     const hooks = new RequestHooks();
     const service = { name: "svc-reliability", password: secretValue() };
     const legacy = { name: "svc-legacy", password: secretValue() };

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { RequestLogEntry } from "../../../emulator";
 import { type PulumiRun, spawnPulumi } from "../../helpers/pulumi-process";
-import type { Fleet } from "./fleet";
+import { FLEET_SIZE, type Fleet } from "./fleet";
 import { isClean } from "./inventory";
 import type { InterruptionResult } from "./results";
 
@@ -33,7 +33,7 @@ function usesLegacyProtocols(request: Record<string, unknown>): boolean {
 export const MOMENTS = {
   afterCreates: (n: number): Moment => {
     let seen = 0;
-    return { description: `after ${n} of 20 creates`, create: (entry) => isCreate(entry) && ++seen >= n };
+    return { description: `after ${n} of ${FLEET_SIZE} creates`, create: (entry) => isCreate(entry) && ++seen >= n };
   },
   /** tenant0 is made with a device code, which its create uses up. */
   afterDeviceCodeCreate: (): Moment => ({ description: "the moment VB365 added tenant0 (new application, device code)", create: (entry) => isCreate(entry) && !!body(entry).newApplicationName }),

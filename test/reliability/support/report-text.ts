@@ -2,13 +2,15 @@
 // what to do after an interrupted run. Kept beside the generator so that the page is rewritten
 // whole by every run.
 
+import { FLEET_SIZE } from "./fleet";
+
 export const METHOD = `
-**The fleets.** Two stacks of the program \`test/reliability/programs/fleet\`, each of 20 tenants
+**The fleets.** Two stacks of the program \`test/reliability/programs/fleet\`, each of ${FLEET_SIZE} tenants
 against its own emulator on a file backend with a passphrase (the engine tests' \`TestStack\`). The
 tenants cover every authentication kind whose secrets must be kept: tenant0 has VB365 register a
 new Entra application with a device code, tenant1 uses basic authentication (China), tenant2 legacy
 protocols with an application secret over a second, named connection (\`vb365:connections.legacy\`,
-API v7), tenants 3–19 one multi-tenant existing application (one application id), the odd-numbered
+API v7), tenants 3–${FLEET_SIZE - 1} one multi-tenant existing application (one application id), the odd-numbered
 of them over the v7 connection and the rest over v8. In the **mixed** fleet the odd-numbered
 existing-application tenants share one certificate and the others have their own; in the
 **shared** fleet every app-only tenant, tenant0 included, uses the one shared certificate, as
@@ -35,13 +37,13 @@ convergence of the next run. The calls and what exercises them:
 
 | Call | Operation |
 |---|---|
-| token | \`pulumi up\` with an input change (20 updates): the provider's shared token |
+| token | \`pulumi up\` with an input change (${FLEET_SIZE} updates): the provider's shared token |
 | device code | \`deviceCodeLogin\` (what \`vb365 device-code\` runs), then the \`pulumi up\` that creates tenant0 with the code |
-| create | \`pulumi up\` creating the 20 organizations |
-| read | \`pulumi refresh\`: 20 reads, answered from one listing per connection |
-| update | \`pulumi up\` with an input change (isTeamsOnline of all 20) |
-| delete | \`pulumi destroy --target\` the 20 organizations (certificates stay) |
-| list | \`pulumi up\` creating the 20 while three creates are answered by a reset after VB365 acted, so the provider lists to recover |
+| create | \`pulumi up\` creating the ${FLEET_SIZE} organizations |
+| read | \`pulumi refresh\`: ${FLEET_SIZE} reads, answered from one listing per connection |
+| update | \`pulumi up\` with an input change (isTeamsOnline of all ${FLEET_SIZE}) |
+| delete | \`pulumi destroy --target\` the ${FLEET_SIZE} organizations (certificates stay) |
+| list | \`pulumi up\` creating the ${FLEET_SIZE} while three creates are answered by a reset after VB365 acted, so the provider lists to recover |
 
 **Bad input** cases run through the providers' own \`check\` (and the root program's validation of
 tenants.yaml), the way the engine calls them at preview, with the provider configured for the

@@ -3,7 +3,7 @@ import { Fleet, FLEET_VARIANTS, type FleetVariant } from "./fleet";
 const started = new Map<string, Promise<Fleet>>();
 
 /**
- * The fleet of `variant`, brought up once (certificates and organizations of 20 tenants) and
+ * The fleet of `variant`, brought up once (its certificates and organizations) and
  * shared by every spec that needs it; the root hook disposes them all at the end.
  */
 export function sharedFleet(variant: FleetVariant = FLEET_VARIANTS[0]): Promise<Fleet> {
