@@ -4,6 +4,7 @@ import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../emulator";
 import { ConsumerProject } from "../helpers/consumer-project";
+import { TENANTS_PROGRAM, TENANTS_PROGRAM_ORGANIZATIONS } from "../helpers/consumer-programs";
 import { emulatorClient, emulatorConfig, signedInDeviceCode } from "../helpers/emulator-stack";
 import { TestStack } from "../helpers/engine";
 
@@ -25,40 +26,6 @@ function nodeDir(major: number): string {
   return output.trim().split("\n").pop()!;
 }
 
-// The kinds of the root program: a new application by device code and an existing application,
-// each with its own certificate.
-const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
-import { TenantCertificate, Vb365Organization } from "pulumi-vb365";
-
-const config = new pulumi.Config();
-const applicationId = "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10";
-const contoso = new TenantCertificate("contoso", { subject: { commonName: "contoso.onmicrosoft.com VB365" }, keySize: 2048 });
-const fabrikam = new TenantCertificate("fabrikam", { subject: { commonName: "fabrikam.onmicrosoft.com VB365" }, keySize: 2048 });
-const existing = new Vb365Organization("contoso", {
-  organizationName: "contoso.onmicrosoft.com",
-  isExchangeOnline: true,
-  isSharePointOnline: true,
-  applicationCertificate: contoso.pfxBase64,
-  applicationCertificatePassword: contoso.password,
-  exchangeOnlineSettings: { applicationId, account: "backup@contoso.onmicrosoft.com" },
-  sharePointOnlineSettings: { applicationId, officeOrganizationName: "contoso.onmicrosoft.com" },
-});
-const registered = new Vb365Organization("fabrikam", {
-  organizationName: "fabrikam.onmicrosoft.com",
-  isExchangeOnline: true,
-  isSharePointOnline: true,
-  isTeamsOnline: true,
-  newApplicationName: "VB365 Fabrikam",
-  userCode: config.requireSecret("userCode"),
-  applicationCertificate: fabrikam.pfxBase64,
-  applicationCertificatePassword: fabrikam.password,
-  exchangeOnlineSettings: {},
-  sharePointOnlineSettings: {},
-});
-export const organizationIds = [existing.organizationId, registered.organizationId];
-export const nodeVersion = process.version;
-`;
-
 const ENDS = [
   { title: "the lowest supported SDK on Node 20", sdk: lowestSupportedSdk, node: 20 },
   { title: "a recent SDK on Node 22", sdk: () => RECENT_SDK, node: 22 },
@@ -76,7 +43,7 @@ for (const end of ENDS) {
 
     before(async function () {
       this.timeout(300_000);
-      project = ConsumerProject.create({ program: PROGRAM, sdkVersion: end.sdk(), nodeDir: nodeDir(end.node) });
+      project = ConsumerProject.create({ program: TENANTS_PROGRAM, sdkVersion: end.sdk(), nodeDir: nodeDir(end.node) });
       emulator = await startEmulator();
     });
 
@@ -101,7 +68,7 @@ for (const end of ENDS) {
       });
       const up = await stack.up();
       expect(up.outputs.nodeVersion.value, "the program ran on the node of this end").to.match(new RegExp(`^v${end.node}\\.`));
-      expect(emulator.state().organizations.map((organization) => organization.name).sort()).to.deep.equal(["contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com"]);
+      expect(emulator.state().organizations.map((organization) => organization.name).sort()).to.deep.equal(TENANTS_PROGRAM_ORGANIZATIONS);
 
       await stack.preview({ expectNoChanges: true });
       const refreshed = await stack.refresh();

@@ -12,6 +12,8 @@ export interface ConsumerOptions {
   sdkVersion?: string;
   /** Directory of the `node` that installs and runs the project. Default: the one running the tests. */
   nodeDir?: string;
+  /** A packed pulumi-vb365 to install instead of this checkout (`packRevision`). */
+  tarball?: string;
 }
 
 /**
@@ -30,19 +32,23 @@ export class ConsumerProject {
     const nodeDir = options.nodeDir ?? path.dirname(process.execPath);
     const project = new ConsumerProject(dir, nodeDir);
     try {
-      const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: REPO, encoding: "utf8" }).trim().split("\n").pop()!;
+      const tarball = options.tarball ? copyInto(dir, options.tarball) : packInto(dir);
       const version = (name: string) => require(`${name}/package.json`).version as string;
       const dependencies = { "pulumi-vb365": `file:./${tarball}`, "@pulumi/pulumi": options.sdkVersion ?? version("@pulumi/pulumi") };
       const devDependencies = { typescript: version("typescript"), "ts-node": version("ts-node"), "@types/node": version("@types/node") };
       fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies, devDependencies }));
       if (options.program !== undefined) writeProgram(dir, "consumer", options.program);
-      // npm itself runs on the project's node, so that the SDK's `engines` is checked against it.
-      project.node([npmCli(), "install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { stdio: ["ignore", "ignore", "inherit"] });
+      project.npmInstall([]);
     } catch (error) {
       project.dispose();
       throw error;
     }
     return project;
+  }
+
+  /** Upgrades pulumi-vb365 to this checkout as `npm pack` makes it, as a user upgrades. */
+  upgradeToCheckout(): void {
+    this.npmInstall([`file:./${packInto(this.dir)}`]);
   }
 
   /** A program in a folder of its own, using the project's node_modules; returns its directory. */
@@ -72,9 +78,44 @@ export class ConsumerProject {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
+  /** npm itself runs on the project's node, so that the SDK's `engines` is checked against it. */
+  private npmInstall(packages: string[]): void {
+    this.node([npmCli(), "install", ...packages, "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { stdio: ["ignore", "ignore", "inherit"] });
+  }
+
   private node(args: string[], options: { stdio?: ["ignore", "ignore", "inherit"]; encoding?: "utf8" }): void {
     execFileSync(path.join(this.nodeDir, "node"), args, { cwd: this.dir, env: { ...process.env, PATH: this.path }, ...options });
   }
+}
+
+/**
+ * The package as it was at `revision` (a commit of this repository), as `npm pack` made it then:
+ * its sources from git, built by this checkout's TypeScript and dependencies. Returns the
+ * tarball's path in `destination`, named after the revision.
+ */
+export function packRevision(revision: string, destination: string): string {
+  const tree = fs.mkdtempSync(path.join(os.tmpdir(), "vb365-release-"));
+  try {
+    execFileSync("sh", ["-c", `git archive "$0" | tar -x -C "$1"`, revision, tree], { cwd: REPO });
+    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(tree, "node_modules"), "dir");
+    execFileSync(process.execPath, [path.join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: tree });
+    const packed = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", tree], { cwd: tree, encoding: "utf8" }).trim().split("\n").pop()!;
+    const tarball = path.join(destination, `pulumi-vb365-${revision.slice(0, 12)}.tgz`);
+    fs.copyFileSync(path.join(tree, packed), tarball);
+    return tarball;
+  } finally {
+    fs.rmSync(tree, { recursive: true, force: true });
+  }
+}
+
+/** This checkout, packed into `dir` (`prepack` builds it); returns the tarball's file name. */
+function packInto(dir: string): string {
+  return execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: REPO, encoding: "utf8" }).trim().split("\n").pop()!;
+}
+
+function copyInto(dir: string, tarball: string): string {
+  fs.copyFileSync(tarball, path.join(dir, path.basename(tarball)));
+  return path.basename(tarball);
 }
 
 /** What `pulumi new typescript` writes: Pulumi.yaml, a strict tsconfig and index.ts. */
