@@ -108,9 +108,18 @@ export function packRevision(revision: string, destination: string): string {
   }
 }
 
-/** This checkout, packed into `dir` (`prepack` builds it); returns the tarball's file name. */
+/** This checkout as `npm pack` makes it (`prepack` builds it): packed once per test process. */
+let checkoutTarball: string | undefined;
+
+/** This checkout's tarball, copied into `dir`; returns its file name. */
 function packInto(dir: string): string {
-  return execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: REPO, encoding: "utf8" }).trim().split("\n").pop()!;
+  if (!checkoutTarball) {
+    const packDir = fs.mkdtempSync(path.join(os.tmpdir(), "vb365-pack-"));
+    const name = execFileSync("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: REPO, encoding: "utf8" }).trim().split("\n").pop()!;
+    checkoutTarball = path.join(packDir, name);
+    process.once("exit", () => fs.rmSync(packDir, { recursive: true, force: true }));
+  }
+  return copyInto(dir, checkoutTarball);
 }
 
 function copyInto(dir: string, tarball: string): string {
