@@ -36,6 +36,11 @@ export interface FleetVariant {
   certificates: "per-tenant" | "shared" | "mixed";
   /** The odd-numbered existing-application tenants go over the v7 connection. */
   split: boolean;
+  /**
+   * Whether the fault matrix adds its persistent cases here (the first run fails clearly, the
+   * next converges): they prove messages and convergence, not identity, so one fleet runs them.
+   */
+  persistentFaults: boolean;
 }
 
 /**
@@ -44,8 +49,8 @@ export interface FleetVariant {
  * would hide every mix-up of tenants that a shared certificate makes possible.
  */
 export const FLEET_VARIANTS: readonly FleetVariant[] = [
-  { label: "mixed: per-tenant and shared certificates, v7 and v8", certificates: "mixed", split: true },
-  { label: "shared: one application and one certificate for every tenant, v7 and v8", certificates: "shared", split: true },
+  { label: "mixed: per-tenant and shared certificates, v7 and v8", certificates: "mixed", split: true, persistentFaults: false },
+  { label: "shared: one application and one certificate for every tenant, v7 and v8", certificates: "shared", split: true, persistentFaults: true },
 ];
 
 function secretValue(): string {

@@ -16,7 +16,7 @@ existing-application tenants share one certificate and the others have their own
 **shared** fleet every app-only tenant, tenant0 included, uses the one shared certificate, as
 providers who run one application for all their customers do. Certificates are 2048-bit and made
 once per fleet. Both connections have \`timeoutSeconds\` 3. The fault matrix, the interruptions and
-the wrong-tenant sign-in run on both fleets.
+the wrong-tenant sign-in run on both fleets; the persistent faults on the shared one.
 
 **A fault case** arms one fault of the emulator (\`injectFault\`, or for expired tokens an
 \`expireTokens\` run from the request log the moment the n-th request of a kind was answered),
