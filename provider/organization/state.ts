@@ -2,12 +2,12 @@ import type { RemoteOrganization } from "../client";
 import { toPlainOutputs } from "../common/outputs";
 import type { OrganizationInputs, OrganizationOutputs, ServiceConnectionState } from "./types";
 
-const SERVICES = ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const;
+export const SERVICES = ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const;
 const SELECTED_BY = { exchangeOnlineSettings: "isExchangeOnline", sharePointOnlineSettings: "isSharePointOnline" } as const;
 const FLAGS = ["isExchangeOnline", "isSharePointOnline", "isTeamsOnline", "isTeamsChatsOnline"] as const;
 
 /** Settings the server reports back (it never echoes secrets); drift in these shows on refresh. */
-const REPORTED_SETTINGS = [
+export const REPORTED_SETTINGS = [
   "useApplicationOnlyAuth",
   "useMfa",
   "account",

@@ -1,4 +1,5 @@
 import type { RemoteOrganization } from "../client";
+import { REPORTED_SETTINGS, SERVICES } from "./state";
 
 /** RestOrganizationComposed's writable top-level properties (SPEC6/7/8), on-premises parts included. */
 const WRITABLE = [
@@ -15,19 +16,8 @@ const WRITABLE = [
   "sharepointSettings",
 ] as const;
 
-const SERVICES = ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const;
-
 /** What the server reports of a service connection and takes back; the thumbprint follows the PFX sent. */
-const REPORTED_SETTINGS = [
-  "useApplicationOnlyAuth",
-  "officeOrganizationName",
-  "sharePointSaveAllWebParts",
-  "account",
-  "grantAdminAccess",
-  "useMfa",
-  "useCustomVeeamAADApplication",
-  "applicationId",
-] as const;
+const RETURNED_SETTINGS = REPORTED_SETTINGS.filter((key) => key !== "applicationCertificateThumbprint");
 
 /**
  * The PUT body of an update: the organization as the server reports it now, with the declared
@@ -45,7 +35,7 @@ export function updateBody(remote: RemoteOrganization, declared: Record<string, 
     const settings = reported[service] as Record<string, unknown> | null | undefined;
     if (!settings) continue;
     const kept: Record<string, unknown> = {};
-    for (const key of REPORTED_SETTINGS) {
+    for (const key of RETURNED_SETTINGS) {
       if (settings[key] !== undefined && settings[key] !== null) kept[key] = settings[key];
     }
     body[service] = kept;
