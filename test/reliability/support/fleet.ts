@@ -48,10 +48,25 @@ export interface FleetVariant {
  * application with one certificate for every customer, so a fleet where each tenant has its own
  * would hide every mix-up of tenants that a shared certificate makes possible.
  */
-export const FLEET_VARIANTS: readonly FleetVariant[] = [
+export const ALL_FLEET_VARIANTS: readonly FleetVariant[] = [
   { label: "mixed: per-tenant and shared certificates, v7 and v8", certificates: "mixed", split: true, persistentFaults: false },
   { label: "shared: one application and one certificate for every tenant, v7 and v8", certificates: "shared", split: true, persistentFaults: true },
 ];
+
+/**
+ * The fleets this process runs: all of them, or those RELIABILITY_FLEETS names by `certificates`
+ * (comma-separated), which is how test/reliability/run.ts gives each fleet a process of its own.
+ */
+export const FLEET_VARIANTS: readonly FleetVariant[] = selectedFleets(process.env.RELIABILITY_FLEETS);
+
+function selectedFleets(names: string | undefined): readonly FleetVariant[] {
+  if (!names) return ALL_FLEET_VARIANTS;
+  return names.split(",").map((name) => {
+    const variant = ALL_FLEET_VARIANTS.find((candidate) => candidate.certificates === name.trim());
+    if (!variant) throw new Error(`RELIABILITY_FLEETS names "${name}"; the fleets are ${ALL_FLEET_VARIANTS.map((known) => known.certificates).join(", ")}`);
+    return variant;
+  });
+}
 
 function secretValue(): string {
   return `rel-${crypto.randomBytes(12).toString("base64url")}`;

@@ -1,9 +1,22 @@
 import { DEBUG_LOG } from "./engine-scan";
-import { type results as Results } from "./results";
+import type { AuditResult, BadInputResult, FaultCaseResult, InterruptionResult, TlsResult, WrongTenantResult } from "./results";
+import type { SecretFinding } from "./secrets";
 
-type Measured = typeof Results;
+/** What a run measured: the suite's `results`, or the parts of a run merged (report-files.ts). */
+export interface Measured {
+  startedAt: number;
+  pulumiVersion: string;
+  faultCases: FaultCaseResult[];
+  badInputs: BadInputResult[];
+  interruptions: InterruptionResult[];
+  wrongTenantSignIns: WrongTenantResult[];
+  tls: TlsResult[];
+  audit: AuditResult | undefined;
+  secrets: { readonly size: number; scans: number; readonly findings: SecretFinding[] };
+  engineRuns: number;
+}
 
-/** The figures issue 9 asks for, computed from what the suite recorded (never typed in). */
+/** The reliability figures, computed from what the suite recorded (never typed in). */
 export function reliabilityFigures(measured: Measured, finishedAt: number) {
   const faults = measured.faultCases;
   const kills = measured.interruptions.filter((run) => run.signal === "SIGKILL");
