@@ -1,7 +1,13 @@
+import { createSecureContext } from "node:tls";
 import { expect } from "chai";
-import { describe, it } from "mocha";
+import { afterEach, before, describe, it } from "mocha";
 import * as forge from "node-forge";
-import { createNativeSha1, withNativeSha1 } from "../../../provider/tenant-certificate/native-sha1";
+import { buildCertificate } from "../../../provider/tenant-certificate/certificate";
+import { type RsaKeyPair, generateRsaKeyPair } from "../../../provider/tenant-certificate/keypair";
+import { createNativeSha1, nativeSha1DigestCount, withNativeSha1 } from "../../../provider/tenant-certificate/native-sha1";
+import { readPfx } from "../../../provider/tenant-certificate/pfx";
+import { buildPfx } from "../../../provider/tenant-certificate/pkcs12";
+import type { PfxEncryption } from "../../../provider/tenant-certificate/types";
 
 function forgeSha1Hex(message: string, encoding?: "utf8"): string {
   return forge.md.sha1.create().update(message, encoding).digest().toHex();
@@ -51,5 +57,66 @@ describe("Node's SHA-1 behind forge's digest interface", () => {
       }),
     ).to.throw("build failed");
     expect(forge.md.sha1.create).to.equal(original);
+  });
+
+  describe("inside forge's PKCS#12 code, as the provider uses it", () => {
+    let keyPair: RsaKeyPair;
+    let certificate: forge.pki.Certificate;
+    // ASCII: forge writes an AES PFX's PBKDF2 password in Latin-1, not the UTF-8 OpenSSL reads.
+    const password = "Pfx-Passw0rd-for-tests!";
+
+    before(async () => {
+      keyPair = await generateRsaKeyPair(2048);
+      certificate = buildCertificate({ subject: { commonName: "sha1.example" }, validityDays: 30, keyPair, at: new Date() });
+    });
+
+    for (const encryption of ["3des", "aes256"] as PfxEncryption[]) {
+      it(`is what forge hashes with to write and read a ${encryption} PFX, which OpenSSL and plain forge then open`, () => {
+        const beforeWrite = nativeSha1DigestCount();
+        const pfx = buildPfx({ privateKey: keyPair.privateKey, certificate, password, encryption });
+        // If forge stops looking the factory up while it hashes, the swap is dead weight: remove it.
+        expect(nativeSha1DigestCount() - beforeWrite, "digests Node answered while writing").to.be.greaterThan(2048);
+
+        const beforeRead = nativeSha1DigestCount();
+        const reading = readPfx(pfx, password);
+        expect(reading.problem).to.equal(undefined);
+        expect(nativeSha1DigestCount() - beforeRead, "digests Node answered while reading").to.be.greaterThan(2048);
+
+        expect(() => createSecureContext({ pfx, passphrase: password }), "OpenSSL opens it").not.to.throw();
+        const plain = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(pfx.toString("binary")), false, password);
+        const keys = plain.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? [];
+        expect(keys).to.have.length(1);
+        expect(keys[0].key?.n.equals(keyPair.privateKey.n), "forge's own SHA-1 opens it to the same key").to.equal(true);
+      });
+    }
+  });
+
+  describe("when forge's SHA-1 is not what the swap was written for", () => {
+    const sha1 = forge.md.sha1 as { create: () => forge.md.MessageDigest };
+    const original = sha1.create;
+    afterEach(() => {
+      Object.defineProperty(sha1, "create", { value: original, writable: true, configurable: true, enumerable: true });
+    });
+
+    it("builds on plain forge when the factory makes something other than SHA-1", () => {
+      const md5 = () => forge.md.md5.create();
+      sha1.create = md5;
+      const digests = nativeSha1DigestCount();
+      expect(withNativeSha1(() => sha1.create)).to.equal(md5);
+      expect(nativeSha1DigestCount()).to.equal(digests);
+    });
+
+    it("builds on plain forge when the factory cannot be replaced", () => {
+      Object.defineProperty(sha1, "create", { value: original, writable: false, configurable: true });
+      expect(withNativeSha1(() => sha1.create)).to.equal(original);
+    });
+
+    it("builds on plain forge when the factory throws", () => {
+      const broken = () => {
+        throw new Error("no SHA-1 here");
+      };
+      sha1.create = broken;
+      expect(withNativeSha1(() => sha1.create)).to.equal(broken);
+    });
   });
 });
