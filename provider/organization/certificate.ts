@@ -1,8 +1,11 @@
 import { openPfxNatively } from "../common/pfx-native";
 import { certificateFacts } from "../tenant-certificate/facts";
-import { readPfx } from "../tenant-certificate/pfx";
+import { type PfxFields, readPfx } from "../tenant-certificate/pfx";
 
 export type CertificateReading = { thumbprint: string; problem?: undefined } | { thumbprint?: undefined; problem: string };
+
+/** This resource's names for the PFX and its password, in whose terms its problems are told. */
+const APPLICATION_CERTIFICATE_FIELDS: PfxFields = { pfx: "applicationCertificate", password: "applicationCertificatePassword" };
 
 /**
  * Opens an application certificate the way VB365 will, so that a wrong password or a PFX
@@ -15,13 +18,7 @@ export function readApplicationCertificate(pfxBase64: string, password: string |
   const pfx = Buffer.from(pfxBase64, "base64");
   const native = openPfxNatively(pfx, password ?? "");
   if (native) return { thumbprint: native.thumbprint };
-  const reading = readPfx(pfx, password ?? "");
-  if (reading.problem) {
-    // readPfx speaks of TenantCertificate's inputs; say it in this resource's terms.
-    const reason = reading.problem.reason
-      .replace(/\bimportPfxBase64\b/g, "applicationCertificate")
-      .replace(/\bpassword\b/g, "applicationCertificatePassword");
-    return { problem: reason };
-  }
+  const reading = readPfx(pfx, password ?? "", APPLICATION_CERTIFICATE_FIELDS);
+  if (reading.problem) return { problem: reading.problem.reason };
   return { thumbprint: certificateFacts(reading.contents.certificate).thumbprint };
 }

@@ -10,34 +10,43 @@ export interface PfxContents {
   friendlyName?: string;
 }
 
-/** A problem with a user's PFX, as a check failure: the field to blame and a full sentence. */
+/** The names under which a resource takes the PFX and its password: its messages speak of them. */
+export interface PfxFields {
+  readonly pfx: string;
+  readonly password: string;
+}
+
+export const TENANT_CERTIFICATE_FIELDS: PfxFields = { pfx: "importPfxBase64", password: "password" };
+
+/** A problem with a user's PFX, as a check failure: the field to blame (one of the PfxFields) and a full sentence. */
 export interface PfxProblem {
-  property: "importPfxBase64" | "password";
+  property: string;
   reason: string;
 }
 
 export type PfxReading = { contents: PfxContents; problem?: undefined } | { contents?: undefined; problem: PfxProblem };
 
-const FIELD = "importPfxBase64";
-
 /**
  * Opens a PFX and finds its one RSA key and that key's certificate. forge is the more tolerant
  * reader (it opens OpenSSL 3 AES PFX and legacy RC2 ones alike), but it reports a key or
- * certificate it cannot understand (EC, for instance) as null instead of failing (forge#536).
+ * certificate it cannot understand (EC, for instance) as null instead of failing. Problems name
+ * the PFX and its password by `fields`, the calling resource's inputs (TenantCertificate's unless
+ * given), so each resource explains them in its own terms.
  */
-export function readPfx(pfx: Buffer, password: string): PfxReading {
+export function readPfx(pfx: Buffer, password: string, fields: PfxFields = TENANT_CERTIFICATE_FIELDS): PfxReading {
+  const field = fields.pfx;
   let asn1: forge.asn1.Asn1;
   try {
     asn1 = forge.asn1.fromDer(pfx.toString("binary"));
   } catch (error) {
-    return problem(FIELD, `${FIELD} does not hold a PKCS#12 (PFX) file: its bytes are not valid DER (${messageOf(error)}).`);
+    return problem(field, `${field} does not hold a PKCS#12 (PFX) file: its bytes are not valid DER (${messageOf(error)}).`);
   }
 
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
     p12 = withNativeSha1(() => forge.pkcs12.pkcs12FromAsn1(asn1, false, password));
   } catch (error) {
-    return problem(...openFailure(messageOf(error)));
+    return problem(...openFailure(messageOf(error), fields));
   }
 
   const keyBags = [
@@ -46,33 +55,33 @@ export function readPfx(pfx: Buffer, password: string): PfxReading {
   ];
   if (keyBags.length === 0) {
     return problem(
-      FIELD,
-      `${FIELD} holds no private key: export the certificate together with its private key (Export-PfxCertificate, or "openssl pkcs12 -export -inkey key.pem -in cert.pem").`,
+      field,
+      `${field} holds no private key: export the certificate together with its private key (Export-PfxCertificate, or "openssl pkcs12 -export -inkey key.pem -in cert.pem").`,
     );
   }
   if (keyBags.length > 1) {
-    return problem(FIELD, `${FIELD} holds ${keyBags.length} private keys; it must hold exactly one, with its certificate.`);
+    return problem(field, `${field} holds ${keyBags.length} private keys; it must hold exactly one, with its certificate.`);
   }
   const privateKey = keyBags[0].key;
   if (!privateKey) {
-    return problem(FIELD, `${FIELD} holds a private key that is not RSA (an EC key, for example); Entra ID app certificates must use RSA.`);
+    return problem(field, `${field} holds a private key that is not RSA (an EC key, for example); Entra ID app certificates must use RSA.`);
   }
 
   const certificateBags = bagsOf(p12, forge.pki.oids.certBag);
   const certificates = certificateBags.flatMap((bag) => (bag.cert ? [{ bag, cert: bag.cert }] : []));
   if (certificates.length === 0) {
     return problem(
-      FIELD,
+      field,
       certificateBags.length === 0
-        ? `${FIELD} holds a private key but no certificate: export the certificate together with its key.`
-        : `${FIELD} holds no RSA certificate (an EC certificate, for example); Entra ID app certificates must use RSA.`,
+        ? `${field} holds a private key but no certificate: export the certificate together with its key.`
+        : `${field} holds no RSA certificate (an EC certificate, for example); Entra ID app certificates must use RSA.`,
     );
   }
   const match = certificates.find(({ cert }) => belongsTo(cert, privateKey));
   if (!match) {
     return problem(
-      FIELD,
-      `The private key in ${FIELD} does not belong to its certificate (${describeCertificate(certificates[0].cert)}): the PFX must hold the certificate's own key.`,
+      field,
+      `The private key in ${field} does not belong to its certificate (${describeCertificate(certificates[0].cert)}): the PFX must hold the certificate's own key.`,
     );
   }
   const friendlyName = firstFriendlyName(match.bag) ?? firstFriendlyName(keyBags[0]);
@@ -81,37 +90,39 @@ export function readPfx(pfx: Buffer, password: string): PfxReading {
 
 /** What import mode asks beyond a readable PFX: a key Entra ID accepts and a live certificate. */
 export function importProblem(contents: PfxContents, at: Date): PfxProblem | undefined {
+  const field = TENANT_CERTIFICATE_FIELDS.pfx;
   const bits = contents.privateKey.n.bitLength();
   if (bits < MIN_IMPORTED_KEY_BITS) {
     return {
-      property: FIELD,
-      reason: `The key in ${FIELD} has ${bits} bits; Entra ID needs an RSA key of at least ${MIN_IMPORTED_KEY_BITS} bits.`,
+      property: field,
+      reason: `The key in ${field} has ${bits} bits; Entra ID needs an RSA key of at least ${MIN_IMPORTED_KEY_BITS} bits.`,
     };
   }
   const notAfter = contents.certificate.validity.notAfter;
   if (notAfter.getTime() <= at.getTime()) {
     return {
-      property: FIELD,
-      reason: `The certificate in ${FIELD} (${describeCertificate(contents.certificate)}) expired on ${notAfter.toISOString()}; import a current certificate or leave ${FIELD} out to generate one.`,
+      property: field,
+      reason: `The certificate in ${field} (${describeCertificate(contents.certificate)}) expired on ${notAfter.toISOString()}; import a current certificate or leave ${field} out to generate one.`,
     };
   }
   return undefined;
 }
 
-function openFailure(message: string): [PfxProblem["property"], string] {
+function openFailure(message: string, fields: PfxFields): [PfxProblem["property"], string] {
+  const { pfx, password } = fields;
   if (/MAC could not be verified/i.test(message)) {
     return [
-      "password",
-      `password does not open the PFX in ${FIELD}: its integrity check (MAC) failed, which means the password is wrong.`,
+      password,
+      `${password} does not open the PFX in ${pfx}: its integrity check (MAC) failed, which means the ${password} is wrong.`,
     ];
   }
   if (/unsupported/i.test(message)) {
     return [
-      FIELD,
-      `${FIELD} uses an algorithm this provider cannot read (${message}); export it again with OpenSSL 3's defaults (AES-256) or with 3DES.`,
+      pfx,
+      `${pfx} uses an algorithm this provider cannot read (${message}); export it again with OpenSSL 3's defaults (AES-256) or with 3DES.`,
     ];
   }
-  return [FIELD, `${FIELD} could not be read as a PKCS#12 (PFX) file with the given password (${message}).`];
+  return [pfx, `${pfx} could not be read as a PKCS#12 (PFX) file with the given ${password} (${message}).`];
 }
 
 function belongsTo(certificate: forge.pki.Certificate, privateKey: forge.pki.rsa.PrivateKey): boolean {

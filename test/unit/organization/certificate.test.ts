@@ -5,6 +5,7 @@ import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { readApplicationCertificate } from "../../../provider/organization/certificate";
 import { openssl, opensslThumbprint } from "../../helpers/certificate";
+import { forgePfxBase64 } from "../../helpers/certificate-fixtures";
 import { makePfx, type TestPfx } from "../../helpers/tenant-fixtures";
 
 describe("Vb365Organization application certificate", () => {
@@ -36,12 +37,29 @@ describe("Vb365Organization application certificate", () => {
   });
 
   it("explains a wrong password in this resource's terms", () => {
-    const reading = readApplicationCertificate(pfx.pfxBase64, "not-the-password");
-    expect(reading.problem).to.contain("applicationCertificatePassword").and.not.contain("importPfxBase64");
+    expect(readApplicationCertificate(pfx.pfxBase64, "not-the-password")).to.deep.equal({
+      problem:
+        "applicationCertificatePassword does not open the PFX in applicationCertificate: its integrity check (MAC) failed, which means the applicationCertificatePassword is wrong.",
+    });
+  });
+
+  it("explains bytes that are not a PFX in this resource's terms", () => {
+    expect(readApplicationCertificate(Buffer.from("not a pfx at all").toString("base64"), "pw")).to.deep.equal({
+      problem: "applicationCertificate does not hold a PKCS#12 (PFX) file: its bytes are not valid DER (Too few bytes to read ASN.1 value).",
+    });
   });
 
   it("refuses an EC certificate, which OpenSSL alone would accept", () => {
     const ec = opensslPfx(["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"], false);
-    expect(readApplicationCertificate(ec.pfxBase64, "legacy-pw").problem).to.match(/not RSA/);
+    expect(readApplicationCertificate(ec.pfxBase64, "legacy-pw")).to.deep.equal({
+      problem: "applicationCertificate holds a private key that is not RSA (an EC key, for example); Entra ID app certificates must use RSA.",
+    });
+  });
+
+  it("names the certificate as it is, even when its subject contains a field's name", () => {
+    const mismatched = forgePfxBase64({ password: "pw", commonName: "password.importPfxBase64.example", mismatchedKey: true });
+    expect(readApplicationCertificate(mismatched, "pw").problem).to.match(
+      /^The private key in applicationCertificate does not belong to its certificate \(CN=password\.importPfxBase64\.example, thumbprint [0-9A-F]{40}\): the PFX must hold the certificate's own key\.$/,
+    );
   });
 });
