@@ -16,10 +16,5 @@ function plainError(error: unknown): Error {
   if (!(error instanceof Error)) return new Error(String(error));
   const code = (error as { code?: unknown }).code;
   if (code === undefined || typeof code === "number") return error;
-  const plain = new Error(error.message);
-  // Keep the partial-creation details the engine understands (ErrorResourceInitFailed, from create and update).
-  for (const key of ["id", "properties", "reasons"] as const) {
-    if (key in error) (plain as unknown as Record<string, unknown>)[key] = (error as unknown as Record<string, unknown>)[key];
-  }
-  return plain;
+  return new Error(error.message);
 }
