@@ -7,8 +7,6 @@ import type { CertificateSubject, TenantCertificateInputs, TenantCertificateOutp
 export interface TenantCertificateDiff extends pulumi.dynamic.DiffResult {
   readonly changes: boolean;
   readonly replaces: string[];
-  /** Fields that change in place (the PFX is rebuilt around the same key and certificate). */
-  readonly updates: string[];
 }
 
 /**
@@ -26,7 +24,7 @@ export function diffTenantCertificate(
 ): TenantCertificateDiff {
   const news = withDefaults(plainInputs(newsWithProvider) as TenantCertificateInputs);
   const replaces: string[] = [];
-  const updates: string[] = [];
+  let changesInPlace = false;
 
   if (news.importPfxBase64 !== undefined) {
     if (olds.imported !== true || news.importPfxBase64 !== olds.pfxBase64) replaces.push("importPfxBase64");
@@ -40,13 +38,15 @@ export function diffTenantCertificate(
     if (news.pfxEncryption !== olds.pfxEncryption) replaces.push("pfxEncryption");
     if (isDueForRotation(olds.notAfter, news.rotateBeforeDays, at)) replaces.push("notAfter");
 
-    if (news.friendlyName !== olds.friendlyName) updates.push("friendlyName");
-    // Leaving the password out keeps the current one (given or generated).
-    if (news.password !== undefined && news.password !== olds.password) updates.push("password");
-    if (news.rotateBeforeDays !== olds.rotateBeforeDays) updates.push("rotateBeforeDays");
+    // In place, the PFX is rebuilt around the same key and certificate.
+    changesInPlace =
+      news.friendlyName !== olds.friendlyName ||
+      // Leaving the password out keeps the current one (given or generated).
+      (news.password !== undefined && news.password !== olds.password) ||
+      news.rotateBeforeDays !== olds.rotateBeforeDays;
   }
 
-  return { changes: replaces.length > 0 || updates.length > 0, replaces, updates };
+  return { changes: replaces.length > 0 || changesInPlace, replaces };
 }
 
 /** Inside the window of `rotateBeforeDays` before `notAfter` (or past it). */
