@@ -15,7 +15,7 @@ type Pkcs12Options = Parameters<typeof forge.pkcs12.toPkcs12Asn1>[3] & { prfAlgo
 
 /**
  * Exactly one key and its certificate, tied by a localKeyID (the thumbprint): Windows pairs key
- * and certificate by that ID (dotnet/runtime#45696), so the PFX must never hold anything else.
+ * and certificate by that ID, so the PFX must never hold anything else.
  */
 export function buildPfx(request: PfxRequest): Buffer {
   const options: Pkcs12Options = {
