@@ -5,7 +5,7 @@
  * garbage in the provider process, measured with the V8 CPU and sampling heap profilers).
  *
  * Holding them at module scope is safe because provider code is `require`d by the provider
- * process (lazy-provider.ts); it is never closure-serialized into state.
+ * process (runtime/index.ts); it is never closure-serialized into state.
  */
 export function once<T>(build: () => T): () => T {
   let built: { value: T } | undefined;

@@ -1,17 +1,25 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Vb365DynamicResource } from "../common/dynamic-resource";
+import { namesWhere } from "../common/definition";
 import { asSecret, type InputsOf, withSecretFields } from "../common/inputs";
-import type { OrganizationInputs, Region, ServiceConnectionSettings } from "./types";
+import { ORGANIZATION_FIELDS, SETTINGS_FIELDS } from "./definition";
+import type { LegacyRegionSpelling, OrganizationInputs, Region, ServiceConnectionSettings } from "./types";
 // One provider object for every resource of this type (Pulumi serializes it once per program);
 // the state stores only a reference to it, never the implementation.
-import provider = require("./shared-provider");
+import provider = require("../runtime/organization-stub");
 
-/** The fields of a service's settings that are credentials. */
-const SECRET_SETTINGS = ["password", "applicationSecret", "applicationCertificate", "applicationCertificatePassword"] as const satisfies readonly (keyof ServiceConnectionSettings)[];
+const SECRET_SETTINGS = namesWhere(SETTINGS_FIELDS, (candidate) => candidate.secret === true);
+const SECRET_INPUTS = namesWhere(ORGANIZATION_FIELDS, (candidate) => candidate.secret === true);
 
-/** Arguments of {@link Vb365Organization}; see {@link OrganizationInputs} for each field. */
-export type Vb365OrganizationArgs = InputsOf<OrganizationInputs>;
-
+/**
+ * Arguments of {@link Vb365Organization}: the inputs of its definition (definition.ts, where
+ * each is described), and the old region spellings check normalises.
+ */
+export type Vb365OrganizationArgs = Omit<InputsOf<OrganizationInputs>, "region" | "exchangeOnlineSettings" | "sharePointOnlineSettings"> & {
+  region?: pulumi.Input<Region | LegacyRegionSpelling>;
+  exchangeOnlineSettings?: pulumi.Input<InputsOf<ServiceConnectionSettings>>;
+  sharePointOnlineSettings?: pulumi.Input<InputsOf<ServiceConnectionSettings>>;
+};
 
 /**
  * A Microsoft 365 organization in Veeam Backup for Microsoft 365, managed through its REST API
@@ -60,11 +68,9 @@ export class Vb365Organization extends Vb365DynamicResource {
         // credential too. The engine stores inputs as given and keeps an output secret only
         // where the input of the same name (or nested field) was, so they are made secret here
         // whatever the caller passed. The rest of the settings stays readable.
+        ...Object.fromEntries(SECRET_INPUTS.map((name) => [name, asSecret(args[name])])),
         exchangeOnlineSettings: withSecretFields(args.exchangeOnlineSettings, SECRET_SETTINGS),
         sharePointOnlineSettings: withSecretFields(args.sharePointOnlineSettings, SECRET_SETTINGS),
-        userCode: asSecret(args.userCode),
-        applicationCertificate: asSecret(args.applicationCertificate),
-        applicationCertificatePassword: asSecret(args.applicationCertificatePassword),
       },
       opts,
       "vb365",

@@ -4,7 +4,7 @@ import { asSecret, type InputsOf } from "../common/inputs";
 import type { CertificateSubject, PfxEncryption, TenantCertificateInputs } from "./types";
 // One provider object for every resource of this type (Pulumi serializes it once per program);
 // the state stores only a reference to it, never the implementation.
-import provider = require("./shared-provider");
+import provider = require("../runtime/tenant-certificate-stub");
 
 /** Arguments of {@link TenantCertificate}; see {@link TenantCertificateInputs} for each field. */
 export type TenantCertificateArgs = InputsOf<TenantCertificateInputs>;

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { before, describe, it } from "mocha";
-import { LazyProvider } from "../../../provider/common/lazy-provider";
+import type { ProviderStub } from "../../../provider/runtime";
+import stub = require("../../../provider/runtime/tenant-certificate-stub");
 import type { TenantCertificateProvider } from "../../../provider/tenant-certificate/provider";
 import type { TenantCertificateInputs } from "../../../provider/tenant-certificate/types";
 import { opensslRecipePfx, pkcs12 } from "../../helpers/certificate";
@@ -12,15 +13,15 @@ const requireFromString = require("require-from-string") as (code: string) => { 
 
 const SECRET_PASSWORD = `serialization-secret-${process.pid}-${Date.now()}`;
 
-async function serialize(provider: LazyProvider) {
+async function serialize(provider: ProviderStub) {
   // Exactly what pulumi.dynamic.Resource does with the provider it is given.
   return pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
 }
 
-// What TenantCertificate hands to pulumi.dynamic.Resource (shared-provider.ts): a stub that
+// What TenantCertificate hands to pulumi.dynamic.Resource (runtime/tenant-certificate-stub.ts): a stub that
 // loads the implementation from the installed package in the provider process.
 describe("TenantCertificate provider serialization", () => {
-  const provider = new LazyProvider("pulumi-vb365/runtime/tenant-certificate", "TenantCertificateProvider");
+  const provider = stub;
   let text: string;
   let containsSecrets: boolean;
   let pfxBase64: string;
@@ -81,7 +82,7 @@ describe("TenantCertificate provider serialization", () => {
 
   it("stores a few kilobytes that require the implementation instead of copying it into state", () => {
     expect(text.length).to.be.below(10_000);
-    expect(text).to.include('require("pulumi-vb365/runtime/host")');
+    expect(text).to.include('"pulumi-vb365/runtime/host"').and.include('"pulumi-vb365/runtime/tenant-certificate"');
     expect(text).to.not.match(/node-forge|zod|pkcs12/);
   });
 

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { before, describe, it } from "mocha";
-import { LazyProvider } from "../../../provider/common/lazy-provider";
+import { ProviderStub } from "../../../provider/runtime";
+import stub = require("../../../provider/runtime/organization-stub");
 import { outputsFromInputs } from "../../../provider/organization/state";
 import type { OrganizationInputs } from "../../../provider/organization/types";
 import { stackConfig } from "../../helpers/organization-provider";
@@ -17,8 +18,8 @@ async function roundTrip<P extends pulumi.dynamic.ResourceProvider>(provider: P)
   return { text: serialized.text, provider: requireFromString(serialized.text).handler() };
 }
 
-function organizationStub(): LazyProvider {
-  return new LazyProvider("pulumi-vb365/runtime/organization", "OrganizationProvider");
+function organizationStub(): ProviderStub {
+  return stub;
 }
 
 describe("Vb365Organization provider serialization", () => {
@@ -33,7 +34,7 @@ describe("Vb365Organization provider serialization", () => {
   });
 
   it("says what to install when the implementation cannot be found", async () => {
-    const { provider } = await roundTrip(new LazyProvider("pulumi-vb365-missing/runtime/organization", "OrganizationProvider"));
+    const { provider } = await roundTrip(new ProviderStub("pulumi-vb365/runtime/host", "pulumi-vb365-missing/runtime/organization", "OrganizationProvider"));
     const error = await provider.check!({}, {}).catch((e: Error) => e);
     expect((error as Error).message).to.contain("npm install pulumi-vb365");
   });
