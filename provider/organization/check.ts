@@ -3,11 +3,14 @@ import type { z } from "zod";
 import type { ApiVersion } from "../client";
 import { containsUnknown, isUnknown, propertyPath, toCheckFailures, UNKNOWN_SENTINEL, withoutUnknowns } from "../common/check";
 import { plainInputs } from "../tenant-certificate/normalize";
+import { withDefaultsOf } from "../common/definition";
 import { didYouMean } from "../common/did-you-mean";
+import { ORGANIZATION_FIELDS, SERVICE_NAMES, SETTINGS_FIELDS } from "./definition";
 import { readApplicationCertificate } from "./certificate";
-import { authenticationKind, checkRules, usedServices } from "./rules";
+import { type OrganizationPlan, planOf } from "./plan";
+import { checkRules } from "./rules";
 import { knownInputs, organizationInputsSchema } from "./schema";
-import type { OrganizationInputs, ServiceConnectionState } from "./types";
+import type { OrganizationInputs } from "./types";
 
 /**
  * Validates and normalises inputs at preview, before any request: structure (zod), the rules of
@@ -22,24 +25,19 @@ export function checkOrganization(news: Record<string, unknown>, apiVersion: Api
 
   const inputs = withDefaults(parsed.data);
   // Rules see an unknown value as "given": it will be checked again when it is known.
-  const failures = checkRules(assumeUnknownsGiven(inputs, raw), apiVersion).filter((failure) => stillApplies(failure, inputs, previous));
+  const plan = planOf(assumeUnknownsGiven(inputs, raw));
+  const failures = checkRules(plan, apiVersion).filter((failure) => stillApplies(failure, plan, previous));
   const readings = new Map<string, ReturnType<typeof readApplicationCertificate>>();
-  for (const service of usedServices(inputs)) {
-    const settings = inputs[service] as ServiceConnectionState | undefined;
-    const rawSettings = raw[service] as Record<string, unknown> | undefined;
-    if (!settings || isUnknown(rawSettings)) continue;
-    const own = settings.applicationCertificate !== undefined || rawSettings?.applicationCertificate !== undefined;
-    const certificate = own ? settings.applicationCertificate : inputs.applicationCertificate;
-    const password = own ? settings.applicationCertificatePassword : inputs.applicationCertificatePassword;
-    const rawValues = own ? [rawSettings?.applicationCertificate, rawSettings?.applicationCertificatePassword] : [raw.applicationCertificate, raw.applicationCertificatePassword];
-    if (!certificate || containsUnknown(rawValues)) continue;
+  for (const { service, settings, certificateInput } of plan.services) {
+    if (!certificateInput || isUnknown(settings)) continue;
+    const { applicationCertificate: certificate, applicationCertificatePassword: password } = settings;
+    if (!certificate || isUnknown(certificate) || isUnknown(password)) continue;
     // The shared certificate is opened once for both services.
     const key = `${certificate}\u0000${password ?? ""}`;
     const reading = readings.get(key) ?? readApplicationCertificate(certificate, password);
     readings.set(key, reading);
-    const property = own ? `${service}.applicationCertificate` : "applicationCertificate";
-    if (!reading.problem) settings.applicationCertificateThumbprint = reading.thumbprint;
-    else if (!failures.some((failure) => failure.property === property)) failures.push({ property, reason: reading.problem });
+    if (!reading.problem) inputs[service]!.applicationCertificateThumbprint = reading.thumbprint;
+    else if (!failures.some((failure) => failure.property === certificateInput)) failures.push({ property: certificateInput, reason: reading.problem });
   }
   if (failures.length) return { failures };
   return { inputs: restoreUnknowns(inputs, raw) as OrganizationInputs };
@@ -53,25 +51,17 @@ const V8_ADDING_ONLY = ["exchangeOnlineSettings.useMfa", "exchangeOnlineSettings
  * credential (it may leave the config afterwards), and v8 still updates organizations added
  * with legacy protocols or basic authentication before an upgrade, as long as they keep it.
  */
-function stillApplies(failure: pulumi.dynamic.CheckFailure, inputs: OrganizationInputs, previous: OrganizationInputs | undefined): boolean {
+function stillApplies(failure: pulumi.dynamic.CheckFailure, plan: OrganizationPlan, previous: OrganizationInputs | undefined): boolean {
   if (!previous || Object.keys(previous).length === 0) return true;
   if (failure.property === "userCode") return false;
-  return !(V8_ADDING_ONLY.includes(failure.property) && authenticationKind(previous) === authenticationKind(inputs));
+  return !(V8_ADDING_ONLY.includes(failure.property) && planOf(previous).kind === plan.kind);
 }
 
 function withDefaults(inputs: OrganizationInputs): OrganizationInputs {
-  const result: OrganizationInputs = {
-    ...inputs,
-    type: "Office365",
-    region: inputs.region ?? "Worldwide",
-    isExchangeOnline: inputs.isExchangeOnline ?? false,
-    isSharePointOnline: inputs.isSharePointOnline ?? false,
-    isTeamsOnline: inputs.isTeamsOnline ?? false,
-    adoptExisting: inputs.adoptExisting ?? false,
-  };
-  for (const service of ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const) {
+  const result = withDefaultsOf(ORGANIZATION_FIELDS, inputs);
+  for (const service of SERVICE_NAMES) {
     const settings = inputs[service];
-    if (settings) result[service] = { ...settings, useApplicationOnlyAuth: settings.useApplicationOnlyAuth ?? true };
+    if (settings) result[service] = withDefaultsOf(SETTINGS_FIELDS, settings);
   }
   return result;
 }

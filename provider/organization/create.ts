@@ -1,10 +1,9 @@
 import { type ConnectionSettings, isTransient, type RemoteOrganization, Vb365ApiError } from "../client";
 import { organizationBody } from "./body";
 import { carriersUnderOtherNames, findOwnOrganization, identityOf, type OrganizationIdentity, reportedName } from "./identity";
-import { authenticationKind, usesDeviceCode } from "./rules";
+import type { OrganizationPlan } from "./plan";
 import type { ConnectionPool } from "./runtime";
 import { confirmDeclaredTenant } from "./tenant-check";
-import type { OrganizationInputs } from "./types";
 import { updateBody } from "./update-body";
 
 const MAX_ATTEMPTS = 4;
@@ -29,27 +28,27 @@ const SLOW_CREATE_NOTICE: SlowCreateNotice = { afterMs: 10_000, notify: (line) =
 export async function addOrAdoptOrganization(
   pool: ConnectionPool,
   settings: ConnectionSettings,
-  inputs: OrganizationInputs,
+  plan: OrganizationPlan,
   notice: SlowCreateNotice = SLOW_CREATE_NOTICE,
 ): Promise<RemoteOrganization> {
   const client = pool.client(settings);
-  const identity = identityOf(inputs);
-  if (inputs.adoptExisting) {
+  const identity = identityOf(plan);
+  if (plan.inputs.adoptExisting) {
     const existing = findOwnOrganization(await pool.list(settings), identity, "adoption");
     if (existing) {
-      await client.updateOrganization(existing.id, updateBody(existing, organizationBody(inputs, "update")));
+      await client.updateOrganization(existing.id, updateBody(existing, organizationBody(plan, "update")));
       pool.forget(settings);
       return existing;
     }
   }
-  const { organization, addedNow } = await postOrRecover(pool, settings, inputs, identity, notice);
-  return addedNow ? confirmDeclaredTenant(pool, settings, organization, inputs) : organization;
+  const { organization, addedNow } = await postOrRecover(pool, settings, plan, identity, notice);
+  return addedNow ? confirmDeclaredTenant(pool, settings, organization, plan) : organization;
 }
 
 async function postOrRecover(
   pool: ConnectionPool,
   settings: ConnectionSettings,
-  inputs: OrganizationInputs,
+  plan: OrganizationPlan,
   identity: OrganizationIdentity,
   notice: SlowCreateNotice,
 ): Promise<{ organization: RemoteOrganization; addedNow: boolean }> {
@@ -58,7 +57,7 @@ async function postOrRecover(
   let ambiguous = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      const organization = await whileNoticing(client.createOrganization(organizationBody(inputs, "create")), notice, slowCreateLine(inputs, identity, settings));
+      const organization = await whileNoticing(client.createOrganization(organizationBody(plan, "create")), notice, slowCreateLine(plan, identity, settings));
       pool.forget(settings);
       return { organization, addedNow: true };
     } catch (error) {
@@ -71,7 +70,7 @@ async function postOrRecover(
         const ours = findOwnOrganization(organizations, identity, ambiguous ? "recoveryOfOwnAttempt" : "recovery");
         if (ours) return { organization: ours, addedNow: false };
         if (isConflict(error)) throw withAdoptionHint(error);
-        throw ambiguous && usesDeviceCode(inputs) ? withOtherTenantHint(error, identity, organizations) : error;
+        throw ambiguous && plan.usesDeviceCode ? withOtherTenantHint(error, identity, organizations) : error;
       }
       // After any of these the organization may or may not exist: ask the server before trying again.
       if (!isTransient(error) || attempt >= MAX_ATTEMPTS) throw error;
@@ -127,11 +126,11 @@ function backoff(error: unknown, attempt: number): number {
   return Math.min(retryAfter ?? 500 * 2 ** (attempt - 1), 30_000);
 }
 
-function slowCreateLine(inputs: OrganizationInputs, identity: OrganizationIdentity, settings: ConnectionSettings): string {
+function slowCreateLine(plan: OrganizationPlan, identity: OrganizationIdentity, settings: ConnectionSettings): string {
   const what = identity.name ?? "the organization";
   const wait = `waiting up to ${Math.round(settings.createTimeoutMs / 1000)} s (vb365:createTimeoutSeconds)`;
-  if (authenticationKind(inputs) === "newApplication") {
-    return `vb365: adding ${what}: VB365 registers the Entra application "${inputs.newApplicationName}" in the customer's tenant and grants its permissions before it answers; ${wait}.`;
+  if (plan.kind === "newApplication") {
+    return `vb365: adding ${what}: VB365 registers the Entra application "${plan.inputs.newApplicationName}" in the customer's tenant and grants its permissions before it answers; ${wait}.`;
   }
   return `vb365: adding ${what}: VB365 has not answered yet; ${wait}.`;
 }

@@ -1,30 +1,24 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { isUnknown } from "../common/check";
+import { type FieldMeta, namesWhere } from "../common/definition";
+import { ORGANIZATION_FIELDS, SERVICE_NAMES, SETTINGS_FIELDS } from "./definition";
 import type { OrganizationInputs, OrganizationOutputs, ServiceConnectionState } from "./types";
 
-/** Inputs that identify the organization: a change means another organization. */
-const REPLACING = ["type", "region", "organizationName", "connection"] as const;
-
-/** Inputs VB365 lets a PUT change. */
-const IN_PLACE = ["isExchangeOnline", "isSharePointOnline", "isTeamsOnline", "isTeamsChatsOnline", "description"] as const;
-
-/**
- * Secret or derived settings compared differently: the certificate by thumbprint (a PFX
- * re-encrypted with another password is the same certificate), its password not at all.
- */
-// An array, not a Set: closure serialization turns a captured Set into a plain object.
-const SETTINGS_NOT_COMPARED = ["applicationCertificate", "applicationCertificatePassword"];
+const REPLACING = namesWhere(ORGANIZATION_FIELDS, (candidate) => candidate.change === "replace");
+/** What PUT changes in place and is compared as a value; the services' settings are compared setting by setting. */
+const IN_PLACE = namesWhere(ORGANIZATION_FIELDS, (candidate) => candidate.change === "update" && candidate.compared !== false && !candidate.fields);
+/** Settings judged by another (the certificate by its thumbprint) or not at all (its password). */
+const SETTINGS_NOT_COMPARED = namesWhere(SETTINGS_FIELDS, (candidate) => candidate.compared === false);
 
 /**
- * Replaces for identity changes, updates in place for what PUT accepts. `userCode`,
- * `newApplicationName`, `configureApplication` and `adoptExisting` only matter when the
- * organization is created: after that their change or removal triggers nothing.
+ * Replaces for identity changes, updates in place for what PUT accepts; inputs used only when
+ * the organization is created (change: "createOnly") trigger nothing after that.
  * `olds` are the old outputs (pulumi/pulumi provider_plugin.go), normalised by check like `news`.
  */
 export function diffOrganization(olds: OrganizationOutputs, news: OrganizationInputs): pulumi.dynamic.DiffResult {
   const replaces = REPLACING.filter((key) => changed(olds[key], news[key]));
   const updates: string[] = IN_PLACE.filter((key) => changed(olds[key] ?? defaultOf(key), news[key] ?? defaultOf(key)));
-  for (const service of ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const) {
+  for (const service of SERVICE_NAMES) {
     if (settingsChanged(olds[service], news[service] as ServiceConnectionState | undefined)) updates.push(service);
   }
   const changes = replaces.length > 0 || updates.length > 0;
@@ -34,8 +28,10 @@ export function diffOrganization(olds: OrganizationOutputs, news: OrganizationIn
   return sameOrganization ? { changes, replaces: [...replaces], deleteBeforeReplace: true } : { changes, replaces: [...replaces] };
 }
 
+/** What an input left out means: its default, or what the server takes it for. */
 function defaultOf(key: (typeof IN_PLACE)[number]): unknown {
-  return key === "description" ? undefined : false;
+  const known: FieldMeta = ORGANIZATION_FIELDS[key];
+  return known.default ?? known.absentMeans;
 }
 
 function settingsChanged(olds: ServiceConnectionState | undefined, news: ServiceConnectionState | undefined): boolean {
@@ -43,7 +39,7 @@ function settingsChanged(olds: ServiceConnectionState | undefined, news: Service
   if (isUnknown(news)) return true;
   const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
   for (const key of keys) {
-    if (SETTINGS_NOT_COMPARED.includes(key)) continue;
+    if ((SETTINGS_NOT_COMPARED as readonly string[]).includes(key)) continue;
     const before = olds[key as keyof ServiceConnectionState];
     const after = news[key as keyof ServiceConnectionState];
     if (changed(before, after)) return true;

@@ -1,6 +1,5 @@
 import type { RemoteOrganization } from "../client";
-import { organizationName, usedServices } from "./rules";
-import type { OrganizationInputs, ServiceConnectionState } from "./types";
+import type { OrganizationPlan } from "./plan";
 
 /**
  * What the inputs say about which Microsoft 365 organization they mean. A certificate is no
@@ -32,11 +31,8 @@ export class AmbiguousOrganizationError extends Error {
   }
 }
 
-export function identityOf(inputs: OrganizationInputs): OrganizationIdentity {
-  const thumbprints = usedServices(inputs)
-    .map((service) => (inputs[service] as ServiceConnectionState | undefined)?.applicationCertificateThumbprint?.toUpperCase())
-    .filter((thumbprint): thumbprint is string => !!thumbprint);
-  return { name: organizationName(inputs), thumbprints: [...new Set(thumbprints)] };
+export function identityOf(plan: OrganizationPlan): OrganizationIdentity {
+  return { name: plan.organizationName, thumbprints: plan.thumbprints };
 }
 
 /**

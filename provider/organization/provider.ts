@@ -6,6 +6,7 @@ import { organizationBody } from "./body";
 import { checkOrganization } from "./check";
 import { addOrAdoptOrganization } from "./create";
 import { diffOrganization } from "./diff";
+import { planOf } from "./plan";
 import { ConnectionPool } from "./runtime";
 import { inputsFromOutputs, outputsFromInputs, outputsFromRemote } from "./state";
 import type { OrganizationInputs, OrganizationOutputs } from "./types";
@@ -50,7 +51,7 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
   async create(inputs: OrganizationInputs): Promise<pulumi.dynamic.CreateResult<OrganizationOutputs>> {
     return reportingErrors(async () => {
       const settings = this.settings(inputs.connection);
-      const created = await addOrAdoptOrganization(this.connections(), settings, inputs);
+      const created = await addOrAdoptOrganization(this.connections(), settings, planOf(inputs));
       return { id: created.id, outs: outputsFromInputs(inputs, created, settings.apiVersion) };
     });
   }
@@ -76,7 +77,7 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
         // The whole organization, as the server has it, with the declared changes on top: right
         // whether the server merges a PUT or replaces the organization with it.
         const current = await client.getOrganization(id);
-        await client.updateOrganization(id, updateBody(current, organizationBody(news, "update")));
+        await client.updateOrganization(id, updateBody(current, organizationBody(planOf(news), "update")));
       } catch (error) {
         if (isNotFound(error)) {
           throw new Error(`The organization ${olds.name || id} no longer exists on ${settings.url}; run \`pulumi refresh\` to drop it from the stack, then \`pulumi up\` to add it again.`);

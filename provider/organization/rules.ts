@@ -1,17 +1,19 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ApiVersion } from "../client";
 import { isUnknown } from "../common/check";
-import type { AuthenticationKind, OrganizationInputs, ServiceConnectionSettings } from "./types";
+import { type Service, SERVICES } from "./definition";
+import { modeOf, type OrganizationPlan, selectedServices } from "./plan";
+import type { AuthenticationKind, ServiceConnectionSettings } from "./types";
 
 type Failure = pulumi.dynamic.CheckFailure;
-type Service = "exchangeOnlineSettings" | "sharePointOnlineSettings";
 
 /**
  * The authentication kinds of VB365 (vb365-api.md §4.3) and what each needs, checked at preview
  * so that a bad combination never reaches the server. The same rules the server applies, in
  * the user's terms: every failure names the input to change.
  */
-export function checkRules(inputs: OrganizationInputs, apiVersion: ApiVersion | undefined): Failure[] {
+export function checkRules(plan: OrganizationPlan, apiVersion: ApiVersion | undefined): Failure[] {
+  const { inputs, kind } = plan;
   const failures: Failure[] = [];
   const fail = (property: string, reason: string) => failures.push({ property, reason });
 
@@ -22,13 +24,12 @@ export function checkRules(inputs: OrganizationInputs, apiVersion: ApiVersion | 
   if (inputs.isTeamsOnline && !(inputs.isExchangeOnline && inputs.isSharePointOnline)) {
     fail("isTeamsOnline", "Backing up Teams (isTeamsOnline) needs both isExchangeOnline and isSharePointOnline set to true.");
   }
-  const services = usedServices(inputs);
-  for (const service of services) {
-    if (!inputs[service]) fail(service, `${service} is required when ${flagOf(service)} is true.`);
+  for (const service of selectedServices(inputs)) {
+    if (!inputs[service]) fail(service, `${service} is required when ${SERVICES[service]} is true.`);
   }
   if (failures.length) return failures;
 
-  const modes = new Set(services.map((service) => modeOf(inputs[service]!)));
+  const modes = new Set(plan.services.map((service) => modeOf(service.settings)));
   if (modes.size > 1) {
     fail("sharePointOnlineSettings", "exchangeOnlineSettings and sharePointOnlineSettings must use the same authentication method (the same useApplicationOnlyAuth and useMfa).");
     return failures;
@@ -40,11 +41,10 @@ export function checkRules(inputs: OrganizationInputs, apiVersion: ApiVersion | 
   if (inputs.description !== undefined && apiVersion === "v6") {
     fail("description", "description is supported from VB365 REST API v7 on; remove it or set vb365:apiVersion to v7 or v8.");
   }
-  const kind = authenticationKind(inputs);
-  for (const service of services) {
+  for (const { service, settings } of plan.services) {
     // A whole settings object unknown at preview (it holds a certificate being created in the
     // same run) is checked once it is known.
-    if (!isUnknown(inputs[service])) checkService(kind, service, withSharedCertificate(inputs, inputs[service]!), fail);
+    if (!isUnknown(settings)) checkService(kind, service, settings, fail);
   }
 
   if ((kind === "newApplication" || kind === "existingApplicationConfigured") && !inputs.userCode) {
@@ -63,7 +63,7 @@ export function checkRules(inputs: OrganizationInputs, apiVersion: ApiVersion | 
   if (kind === "basic" && apiVersion === "v8" && inputs.region !== "China") {
     fail("exchangeOnlineSettings.useApplicationOnlyAuth", "VB365 v8 allows basic authentication only in the China region; use modern app-only authentication (useApplicationOnlyAuth: true).");
   }
-  if (!organizationName(inputs) && inputs.adoptExisting) {
+  if (!plan.organizationName && inputs.adoptExisting) {
     fail("organizationName", "adoptExisting needs the Microsoft 365 organization name: set organizationName (e.g. contoso.onmicrosoft.com).");
   }
   return failures;
@@ -105,51 +105,4 @@ function checkService(kind: AuthenticationKind, service: Service, settings: Serv
     if (!settings.account) fail(at("account"), `account is required for ${what}.`);
     if (!settings.password) fail(at("password"), `password is required for ${what}.`);
   }
-}
-
-/** The settings as the server will see them: the shared certificate where they name none. */
-export function withSharedCertificate(inputs: OrganizationInputs, settings: ServiceConnectionSettings): ServiceConnectionSettings {
-  if (settings.applicationCertificate || !inputs.applicationCertificate) return settings;
-  return { ...settings, applicationCertificate: inputs.applicationCertificate, applicationCertificatePassword: inputs.applicationCertificatePassword };
-}
-
-export function usedServices(inputs: OrganizationInputs): Service[] {
-  const services: Service[] = [];
-  if (inputs.isExchangeOnline) services.push("exchangeOnlineSettings");
-  if (inputs.isSharePointOnline) services.push("sharePointOnlineSettings");
-  return services;
-}
-
-function flagOf(service: Service): string {
-  return service === "exchangeOnlineSettings" ? "isExchangeOnline" : "isSharePointOnline";
-}
-
-function modeOf(settings: ServiceConnectionSettings): "applicationOnly" | "modernWithLegacy" | "basic" {
-  // VB365 treats a missing useApplicationOnlyAuth as app-only in every example body that omits it.
-  if (settings.useApplicationOnlyAuth !== false) return "applicationOnly";
-  return settings.useMfa ? "modernWithLegacy" : "basic";
-}
-
-export function authenticationKind(inputs: OrganizationInputs): AuthenticationKind {
-  const first = inputs[usedServices(inputs)[0] ?? "exchangeOnlineSettings"] ?? {};
-  const mode = modeOf(first);
-  if (mode !== "applicationOnly") return mode;
-  if (inputs.newApplicationName) return "newApplication";
-  return inputs.configureApplication ? "existingApplicationConfigured" : "existingApplication";
-}
-
-/** The kinds whose organization is the tenant a customer's administrator signs in to with a device code. */
-export function usesDeviceCode(inputs: OrganizationInputs): boolean {
-  const kind = authenticationKind(inputs);
-  return kind === "newApplication" || kind === "existingApplicationConfigured";
-}
-
-/** The Microsoft 365 name: given, or officeOrganizationName, or the domain of the account. */
-export function organizationName(inputs: OrganizationInputs): string | undefined {
-  if (inputs.organizationName) return inputs.organizationName;
-  const services = usedServices(inputs).map((service) => inputs[service]).filter((s): s is ServiceConnectionSettings => !!s);
-  const office = services.find((settings) => settings.officeOrganizationName)?.officeOrganizationName;
-  if (office) return office;
-  const account = services.find((settings) => settings.account?.includes("@"))?.account;
-  return account ? account.slice(account.lastIndexOf("@") + 1) : undefined;
 }

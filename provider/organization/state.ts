@@ -1,23 +1,15 @@
 import type { RemoteOrganization } from "../client";
 import { toPlainOutputs } from "../common/outputs";
+import { type FieldMeta, namesWhere, stateOf } from "../common/definition";
+import { ORGANIZATION_FIELDS, SERVICE_NAMES, SERVICES, SETTINGS_FIELDS, SETTINGS_OUTPUT_FIELDS } from "./definition";
 import type { OrganizationInputs, OrganizationOutputs, ServiceConnectionState } from "./types";
-
-export const SERVICES = ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const;
-const SELECTED_BY = { exchangeOnlineSettings: "isExchangeOnline", sharePointOnlineSettings: "isSharePointOnline" } as const;
-const FLAGS = ["isExchangeOnline", "isSharePointOnline", "isTeamsOnline", "isTeamsChatsOnline"] as const;
 
 /** Settings the server reports back (it never echoes secrets); drift in these shows on refresh. */
 export const REPORTED_SETTINGS = [
-  "useApplicationOnlyAuth",
-  "useMfa",
-  "account",
-  "grantAdminAccess",
-  "useCustomVeeamAADApplication",
-  "applicationId",
-  "officeOrganizationName",
-  "sharePointSaveAllWebParts",
-  "applicationCertificateThumbprint",
-] as const;
+  ...namesWhere(SETTINGS_FIELDS, (candidate) => candidate.reported === true),
+  ...namesWhere(SETTINGS_OUTPUT_FIELDS, (candidate) => candidate.reported === true),
+];
+const REPORTED_INPUTS = namesWhere(ORGANIZATION_FIELDS, (candidate) => candidate.reported === true && !candidate.fields);
 
 /**
  * Outputs after create or update: the inputs (secrets stay under their own names) plus what
@@ -26,15 +18,7 @@ export const REPORTED_SETTINGS = [
  * so each copy costs time on every resource of a large stack.
  */
 export function outputsFromInputs(inputs: OrganizationInputs, remote: { id: string; name?: string | null }, apiVersion: string): OrganizationOutputs {
-  const { applicationCertificate: _pfx, applicationCertificatePassword: _password, ...kept } = inputs;
-  const outputs: Record<string, unknown> = { ...kept, organizationId: remote.id, name: remote.name ?? "", apiVersion };
-  for (const service of SERVICES) {
-    const settings = inputs[service];
-    if (settings && typeof settings === "object") {
-      const { applicationCertificate: _servicePfx, applicationCertificatePassword: _servicePassword, ...rest } = settings;
-      outputs[service] = rest;
-    }
-  }
+  const outputs = { ...stateOf(ORGANIZATION_FIELDS, inputs), organizationId: remote.id, name: remote.name ?? "", apiVersion };
   return toPlainOutputs(outputs) as unknown as OrganizationOutputs;
 }
 
@@ -46,17 +30,24 @@ export function outputsFromInputs(inputs: OrganizationInputs, remote: { id: stri
  */
 export function outputsFromRemote(previous: OrganizationOutputs, remote: RemoteOrganization): OrganizationOutputs {
   const next: Record<string, unknown> = { ...previous, organizationId: remote.id, name: remote.name ?? previous.name };
-  if (remote.region) next.region = remote.region;
-  for (const flag of FLAGS) {
-    if (typeof remote[flag] === "boolean" && (flag !== "isTeamsChatsOnline" || previous[flag] !== undefined)) next[flag] = remote[flag];
+  for (const key of REPORTED_INPUTS) {
+    const value = remote[key];
+    const declared = previous[key] !== undefined;
+    const meta: FieldMeta = ORGANIZATION_FIELDS[key];
+    // Text the console added is drift to show; a flag the program leaves out is the server's.
+    if (value !== undefined && value !== null) {
+      if (declared || (typeof value === "string" && value !== "")) next[key] = value;
+    } else if (declared && typeof previous[key] === "string" && meta.default === undefined) {
+      // VB365 leaves out text it does not hold: removed in the console.
+      next[key] = undefined;
+    }
   }
-  if (previous.description !== undefined || remote.description) next.description = remote.description ?? undefined;
-  for (const service of SERVICES) {
+  for (const service of SERVICE_NAMES) {
     const declared = previous[service];
     const reported = remote[service];
     // Settings of a service that is not selected are never sent (body.ts), so the server not
     // holding them is no drift; dropping them would show a change after every refresh.
-    if (!declared || remote[SELECTED_BY[service]] === false) continue;
+    if (!declared || remote[SERVICES[service]] === false) continue;
     if (!reported) {
       next[service] = undefined;
       continue;

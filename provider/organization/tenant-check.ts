@@ -1,8 +1,7 @@
 import type { ConnectionSettings, RemoteOrganization } from "../client";
 import { hasName, reportedName } from "./identity";
-import { usesDeviceCode } from "./rules";
+import type { OrganizationPlan } from "./plan";
 import type { ConnectionPool } from "./runtime";
-import type { OrganizationInputs } from "./types";
 
 /** VB365 added another Microsoft 365 organization than the one declared; nothing of it was kept. */
 export class WrongTenantError extends Error {
@@ -19,8 +18,8 @@ export class WrongTenantError extends Error {
  * would write one customer's settings onto another's organization, and destroy would delete it.
  * On a mismatch the organization is removed again before anything reaches the state.
  */
-export async function confirmDeclaredTenant(pool: ConnectionPool, settings: ConnectionSettings, added: RemoteOrganization, inputs: OrganizationInputs): Promise<RemoteOrganization> {
-  const declared = inputs.organizationName;
+export async function confirmDeclaredTenant(pool: ConnectionPool, settings: ConnectionSettings, added: RemoteOrganization, plan: OrganizationPlan): Promise<RemoteOrganization> {
+  const declared = plan.inputs.organizationName;
   if (!declared) return added;
   const client = pool.client(settings);
   // The specs mark both names nullable; ask rather than accept an organization unchecked.
@@ -28,7 +27,7 @@ export async function confirmDeclaredTenant(pool: ConnectionPool, settings: Conn
   if (hasName(reported, declared)) return added;
 
   const actual = reportedName(reported);
-  const byDeviceCode = usesDeviceCode(inputs);
+  const byDeviceCode = plan.usesDeviceCode;
   const why = byDeviceCode
     ? `the administrator who signed in with the device code belongs to ${actual}, not to ${declared} (organizationName)`
     : `its account or officeOrganizationName leads to ${actual}, not to ${declared} (organizationName)`;

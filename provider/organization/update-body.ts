@@ -1,5 +1,6 @@
 import type { RemoteOrganization } from "../client";
-import { REPORTED_SETTINGS, SERVICES } from "./state";
+import { namesWhere } from "../common/definition";
+import { SERVICE_NAMES, SETTINGS_FIELDS } from "./definition";
 
 /** RestOrganizationComposed's writable top-level properties (SPEC6/7/8), on-premises parts included. */
 const WRITABLE = [
@@ -17,7 +18,7 @@ const WRITABLE = [
 ] as const;
 
 /** What the server reports of a service connection and takes back; the thumbprint follows the PFX sent. */
-const RETURNED_SETTINGS = REPORTED_SETTINGS.filter((key) => key !== "applicationCertificateThumbprint");
+const RETURNED_SETTINGS = namesWhere(SETTINGS_FIELDS, (candidate) => candidate.reported === true);
 
 /**
  * The PUT body of an update: the organization as the server reports it now, with the declared
@@ -31,7 +32,7 @@ export function updateBody(remote: RemoteOrganization, declared: Record<string, 
   for (const key of WRITABLE) {
     if (reported[key] !== undefined && reported[key] !== null) body[key] = reported[key];
   }
-  for (const service of SERVICES) {
+  for (const service of SERVICE_NAMES) {
     const settings = reported[service] as Record<string, unknown> | null | undefined;
     if (!settings) continue;
     const kept: Record<string, unknown> = {};

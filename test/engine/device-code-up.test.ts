@@ -4,7 +4,7 @@ import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
 import { Vb365ApiError } from "../../provider/client";
-import { organizationBody } from "../../provider/organization/body";
+import { bodyFor } from "../helpers/organization-body";
 import { CliProcess, parseJsonOutput, runCli } from "../helpers/cli";
 import { cliStackEnv } from "../helpers/cli-stack";
 import { emulatorClient, emulatorConfig } from "../helpers/emulator-stack";
@@ -76,7 +76,7 @@ describe("vb365 device-code --up: the onboarding pause and the pulumi up after i
   it("refuses the used code a second time on the server, while the stack needs it no more", async () => {
     const client = emulatorClient(emulator);
     try {
-      const body = organizationBody(newApplicationInputs(pfx, firstCode, { newApplicationName: "second use" }), "create");
+      const body = bodyFor(newApplicationInputs(pfx, firstCode, { newApplicationName: "second use" }), "create");
       const error = await client.createOrganization(body).then(() => undefined, (e: unknown) => e);
       expect(error).to.be.instanceOf(Vb365ApiError);
       expect((error as Vb365ApiError).veeamMessage).to.match(/has already been used/);

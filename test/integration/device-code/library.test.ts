@@ -3,7 +3,7 @@ import { after, afterEach, before, beforeEach, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../../emulator";
 import { type ConnectionSettings, Vb365ApiError, Vb365Client, Vb365ConnectionError } from "../../../provider/client";
 import { deviceCodeLogin, type DeviceCodeProgress, Vb365DeviceCodeError } from "../../../provider/device-code";
-import { organizationBody } from "../../../provider/organization/body";
+import { bodyFor } from "../../helpers/organization-body";
 import { emulatorConnection } from "../../helpers/organization-provider";
 import { rejection } from "../../helpers/rejection";
 import { makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
@@ -53,7 +53,7 @@ describe("deviceCodeLogin against the emulator", () => {
     expect(emulator.deviceCodes()[0]).to.deep.include({ userCode: result.userCode, signedIn: true, used: false, region: "Worldwide" });
 
     const vb365 = client();
-    const body = organizationBody(newApplicationInputs(pfx, result.userCode), "create");
+    const body = bodyFor(newApplicationInputs(pfx, result.userCode), "create");
     const created = await vb365.createOrganization(body);
     expect(created.name).to.equal("fabrikam.onmicrosoft.com");
 
@@ -77,7 +77,7 @@ describe("deviceCodeLogin against the emulator", () => {
     // It waited for the code's lifetime instead of giving up early.
     expect(Date.now() - started).to.be.at.least(900);
 
-    const refused = await rejection(client().createOrganization(organizationBody(newApplicationInputs(pfx, userCode), "create")));
+    const refused = await rejection(client().createOrganization(bodyFor(newApplicationInputs(pfx, userCode), "create")));
     expect((refused as Vb365ApiError).veeamMessage).to.match(/has expired/);
   });
 

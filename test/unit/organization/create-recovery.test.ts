@@ -1,11 +1,16 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { type ConnectionSettings, type RemoteOrganization, Vb365ApiError, Vb365ConnectionError } from "../../../provider/client";
-import { addOrAdoptOrganization } from "../../../provider/organization/create";
+import { addOrAdoptOrganization, type SlowCreateNotice } from "../../../provider/organization/create";
+import { planOf } from "../../../provider/organization/plan";
 import type { ConnectionPool } from "../../../provider/organization/runtime";
 import type { OrganizationInputs } from "../../../provider/organization/types";
 import { rejection } from "../../helpers/rejection";
 import { basicInputs } from "../../helpers/tenant-fixtures";
+
+function addOrAdopt(pool: ConnectionPool, settings: ConnectionSettings, inputs: OrganizationInputs, notice?: SlowCreateNotice) {
+  return addOrAdoptOrganization(pool, settings, planOf(inputs), notice);
+}
 
 const SETTINGS: ConnectionSettings = { url: "https://vb365.test:4443", username: "u", password: "p", apiVersion: "v8", insecureSkipVerify: false, timeoutMs: 1000, createTimeoutMs: 1000 };
 const TENANT = "contoso.onmicrosoft.com";
@@ -73,14 +78,14 @@ describe("Vb365Organization create, after refusals and ambiguous failures", () =
   it("takes back, by name, the organization its own timed-out attempt added and a retry was refused for (409)", async () => {
     const theirs = organization(TENANT);
     const { pool, calls } = scriptedPool([new Vb365ConnectionError(CREATE.method, CREATE.path, "timeout", "no answer in time"), conflict(TENANT)], [[], [theirs]]);
-    const created = await addOrAdoptOrganization(pool, SETTINGS, basicInputs(TENANT));
+    const created = await addOrAdopt(pool, SETTINGS, basicInputs(TENANT));
     expect(created.id).to.equal(theirs.id);
     expect(calls).to.deep.include({ posts: 2, listings: 2 });
   });
 
   it("does not take over an organization without a certificate on a first-attempt 409, and says how to adopt it", async () => {
     const { pool } = scriptedPool([conflict(TENANT)], [[organization(TENANT)]]);
-    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, basicInputs(TENANT)));
+    const error = await rejection(addOrAdopt(pool, SETTINGS, basicInputs(TENANT)));
     expect(error.message).to.match(/^VB365 POST \/v8\/Organizations failed with 409: The organization 'contoso.onmicrosoft.com' has already been added\./);
     expect(error.message).to.contain("set adoptExisting: true");
   });
@@ -88,12 +93,12 @@ describe("Vb365Organization create, after refusals and ambiguous failures", () =
   it("takes back the organization with this tenant's name and certificate when the create is refused with 400 (its device code was used by that organization)", async () => {
     const ours = organization(TENANT, SHARED);
     const { pool } = scriptedPool([usedCode()], [[organization("other.onmicrosoft.com", SHARED), ours]]);
-    expect((await addOrAdoptOrganization(pool, SETTINGS, newApplication(TENANT))).id).to.equal(ours.id);
+    expect((await addOrAdopt(pool, SETTINGS, newApplication(TENANT))).id).to.equal(ours.id);
   });
 
   it("passes a 400 on when no organization carries this tenant's name", async () => {
     const { pool } = scriptedPool([usedCode()], [[organization("other.onmicrosoft.com", SHARED)]]);
-    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, newApplication(TENANT)));
+    const error = await rejection(addOrAdopt(pool, SETTINGS, newApplication(TENANT)));
     expect(error).to.be.instanceOf(Vb365ApiError);
     expect((error as Vb365ApiError).status).to.equal(400);
   });
@@ -104,14 +109,14 @@ describe("Vb365Organization create, when tenants share one application certifica
 
   it("takes back its own organization after a 409, not the first one that carries the shared certificate", async () => {
     const { pool, calls } = scriptedPool([conflict("t3.onmicrosoft.com")], [fleet]);
-    const recovered = await addOrAdoptOrganization(pool, SETTINGS, existingApplication("t3.onmicrosoft.com"));
+    const recovered = await addOrAdopt(pool, SETTINGS, existingApplication("t3.onmicrosoft.com"));
     expect(recovered.name).to.equal("t3.onmicrosoft.com");
     expect(calls.posts).to.equal(1);
   });
 
   it("takes back its own organization after a reset the server had acted on", async () => {
     const { pool, calls } = scriptedPool([reset()], [fleet]);
-    const recovered = await addOrAdoptOrganization(pool, SETTINGS, existingApplication("t10.onmicrosoft.com"));
+    const recovered = await addOrAdopt(pool, SETTINGS, existingApplication("t10.onmicrosoft.com"));
     expect(recovered.name).to.equal("t10.onmicrosoft.com");
     expect(calls).to.deep.include({ posts: 1, listings: 1 });
   });
@@ -119,20 +124,20 @@ describe("Vb365Organization create, when tenants share one application certifica
   it("posts again after a reset when only other tenants carry the shared certificate", async () => {
     const added = organization("t11.onmicrosoft.com", SHARED);
     const { pool, calls } = scriptedPool([reset(), added], [fleet]);
-    const created = await addOrAdoptOrganization(pool, SETTINGS, existingApplication("t11.onmicrosoft.com"));
+    const created = await addOrAdopt(pool, SETTINGS, existingApplication("t11.onmicrosoft.com"));
     expect(created.id).to.equal(added.id);
     expect(calls.posts).to.equal(2);
   });
 
   it("refuses to take back an organization of its name that uses another certificate, and names adoptExisting", async () => {
     const { pool } = scriptedPool([conflict("t2.onmicrosoft.com")], [[organization("t2.onmicrosoft.com", "0".repeat(40))]]);
-    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, existingApplication("t2.onmicrosoft.com")));
+    const error = await rejection(addOrAdopt(pool, SETTINGS, existingApplication("t2.onmicrosoft.com")));
     expect(error.message).to.contain("set adoptExisting: true");
   });
 
   it("stops, naming the candidates, when no name is known and several organizations carry the certificate", async () => {
     const { pool, calls } = scriptedPool([usedCode()], [fleet]);
-    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, newApplication(undefined)));
+    const error = await rejection(addOrAdopt(pool, SETTINGS, newApplication(undefined)));
     expect(error.name).to.equal("AmbiguousOrganizationError");
     expect(error.message).to.match(/^Cannot tell which organization is this resource's: 4 organizations on the server use its certificate \(thumbprint 72E8.*\) and no name tells them apart: t1\.onmicrosoft\.com \(.*\), t2/);
     expect(error.message).to.contain("Nothing was changed. Set organizationName");
@@ -142,13 +147,13 @@ describe("Vb365Organization create, when tenants share one application certifica
   it("takes back by certificate alone only when no name is known and one organization carries it", async () => {
     const only = organization("t1.onmicrosoft.com", "A".repeat(40));
     const { pool } = scriptedPool([usedCode()], [[only, organization("t2.onmicrosoft.com", SHARED)]]);
-    expect((await addOrAdoptOrganization(pool, SETTINGS, newApplication(undefined, "A".repeat(40)))).id).to.equal(only.id);
+    expect((await addOrAdopt(pool, SETTINGS, newApplication(undefined, "A".repeat(40)))).id).to.equal(only.id);
   });
 
   it("adopts (adoptExisting) the organization of its own name, each tenant its own", async () => {
     for (const target of fleet) {
       const { pool, calls } = scriptedPool([], [fleet]);
-      const adopted = await addOrAdoptOrganization(pool, SETTINGS, existingApplication(undefined, SHARED, { organizationName: target.name!, adoptExisting: true }));
+      const adopted = await addOrAdopt(pool, SETTINGS, existingApplication(undefined, SHARED, { organizationName: target.name!, adoptExisting: true }));
       expect(adopted.id).to.equal(target.id);
       expect(calls).to.deep.include({ posts: 0, updated: [target.id] });
     }
@@ -159,7 +164,7 @@ describe("Vb365Organization create, when VB365 adds another tenant than the one 
   it("removes the organization a device code signed in to another tenant added, and says what to do", async () => {
     const contoso = organization("contoso.onmicrosoft.com", SHARED);
     const { pool, calls } = scriptedPool([contoso], [[]]);
-    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com")));
+    const error = await rejection(addOrAdopt(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com")));
     expect(error.name).to.equal("WrongTenantError");
     expect(error.message).to.equal(
       "VB365 added contoso.onmicrosoft.com instead of fabrikam.onmicrosoft.com: the administrator who signed in with the device code belongs to contoso.onmicrosoft.com, " +
@@ -172,7 +177,7 @@ describe("Vb365Organization create, when VB365 adds another tenant than the one 
   it("accepts the organization when VB365 reports the declared name in another case", async () => {
     const added = organization("Fabrikam.onmicrosoft.com", SHARED);
     const { pool, calls } = scriptedPool([added], [[]]);
-    expect((await addOrAdoptOrganization(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com"))).id).to.equal(added.id);
+    expect((await addOrAdopt(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com"))).id).to.equal(added.id);
     expect(calls.deleted).to.deep.equal([]);
   });
 });
@@ -181,7 +186,7 @@ describe("Vb365Organization create, when an attempt that lost its answer may hav
   it("names the organizations that use the certificate under another name, and changes nothing", async () => {
     const intruder = organization("intruder.onmicrosoft.com", SHARED);
     const { pool, calls } = scriptedPool([reset(), usedCode()], [[intruder], [intruder]]);
-    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com")));
+    const error = await rejection(addOrAdopt(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com")));
     expect(error.message).to.match(/^VB365 POST \/v8\/Organizations failed with 400: The device code has already been used\. An earlier attempt of this create lost its answer, and VB365 holds no organization named fabrikam\.onmicrosoft\.com; these use this tenant's certificate under another name: intruder\.onmicrosoft\.com \(/);
     expect(error.message).to.contain("request a new device code for the right tenant");
     expect(calls).to.deep.include({ updated: [], deleted: [] });
@@ -189,7 +194,7 @@ describe("Vb365Organization create, when an attempt that lost its answer may hav
 
   it("passes the 400 on as it is when no organization uses the certificate", async () => {
     const { pool } = scriptedPool([reset(), usedCode()], [[], []]);
-    const error = await rejection(addOrAdoptOrganization(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com")));
+    const error = await rejection(addOrAdopt(pool, SETTINGS, newApplication("fabrikam.onmicrosoft.com")));
     expect(error.message).to.equal("VB365 POST /v8/Organizations failed with 400: The device code has already been used.");
   });
 });
@@ -203,7 +208,7 @@ describe("Vb365Organization create, while VB365 takes its time", () => {
     const post = client.createOrganization;
     client.createOrganization = () => new Promise((resolve) => setTimeout(() => resolve(post()), 60));
     const lines: string[] = [];
-    await addOrAdoptOrganization(pool, { ...SETTINGS, createTimeoutMs: 600_000 }, newApplication("fabrikam.onmicrosoft.com"), { afterMs: 10, notify: (line) => lines.push(line) });
+    await addOrAdopt(pool, { ...SETTINGS, createTimeoutMs: 600_000 }, newApplication("fabrikam.onmicrosoft.com"), { afterMs: 10, notify: (line) => lines.push(line) });
     expect(lines).to.deep.equal([
       'vb365: adding fabrikam.onmicrosoft.com: VB365 registers the Entra application "VB365" in the customer\'s tenant and grants its permissions before it answers; waiting up to 600 s (vb365:createTimeoutSeconds).',
     ]);
@@ -212,7 +217,7 @@ describe("Vb365Organization create, while VB365 takes its time", () => {
   it("says nothing when the create answers in time", async () => {
     const { pool } = scriptedPool([organization(TENANT, SHARED)], [[]]);
     const lines: string[] = [];
-    await addOrAdoptOrganization(pool, SETTINGS, existingApplication(TENANT), { afterMs: 1_000, notify: (line) => lines.push(line) });
+    await addOrAdopt(pool, SETTINGS, existingApplication(TENANT), { afterMs: 1_000, notify: (line) => lines.push(line) });
     expect(lines).to.deep.equal([]);
   });
 });
