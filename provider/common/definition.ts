@@ -25,6 +25,8 @@ export interface FieldMeta {
   inState?: boolean;
   /** false: a change of it alone is no change (a password, or a value judged by another field). */
   compared?: boolean;
+  /** Left out, the current value stays (e.g. a password the provider generated). */
+  keptWhenAbsent?: boolean;
   /** The nested fields of an object-valued field. */
   fields?: Fields;
 }
@@ -64,16 +66,21 @@ export function withDefaultsOf<T extends object>(fields: Fields, values: T): T {
 
 /**
  * The strict zod object of `fields`, every field optional (rules decide what is required
- * together); an unknown key is reported with `unknownKeys`' words.
+ * together); `message` words the object's own issues (an unknown key, not an object).
  */
-export function objectSchema<F extends Fields>(fields: F, unknownKeys: (keys: string[]) => string) {
+export function objectSchema<F extends Fields>(fields: F, message: (issue: z.core.$ZodRawIssue) => string | undefined) {
   // Object.fromEntries loses the keys; ShapeOf<F> is the same mapping at the type level, so zod
   // infers the values' type from the definition itself.
   const shape = Object.fromEntries(Object.entries(fields).map(([name, candidate]) => [name, candidate.schema().optional()])) as ShapeOf<F>;
-  return z.strictObject(shape, { error: (issue) => (issue.code === "unrecognized_keys" ? unknownKeys(issue.keys) : undefined) });
+  return z.strictObject(shape, { error: message });
 }
 
 type ShapeOf<F extends Fields> = { [K in keyof F]: z.ZodOptional<ReturnType<F[K]["schema"]>> };
+
+/** `say`'s words for an object's unknown keys; zod's own for its other issues. */
+export function unknownKeys(issue: z.core.$ZodRawIssue, say: (keys: string[]) => string): string | undefined {
+  return issue.code === "unrecognized_keys" ? say(issue.keys) : undefined;
+}
 
 /** `values` without the fields kept out of the state (inState: false), nested fields included. */
 export function stateOf(fields: Fields, values: Record<string, unknown>): Record<string, unknown> {

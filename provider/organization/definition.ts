@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { field, objectSchema } from "../common/definition";
+import { field, objectSchema, unknownKeys } from "../common/definition";
 import { once } from "../common/once";
 import { normaliseRegion, regionHint } from "./region";
 
@@ -179,4 +179,4 @@ export type Service = keyof typeof SERVICES;
 export const SERVICE_NAMES = Object.keys(SERVICES) as Service[];
 
 // One schema serves both services; built on first use (once.ts).
-const settingsSchema = once(() => objectSchema(SETTINGS_FIELDS, (keys) => `has unknown settings ${keys.join(", ")}`));
+const settingsSchema = once(() => objectSchema(SETTINGS_FIELDS, (issue) => unknownKeys(issue, (keys) => `has unknown settings ${keys.join(", ")}`)));

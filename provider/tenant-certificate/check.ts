@@ -4,7 +4,7 @@ import { toPlainOutputs } from "../common/outputs";
 import { DEFAULT_VALIDITY_DAYS } from "./limits";
 import { withDefaults, plainInputs } from "./normalize";
 import { importProblem, readPfx } from "./pfx";
-import { tenantCertificateSchema } from "./schema";
+import { tenantCertificateSchema } from "./definition";
 import type { TenantCertificateInputs } from "./types";
 
 type CheckFailure = pulumi.dynamic.CheckFailure;

@@ -1,5 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { DAY_MS, SUBJECT_FIELDS } from "./limits";
+import { namesWhere } from "../common/definition";
+import { TENANT_CERTIFICATE_FIELDS } from "./definition";
 import { withDefaults, plainInputs } from "./normalize";
 import type { CertificateSubject, TenantCertificateInputs, TenantCertificateOutputs } from "./types";
 
@@ -25,6 +27,7 @@ export function diffTenantCertificate(
   const news = withDefaults(plainInputs(newsWithProvider) as TenantCertificateInputs);
   const replaces: string[] = [];
   let changesInPlace = false;
+  const stored: Record<string, unknown> = olds;
 
   if (news.importPfxBase64 !== undefined) {
     if (olds.imported !== true || news.importPfxBase64 !== olds.pfxBase64) replaces.push("importPfxBase64");
@@ -32,18 +35,10 @@ export function diffTenantCertificate(
     if (news.password !== olds.password) replaces.push("password");
   } else {
     if (olds.imported === true) replaces.push("importPfxBase64");
-    if (!sameSubject(news.subject, olds.subject)) replaces.push("subject");
-    if (news.keySize !== olds.keySize) replaces.push("keySize");
-    if (news.validityDays !== olds.validityDays) replaces.push("validityDays");
-    if (news.pfxEncryption !== olds.pfxEncryption) replaces.push("pfxEncryption");
+    replaces.push(...GENERATED_REPLACING.filter((key) => changed(key, stored[key], news[key])));
     if (isDueForRotation(olds.notAfter, news.rotateBeforeDays, at)) replaces.push("notAfter");
-
     // In place, the PFX is rebuilt around the same key and certificate.
-    changesInPlace =
-      news.friendlyName !== olds.friendlyName ||
-      // Leaving the password out keeps the current one (given or generated).
-      (news.password !== undefined && news.password !== olds.password) ||
-      news.rotateBeforeDays !== olds.rotateBeforeDays;
+    changesInPlace = IN_PLACE.some((key) => changed(key, stored[key], news[key]));
   }
 
   return { changes: replaces.length > 0 || changesInPlace, replaces };
@@ -55,6 +50,17 @@ export function isDueForRotation(notAfter: unknown, rotateBeforeDays: unknown, a
   const expires = Date.parse(notAfter);
   if (Number.isNaN(expires)) return false;
   return at.getTime() >= expires - rotateBeforeDays * DAY_MS;
+}
+
+/** What replaces a generated certificate; importPfxBase64 is the other mode, judged above. */
+const GENERATED_REPLACING = namesWhere(TENANT_CERTIFICATE_FIELDS, (candidate) => candidate.change === "replace").filter((key) => key !== "importPfxBase64");
+const IN_PLACE = namesWhere(TENANT_CERTIFICATE_FIELDS, (candidate) => candidate.change === "update");
+
+function changed(key: keyof TenantCertificateInputs, before: unknown, after: unknown): boolean {
+  if (after === undefined && TENANT_CERTIFICATE_FIELDS[key].keptWhenAbsent) return false;
+  // An object (the subject) is the same when each of its fields is.
+  if (typeof after === "object" || typeof before === "object") return !sameSubject(after as CertificateSubject | undefined, before as CertificateSubject | undefined);
+  return after !== before;
 }
 
 function sameSubject(news: CertificateSubject | undefined, olds: CertificateSubject | undefined): boolean {

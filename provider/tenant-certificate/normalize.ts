@@ -1,5 +1,6 @@
 import { isUnknown } from "../common/check";
-import { DEFAULT_KEY_SIZE, DEFAULT_PFX_ENCRYPTION, DEFAULT_VALIDITY_DAYS } from "./limits";
+import { withDefaultsOf } from "../common/definition";
+import { TENANT_CERTIFICATE_FIELDS } from "./definition";
 import type { TenantCertificateInputs } from "./types";
 
 /**
@@ -32,11 +33,5 @@ export function withDefaults(inputs: TenantCertificateInputs): TenantCertificate
   if (inputs.importPfxBase64 !== undefined) return inputs;
   const commonName: unknown = inputs.subject?.commonName;
   const defaultFriendlyName = typeof commonName === "string" && !isUnknown(commonName) ? commonName : undefined;
-  return {
-    ...inputs,
-    keySize: inputs.keySize ?? DEFAULT_KEY_SIZE,
-    validityDays: inputs.validityDays ?? DEFAULT_VALIDITY_DAYS,
-    pfxEncryption: inputs.pfxEncryption ?? DEFAULT_PFX_ENCRYPTION,
-    friendlyName: inputs.friendlyName ?? defaultFriendlyName,
-  };
+  return { ...withDefaultsOf(TENANT_CERTIFICATE_FIELDS, inputs), friendlyName: inputs.friendlyName ?? defaultFriendlyName };
 }

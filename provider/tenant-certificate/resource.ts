@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Vb365DynamicResource } from "../common/dynamic-resource";
+import { namesWhere } from "../common/definition";
 import { asSecret, type InputsOf } from "../common/inputs";
+import { TENANT_CERTIFICATE_FIELDS, TENANT_CERTIFICATE_OUTPUTS } from "./definition";
 import type { CertificateSubject, PfxEncryption, TenantCertificateInputs } from "./types";
 // One provider object for every resource of this type (Pulumi serializes it once per program);
 // the state stores only a reference to it, never the implementation.
@@ -9,8 +11,9 @@ import provider = require("../runtime/tenant-certificate-stub");
 /** Arguments of {@link TenantCertificate}; see {@link TenantCertificateInputs} for each field. */
 export type TenantCertificateArgs = InputsOf<TenantCertificateInputs>;
 
-// One stateless instance for every TenantCertificate: Pulumi caches the serialized text per
-// provider object, so it is serialized once per program.
+const OUTPUT_NAMES = Object.keys(TENANT_CERTIFICATE_OUTPUTS);
+const SECRET_OUTPUTS = OUTPUT_NAMES.filter((output) => TENANT_CERTIFICATE_OUTPUTS[output as keyof typeof TENANT_CERTIFICATE_OUTPUTS].secret);
+const SECRET_INPUTS = namesWhere(TENANT_CERTIFICATE_FIELDS, (candidate) => candidate.secret === true);
 
 /**
  * A per-tenant, self-signed RSA certificate and its password-protected PFX, for the Entra ID app
@@ -59,28 +62,14 @@ export class TenantCertificate extends Vb365DynamicResource {
       name,
       {
         // Outputs must be seeded, or they never appear on the resource object.
-        // (`password` too: it is always set below, to undefined when not given.)
-        pfxBase64: undefined,
-        thumbprint: undefined,
-        certificatePem: undefined,
-        notBefore: undefined,
-        notAfter: undefined,
-        serialNumber: undefined,
-        keySize: undefined,
-        subject: undefined,
-        imported: undefined,
-        friendlyName: undefined,
-        validityDays: undefined,
-        pfxEncryption: undefined,
-        rotateBeforeDays: undefined,
+        ...Object.fromEntries(OUTPUT_NAMES.map((output) => [output, undefined])),
         ...args,
         // Secret whatever the caller passed: the engine stores inputs too, and keeps an output
         // secret only where an input of the same name was.
-        password: asSecret(args.password),
-        importPfxBase64: asSecret(args.importPfxBase64),
+        ...Object.fromEntries(SECRET_INPUTS.map((input) => [input, asSecret(args[input])])),
       },
       // Generated secrets have no secret input to inherit from; these keep them encrypted in state.
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["pfxBase64", "password"] }),
+      pulumi.mergeOptions(opts, { additionalSecretOutputs: SECRET_OUTPUTS }),
       "vb365",
       "TenantCertificate",
     );

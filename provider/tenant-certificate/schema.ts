@@ -3,59 +3,30 @@ import {
   KEY_SIZES,
   MAX_FRIENDLY_NAME_LENGTH,
   MAX_PASSWORD_LENGTH,
-  MAX_VALIDITY_DAYS,
-  PFX_ENCRYPTIONS,
+    PFX_ENCRYPTIONS,
   SUBJECT_FIELDS,
   SUBJECT_MAX_LENGTHS,
 } from "./limits";
 import { didYouMean } from "../common/did-you-mean";
-import { once } from "../common/once";
 import { characterCount, describeValue, findControlCharacter, findLoneSurrogate, formatCodePoint } from "./text";
-import type { CertificateSubject, TenantCertificateInputs } from "./types";
+import type { CertificateSubject } from "./types";
 
-// Schemas are built once per process, on first use (see once.ts).
+// The builders of TenantCertificate's field schemas, with their messages; definition.ts puts
+// them together.
 
-const INPUT_KEYS: readonly (keyof TenantCertificateInputs)[] = [
-  "subject",
-  "keySize",
-  "validityDays",
-  "friendlyName",
-  "password",
-  "pfxEncryption",
-  "rotateBeforeDays",
-  "importPfxBase64",
-];
-
-/** Validates resolved inputs; `check` handles unknowns and the rules that span several fields. */
-export const tenantCertificateSchema = once(buildTenantCertificateSchema);
-
-function buildTenantCertificateSchema(): z.ZodType<TenantCertificateInputs> {
-  return z.strictObject(
-    {
-      subject: subjectSchema().optional(),
-      keySize: z
-        .literal([2048, 3072, 4096], {
-          error: (issue) => `keySize must be ${KEY_SIZES.join(", ")} (bits); got ${describeValue(issue.input)}.`,
-        })
-        .optional(),
-      validityDays: daysSchema("validityDays", MAX_VALIDITY_DAYS).optional(),
-      friendlyName: friendlyNameSchema().optional(),
-      password: passwordSchema().optional(),
-      pfxEncryption: z
-        .enum(["3des", "aes256"], {
-          error: (issue) =>
-            `pfxEncryption must be "3des" or "aes256"; got ${describeValue(issue.input)}.` +
-            didYouMean(issue.input, PFX_ENCRYPTIONS),
-        })
-        .optional(),
-      rotateBeforeDays: daysSchema("rotateBeforeDays", MAX_VALIDITY_DAYS - 1).optional(),
-      importPfxBase64: base64Schema("importPfxBase64").optional(),
-    },
-    { error: (issue) => unknownKeysMessage(issue, "TenantCertificate", INPUT_KEYS) },
-  );
+export function keySizeSchema() {
+  return z.literal([2048, 3072, 4096], {
+    error: (issue) => `keySize must be ${KEY_SIZES.join(", ")} (bits); got ${describeValue(issue.input)}.`,
+  });
 }
 
-function subjectSchema(): z.ZodType<CertificateSubject> {
+export function pfxEncryptionSchema() {
+  return z.enum(["3des", "aes256"], {
+    error: (issue) => `pfxEncryption must be "3des" or "aes256"; got ${describeValue(issue.input)}.` + didYouMean(issue.input, PFX_ENCRYPTIONS),
+  });
+}
+
+export function subjectSchema(): z.ZodType<CertificateSubject> {
   return z.strictObject(
     {
       commonName: distinguishedNameString("commonName", true),
@@ -115,13 +86,13 @@ function distinguishedNameProblem(name: string, value: string, max: number, requ
   return undefined;
 }
 
-function daysSchema(field: string, max: number) {
+export function daysSchema(field: string, max: number) {
   const message = (issue: { input?: unknown }) =>
     `${field} must be a whole number of days from 1 to ${max}; got ${describeValue(issue.input)}.`;
   return z.number({ error: message }).int({ error: message }).min(1, { error: message }).max(max, { error: message });
 }
 
-function friendlyNameSchema() {
+export function friendlyNameSchema() {
   return z
     .string({ error: (issue) => `friendlyName must be a string; got ${describeValue(issue.input)}.` })
     .superRefine((value, context) => {
@@ -152,7 +123,7 @@ function friendlyNameProblem(value: string): string | undefined {
 }
 
 /** Messages about the password never quote it: they end up in CLI output and CI logs. */
-function passwordSchema() {
+export function passwordSchema() {
   return z
     .string({ error: (issue) => `password must be a string; got ${issue.input === null ? "null" : `a ${typeof issue.input}`}.` })
     .superRefine((value, context) => {
@@ -178,7 +149,7 @@ function passwordProblem(value: string): string | undefined {
 }
 
 /** The PFX is secret too: messages describe the problem, never the text. */
-function base64Schema(field: string) {
+export function base64Schema(field: string) {
   return z
     .string({ error: (issue) => `${field} must be a string of base64 text; got ${issue.input === null ? "null" : `a ${typeof issue.input}`}.` })
     .superRefine((value, context) => {
@@ -204,7 +175,7 @@ function base64Problem(field: string, compact: string): string | undefined {
   return undefined;
 }
 
-function unknownKeysMessage(
+export function unknownKeysMessage(
   issue: { code?: string; keys?: readonly string[]; input?: unknown },
   owner: string,
   known: readonly string[],

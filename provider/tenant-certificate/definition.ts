@@ -1,0 +1,54 @@
+import { field, objectSchema } from "../common/definition";
+import { once } from "../common/once";
+import { DEFAULT_KEY_SIZE, DEFAULT_PFX_ENCRYPTION, DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS } from "./limits";
+import { base64Schema, daysSchema, friendlyNameSchema, keySizeSchema, passwordSchema, pfxEncryptionSchema, subjectSchema, unknownKeysMessage } from "./schema";
+import type { TenantCertificateOutputs } from "./types";
+
+/**
+ * TenantCertificate, defined once: each input with its schema and what a change of it does. The
+ * input type (types.ts), the schema check parses with, the secrets, the defaults and the diff's
+ * lists are read from here; diff.ts holds what spans fields (an imported PFX, rotation).
+ */
+export const TENANT_CERTIFICATE_FIELDS = {
+  subject: field(subjectSchema, { description: "Subject of the generated certificate (`commonName` required; `organization`, `organizationalUnit`, `locality`, `state`, `country`). Required unless `importPfxBase64` is given; not allowed with it (an imported certificate keeps its own subject).", change: "replace" }),
+  keySize: field(keySizeSchema, { description: "RSA key size in bits: 2048 (Microsoft's recommendation for Entra ID app certificates), 3072 or 4096.", change: "replace", default: DEFAULT_KEY_SIZE }),
+  validityDays: field(() => daysSchema("validityDays", MAX_VALIDITY_DAYS), { description: "Days from `notBefore` to `notAfter`, 1 to 36500 (default ten years, as in the established openssl recipe).", change: "replace", default: DEFAULT_VALIDITY_DAYS }),
+  friendlyName: field(friendlyNameSchema, { description: "Friendly name stored in the PFX, shown by the Windows certificate store, 1 to 128 characters; defaults to `subject.commonName`. A change rebuilds the PFX in place: same key, certificate and thumbprint.", change: "update" }),
+  password: field(passwordSchema, {
+    description: "Password of the PFX: 1 to 256 printable ASCII characters (OpenSSL cannot open an AES-encrypted PFX whose password is not ASCII). Required with `importPfxBase64`. Left out, a 48-character one is generated (the secret output `password`); removing it keeps the current one; a change rebuilds the PFX in place.",
+    change: "update",
+    secret: true,
+    keptWhenAbsent: true,
+  }),
+  pfxEncryption: field(pfxEncryptionSchema, { description: "Encryption of the private key inside the PFX: `3des` imports on every Windows Server that VB365 supports; `aes256` needs Windows Server 2016 build 1709 or later.", change: "replace", default: DEFAULT_PFX_ENCRYPTION }),
+  rotateBeforeDays: field(() => daysSchema("rotateBeforeDays", MAX_VALIDITY_DAYS - 1), {
+    description: "Replace the certificate once fewer than this many days remain before `notAfter`: the next preview or up inside that window shows a replacement. Less than `validityDays`; the provider's clock can be set with `VB365_NOW` (ISO 8601) for tests.",
+    change: "update",
+  }),
+  importPfxBase64: field(() => base64Schema("importPfxBase64"), {
+    description: "Adopt an existing certificate instead of generating one: the base64 text of a PFX holding exactly one RSA key (at least 2048 bits) and its unexpired certificate, opened with `password`. Whitespace is ignored; the PFX is passed on unchanged as `pfxBase64`.",
+    change: "replace",
+    secret: true,
+  }),
+} as const;
+
+/** What each output is; the compiler holds this to TenantCertificateOutputs, key for key. */
+export const TENANT_CERTIFICATE_OUTPUTS: Readonly<Record<keyof TenantCertificateOutputs, { description: string; secret?: boolean }>> = {
+  pfxBase64: { description: "The PFX (PKCS#12), base64 without line breaks.", secret: true },
+  password: { description: "The PFX password, given or generated.", secret: true },
+  thumbprint: { description: "SHA-1 of the certificate DER: 40 uppercase hex characters, as Windows, Entra ID and Veeam show it." },
+  certificatePem: { description: "The certificate alone, PEM (public), for uploading to the Entra ID app registration." },
+  notBefore: { description: "ISO 8601." },
+  notAfter: { description: "ISO 8601." },
+  serialNumber: { description: "Uppercase hex, as `openssl x509 -serial` prints it." },
+  keySize: { description: "RSA key size in bits." },
+  subject: { description: "The subject the certificate carries." },
+  imported: { description: "True when the certificate came from `importPfxBase64`." },
+  friendlyName: { description: "The PFX's friendly name." },
+  validityDays: { description: "Days the certificate was made valid for." },
+  pfxEncryption: { description: "How the PFX is encrypted." },
+  rotateBeforeDays: { description: "The rotation window, in days." },
+};
+
+/** Validates resolved inputs; `check` handles unknowns and the rules that span several fields. */
+export const tenantCertificateSchema = once(() => objectSchema(TENANT_CERTIFICATE_FIELDS, (issue) => unknownKeysMessage(issue, "TenantCertificate", Object.keys(TENANT_CERTIFICATE_FIELDS))));
