@@ -25,6 +25,8 @@ export interface FieldMeta {
   inState?: boolean;
   /** false: a change of it alone is no change (a password, or a value judged by another field). */
   compared?: boolean;
+  /** false: the provider's own input, never sent to the server. */
+  sent?: boolean;
   /** Left out, the current value stays (e.g. a password the provider generated). */
   keptWhenAbsent?: boolean;
   /** The nested fields of an object-valued field. */

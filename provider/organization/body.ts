@@ -1,31 +1,32 @@
+import { type FieldMeta, withDefaultsOf } from "../common/definition";
+import { ORGANIZATION_FIELDS } from "./definition";
 import type { OrganizationPlan } from "./plan";
 import type { ServiceConnectionState } from "./types";
 
 /**
  * The JSON body of POST (create) or PUT (update) /Organizations for these inputs, in VB365's own
- * property names. Only what the user declared is sent, plus the explicit useApplicationOnlyAuth.
+ * property names: every input the definition sends (not the provider's own, such as
+ * organizationName; create-only ones on create only), as declared or defaulted, plus the explicit
+ * useApplicationOnlyAuth.
  */
 export function organizationBody(plan: OrganizationPlan, purpose: "create" | "update"): Record<string, unknown> {
-  const { inputs, kind } = plan;
-  const body: Record<string, unknown> = {
-    type: "Office365",
-    region: inputs.region ?? "Worldwide",
-    isExchangeOnline: inputs.isExchangeOnline ?? false,
-    isSharePointOnline: inputs.isSharePointOnline ?? false,
-    isTeamsOnline: inputs.isTeamsOnline ?? false,
-  };
-  // isTeamsChatsOnline arrived in 6a (build 6.1.0.222); leave it out unless asked for.
-  if (inputs.isTeamsChatsOnline !== undefined) body.isTeamsChatsOnline = inputs.isTeamsChatsOnline;
-  if (inputs.description !== undefined) body.description = inputs.description;
+  const { kind } = plan;
+  const inputs = withDefaultsOf(ORGANIZATION_FIELDS, plan.inputs);
+  const body: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(ORGANIZATION_FIELDS) as Array<[keyof typeof ORGANIZATION_FIELDS, FieldMeta]>) {
+    if (field.sent === false || field.fields || (field.change === "createOnly" && purpose !== "create")) continue;
+    // Left out is left out: isTeamsChatsOnline, for one, arrived in 6a (build 6.1.0.222).
+    if (inputs[name] !== undefined) body[name] = inputs[name];
+  }
   for (const { service, settings } of plan.services) {
     // After creation the server knows the application it registered; PUT must not name another.
     body[service] = serviceBody(settings, purpose === "update" && kind === "newApplication");
   }
-  if (purpose === "create") {
-    if (kind === "newApplication") body.newApplicationName = inputs.newApplicationName;
-    if (inputs.userCode && plan.usesDeviceCode) body.userCode = inputs.userCode;
-  }
+  // What only one authentication kind uses is sent with that kind only.
+  if (kind !== "newApplication") delete body.newApplicationName;
+  if (!plan.usesDeviceCode) delete body.userCode;
   if (kind === "existingApplicationConfigured" && purpose === "create") body.configureApplication = true;
+  else delete body.configureApplication;
   return body;
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { field, objectSchema, unknownKeys } from "../common/definition";
 import { once } from "../common/once";
 import { normaliseRegion, regionHint } from "./region";
+import { REGIONS } from "./types";
 
 /**
  * Vb365Organization, defined once: every input and output with its schema and what the provider
@@ -47,12 +48,15 @@ function microsoft365Name() {
 }
 
 function region() {
-  return z.string({ error: `must be ${regionHint()}` }).transform((value, context) => {
-    const normalised = normaliseRegion(value);
-    if (normalised) return normalised;
-    context.addIssue({ code: "custom", message: `must be ${regionHint()}, not "${value}"` });
-    return z.NEVER;
-  });
+  const message = (input: unknown) => (typeof input === "string" ? `must be ${regionHint()}, not "${input}"` : `must be ${regionHint()}`);
+  return z.preprocess((value) => (typeof value === "string" ? (normaliseRegion(value) ?? value) : value), z.enum(REGIONS, { error: (issue) => message(issue.input) }));
+}
+
+function office365() {
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.toLowerCase() === "office365" ? "Office365" : value),
+    z.literal("Office365", { error: "must be Office365: on-premises and hybrid organizations are not managed by this resource" }),
+  );
 }
 
 /** The connection settings of one Microsoft 365 service (exchangeOnlineSettings, sharePointOnlineSettings). */
@@ -110,14 +114,7 @@ export const SETTINGS_OUTPUT_FIELDS = {
 
 /** The inputs of Vb365Organization. */
 export const ORGANIZATION_FIELDS = {
-  type: field(
-    () =>
-      z
-        .string()
-        .refine((value) => value.toLowerCase() === "office365", { error: "must be Office365: on-premises and hybrid organizations are not managed by this resource" })
-        .transform(() => "Office365" as const),
-    { description: "Only Microsoft 365 (`Office365`) organizations are managed by this resource.", change: "replace", default: "Office365" },
-  ),
+  type: field(office365, { description: "Only Microsoft 365 (`Office365`) organizations are managed by this resource.", change: "replace", default: "Office365" }),
   region: field(region, {
     description: "Microsoft Entra region. Old spellings (`worldwide`, `USgovDefence`, `USgovCommunity`) are accepted and normalised.",
     change: "replace",
@@ -146,23 +143,27 @@ export const ORGANIZATION_FIELDS = {
   applicationCertificate: field(certificate, {
     description: "The application certificate (base64 PFX) for every selected service whose settings do not name their own: the same certificate is not repeated, nor stored twice in state.",
     change: "update",
+    sent: false,
     secret: true,
     inState: false,
     compared: false,
   }),
-  applicationCertificatePassword: field(() => z.string({ error: "must be the PFX password" }), { description: "Password of the shared `applicationCertificate`.", change: "update", secret: true, inState: false, compared: false }),
+  applicationCertificatePassword: field(() => z.string({ error: "must be the PFX password" }), { description: "Password of the shared `applicationCertificate`.", change: "update", secret: true, inState: false, compared: false, sent: false }),
   organizationName: field(microsoft365Name, {
     description: "The Microsoft 365 organization name as VB365 reports it (contoso.onmicrosoft.com): the tenant's identity. Defaults to `officeOrganizationName` or the domain of `account`. Adoption and recovery after an interrupted run take only an organization of this name; the organization VB365 adds must carry it. Set it whenever tenants share an application or a certificate.",
     change: "replace",
+    sent: false,
   }),
   adoptExisting: field(flag, {
     description: "Take over the organization already on the server with this Microsoft 365 name (`organizationName`) instead of failing, and update it to these inputs, credentials included. Only the name identifies it: a shared certificate never does.",
     change: "createOnly",
     default: false,
+    sent: false,
   }),
   connection: field(() => text("the name of an entry in vb365:connections", 128), {
     description: "Name of an entry in the `vb365:connections` stack config map, to use another VB365 server. Default: `vb365:url` and friends.",
     change: "replace",
+    sent: false,
   }),
 } as const;
 
