@@ -1,6 +1,6 @@
 "use strict";
-// Shared strict mocha settings. Each suite runs on its own (npm run test:<suite>) and all
-// three run in `npm test`; a suite that finds no test fails instead of passing silently.
+// Shared strict mocha settings. Each suite runs on its own (npm run test:<suite>) and all four
+// run in `npm test`; a suite that finds no test fails instead of passing silently.
 const timeouts = { unit: 20_000, integration: 30_000, engine: 600_000 };
 
 module.exports = (suite) => ({

@@ -9,12 +9,12 @@ export class Vb365Error extends Error {
 
   constructor(code: string, message: string, options?: { cause?: unknown; name?: string }) {
     super(message, options);
-    // Spelled out: closure serialization rewrites classes, and new.target/constructor names with them.
+    // Given, not read from new.target: bundlers rename classes, and the name is what isInstance checks.
     this.name = options?.name ?? "Vb365Error";
     this.code = code;
   }
 
-  /** Works across copies of this module, which closure serialization can create. */
+  /** Works across copies of this module: a program can load two installed versions of pulumi-vb365, or its sources beside its build. */
   static isInstance(value: unknown): value is Vb365Error {
     return value instanceof Error && typeof (value as Partial<Vb365Error>).code === "string" && value.name.startsWith("Vb365");
   }

@@ -24,7 +24,6 @@ export function secretValues(body: unknown): string[] {
   return found;
 }
 
-// An array, not a Set: closure serialization turns a captured Set into a plain object.
 const SECRET_KEYS = [
   "password",
   "applicationsecret",

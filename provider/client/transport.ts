@@ -37,7 +37,6 @@ export interface SendOptions {
   timeout?: { ms: number; setting: string };
 }
 
-// An array, not a Set: closure serialization turns a captured Set into a plain object.
 const TLS_ERROR_CODES = [
   "DEPTH_ZERO_SELF_SIGNED_CERT",
   "SELF_SIGNED_CERT_IN_CHAIN",

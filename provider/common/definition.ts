@@ -46,6 +46,9 @@ export type Fields = Readonly<Record<string, Field>>;
 /** The plain values of an object of `F`, as check's schema outputs them: every field optional. */
 export type ValuesOf<F extends Fields> = { -readonly [K in keyof F]?: z.output<ReturnType<F[K]["schema"]>> };
 
+/** The names of the fields of `F` that the state does not keep (inState: false). */
+export type NotInState<F extends Fields> = { [K in keyof F]: F[K] extends { inState: false } ? K : never }[keyof F];
+
 export function field<S extends z.ZodType>(schema: () => S, meta: FieldMeta): Field<S> {
   return { schema, ...meta };
 }

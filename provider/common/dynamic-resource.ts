@@ -1,6 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
 import { pausePromiseStackTraces } from "./promise-stack-traces";
 
+/** A resource's outputs as properties of the resource object: each an Output of its state's value. */
+export type OutputProperties<T> = { readonly [K in keyof T]-?: pulumi.Output<T[K]> };
+
+/**
+ * The properties a resource hands the engine: every output seeded (without a value an output
+ * never appears on the resource object), the arguments, and the secret inputs made secret
+ * whatever the caller passed (the engine stores inputs as given, and keeps an output secret only
+ * where an input of the same name was).
+ */
+export function resourceProperties(outputs: readonly string[], args: object, secretInputs: readonly string[]): pulumi.Inputs {
+  const given = args as Record<string, pulumi.Input<unknown> | undefined>;
+  return {
+    ...Object.fromEntries(outputs.map((output) => [output, undefined])),
+    ...given,
+    ...Object.fromEntries(secretInputs.map((input) => [input, given[input] === undefined ? undefined : pulumi.secret(given[input])])),
+  };
+}
+
 /**
  * The base of pulumi-vb365's dynamic resources: `pulumi.dynamic.Resource`, declared without the
  * stack traces the Node SDK takes for its own debugging (see promise-stack-traces.ts for what

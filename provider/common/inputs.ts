@@ -6,14 +6,6 @@ export type InputsOf<T> = {
 };
 
 /**
- * Makes an input secret whatever the caller passed: the engine stores inputs as given, and
- * keeps an output secret only where an input of the same name was.
- */
-export function asSecret<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulumi.Unwrap<T>> | undefined {
-  return value === undefined ? undefined : pulumi.secret(value);
-}
-
-/**
  * Makes the named fields of an object input secret, and leaves the others readable in state and
  * in `pulumi preview --diff`. An object that is itself still a promise or an Output cannot be
  * looked into here, so all of it is made secret instead.

@@ -1,15 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Vb365DynamicResource } from "../common/dynamic-resource";
-import { namesWhere } from "../common/definition";
-import { asSecret, type InputsOf, withSecretFields } from "../common/inputs";
-import { ORGANIZATION_FIELDS, SETTINGS_FIELDS } from "./definition";
-import type { LegacyRegionSpelling, OrganizationInputs, Region, ServiceConnectionSettings } from "./types";
+import { type OutputProperties, resourceProperties, Vb365DynamicResource } from "../common/dynamic-resource";
+import { namesWhere, type NotInState } from "../common/definition";
+import { type InputsOf, withSecretFields } from "../common/inputs";
+import { ORGANIZATION_FIELDS, ORGANIZATION_OUTPUT_FIELDS, SETTINGS_FIELDS } from "./definition";
+import type { LegacyRegionSpelling, OrganizationInputs, OrganizationOutputs, Region, ServiceConnectionSettings } from "./types";
 // One provider object for every resource of this type (Pulumi serializes it once per program);
 // the state stores only a reference to it, never the implementation.
 import provider = require("../runtime/organization-stub");
 
 const SECRET_SETTINGS = namesWhere(SETTINGS_FIELDS, (candidate) => candidate.secret === true);
 const SECRET_INPUTS = namesWhere(ORGANIZATION_FIELDS, (candidate) => candidate.secret === true);
+const OUTPUT_NAMES = Object.keys(ORGANIZATION_OUTPUT_FIELDS);
 
 /**
  * Arguments of {@link Vb365Organization}: the inputs of its definition (definition.ts, where
@@ -43,32 +44,13 @@ export type Vb365OrganizationArgs = Omit<InputsOf<OrganizationInputs>, "region" 
  * });
  */
 export class Vb365Organization extends Vb365DynamicResource {
-  /** The organization's id on the VB365 server. */
-  declare readonly organizationId: pulumi.Output<string>;
-  /** The Microsoft 365 organization name VB365 reports (e.g. contoso.onmicrosoft.com). */
-  declare readonly name: pulumi.Output<string>;
-  declare readonly region: pulumi.Output<Region>;
-  declare readonly apiVersion: pulumi.Output<string>;
-  declare readonly isExchangeOnline: pulumi.Output<boolean>;
-  declare readonly isSharePointOnline: pulumi.Output<boolean>;
-  declare readonly isTeamsOnline: pulumi.Output<boolean>;
-  declare readonly isTeamsChatsOnline: pulumi.Output<boolean | undefined>;
-  declare readonly description: pulumi.Output<string | undefined>;
-
   constructor(name: string, args: Vb365OrganizationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       provider,
       name,
       {
-        organizationId: undefined,
-        name: undefined,
-        apiVersion: undefined,
-        ...args,
-        // Settings may carry a password, a client secret and a PFX; the device code is a
-        // credential too. The engine stores inputs as given and keeps an output secret only
-        // where the input of the same name (or nested field) was, so they are made secret here
-        // whatever the caller passed. The rest of the settings stays readable.
-        ...Object.fromEntries(SECRET_INPUTS.map((name) => [name, asSecret(args[name])])),
+        ...resourceProperties(OUTPUT_NAMES, args, SECRET_INPUTS),
+        // Settings may carry a password, a client secret and a PFX; the rest stays readable.
         exchangeOnlineSettings: withSecretFields(args.exchangeOnlineSettings, SECRET_SETTINGS),
         sharePointOnlineSettings: withSecretFields(args.sharePointOnlineSettings, SECRET_SETTINGS),
       },
@@ -78,3 +60,6 @@ export class Vb365Organization extends Vb365DynamicResource {
     );
   }
 }
+
+/** Every output the state keeps (definition.ts) as a property: the inputs and what the server assigns. */
+export interface Vb365Organization extends OutputProperties<Omit<OrganizationOutputs, NotInState<typeof ORGANIZATION_FIELDS>>> {}

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Vb365DynamicResource } from "../common/dynamic-resource";
+import { type OutputProperties, resourceProperties, Vb365DynamicResource } from "../common/dynamic-resource";
 import { namesWhere } from "../common/definition";
-import { asSecret, type InputsOf } from "../common/inputs";
+import type { InputsOf } from "../common/inputs";
 import { TENANT_CERTIFICATE_FIELDS, TENANT_CERTIFICATE_OUTPUTS } from "./definition";
-import type { CertificateSubject, PfxEncryption, TenantCertificateInputs } from "./types";
+import type { TenantCertificateInputs, TenantCertificateOutputs } from "./types";
 // One provider object for every resource of this type (Pulumi serializes it once per program);
 // the state stores only a reference to it, never the implementation.
 import provider = require("../runtime/tenant-certificate-stub");
@@ -33,41 +33,11 @@ const SECRET_INPUTS = namesWhere(TENANT_CERTIFICATE_FIELDS, (candidate) => candi
  * export const thumbprint = cert.thumbprint;
  */
 export class TenantCertificate extends Vb365DynamicResource {
-  /** The PFX (PKCS#12), base64 without line breaks. Secret. */
-  declare readonly pfxBase64: pulumi.Output<string>;
-  /** The PFX password, given or generated. Secret. */
-  declare readonly password: pulumi.Output<string>;
-  /** SHA-1 of the certificate DER: 40 uppercase hex characters, as Windows, Entra ID and Veeam show it. */
-  declare readonly thumbprint: pulumi.Output<string>;
-  /** The certificate alone, PEM (public), for uploading to the Entra ID app registration. */
-  declare readonly certificatePem: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notBefore: pulumi.Output<string>;
-  /** ISO 8601. */
-  declare readonly notAfter: pulumi.Output<string>;
-  /** Uppercase hex, as `openssl x509 -serial` prints it. */
-  declare readonly serialNumber: pulumi.Output<string>;
-  declare readonly keySize: pulumi.Output<number>;
-  declare readonly subject: pulumi.Output<CertificateSubject>;
-  /** True when the certificate came from `importPfxBase64`. */
-  declare readonly imported: pulumi.Output<boolean>;
-  declare readonly friendlyName: pulumi.Output<string | undefined>;
-  declare readonly validityDays: pulumi.Output<number | undefined>;
-  declare readonly pfxEncryption: pulumi.Output<PfxEncryption | undefined>;
-  declare readonly rotateBeforeDays: pulumi.Output<number | undefined>;
-
   constructor(name: string, args: TenantCertificateArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       provider,
       name,
-      {
-        // Outputs must be seeded, or they never appear on the resource object.
-        ...Object.fromEntries(OUTPUT_NAMES.map((output) => [output, undefined])),
-        ...args,
-        // Secret whatever the caller passed: the engine stores inputs too, and keeps an output
-        // secret only where an input of the same name was.
-        ...Object.fromEntries(SECRET_INPUTS.map((input) => [input, asSecret(args[input])])),
-      },
+      resourceProperties(OUTPUT_NAMES, args, SECRET_INPUTS),
       // Generated secrets have no secret input to inherit from; these keep them encrypted in state.
       pulumi.mergeOptions(opts, { additionalSecretOutputs: SECRET_OUTPUTS }),
       "vb365",
@@ -75,3 +45,6 @@ export class TenantCertificate extends Vb365DynamicResource {
     );
   }
 }
+
+/** Every output of the definition (definition.ts, TENANT_CERTIFICATE_OUTPUTS) as a property. */
+export interface TenantCertificate extends OutputProperties<TenantCertificateOutputs> {}

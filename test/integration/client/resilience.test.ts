@@ -5,6 +5,7 @@ import { Vb365Client, Vb365ConnectionError, Vb365Error } from "../../../provider
 import { checkAndCreate, configuredProvider, emulatorConfig, emulatorConnection } from "../../helpers/organization-provider";
 import { eventually } from "../../helpers/eventually";
 import { existingApplicationInputs, makePfx, type TestPfx } from "../../helpers/tenant-fixtures";
+import { rejection } from "../../helpers/rejection";
 
 describe("VB365 client under faults", () => {
   let emulator: Emulator;
@@ -62,7 +63,7 @@ describe("VB365 client under faults", () => {
 
   it("gives up with method, path, status and Veeam's message when retries run out", async () => {
     emulator.injectFault({ kind: "organizations.list", status: 503, message: "The service is starting." });
-    const error = await client().listOrganizations().catch((e: unknown) => e);
+    const error = await rejection(client().listOrganizations());
     expect(error).to.be.instanceOf(Vb365Error);
     expect((error as Error).message).to.equal("VB365 GET /v8/Organizations?offset=0&limit=1000 failed with 503: The service is starting. [HttpError]");
   }).timeout(60_000);
@@ -96,7 +97,7 @@ describe("VB365 client under faults", () => {
     const withoutCa = { "vb365:caCertificate": undefined };
     const untrusted = new Vb365Client(emulatorConnection(emulator, "v8", withoutCa));
     clients.push(untrusted);
-    const error = await untrusted.listOrganizations().catch((e: unknown) => e);
+    const error = await rejection(untrusted.listOrganizations());
     expect(error).to.be.instanceOf(Vb365ConnectionError);
     expect((error as Vb365ConnectionError).code).to.equal("tls_untrusted");
     expect((error as Error).message).to.contain("vb365:caCertificate").and.contain("VB365_CA_FILE").and.contain("vb365:insecureSkipVerify");
@@ -111,13 +112,13 @@ describe("VB365 client under faults", () => {
     await closed.close();
     const unreachable = new Vb365Client(emulatorConnection(emulator, "v8", { "vb365:url": url }), { retryPolicy: { maxRetries: 1, minDelayMs: 10, maxDelayMs: 10 } });
     clients.push(unreachable);
-    const error = await unreachable.listOrganizations().catch((e: unknown) => e);
+    const error = await rejection(unreachable.listOrganizations());
     expect((error as Vb365ConnectionError).code).to.equal("unreachable");
     expect((error as Error).message).to.contain("connection refused").and.contain("vb365:url");
   });
 
   it("reports refused credentials without echoing the password", async () => {
-    const error = await client({ "vb365:password": "not-the-password" }).listOrganizations().catch((e: unknown) => e);
+    const error = await rejection(client({ "vb365:password": "not-the-password" }).listOrganizations());
     expect((error as Vb365Error).code).to.equal("bad_credentials");
     expect((error as Error).message).to.match(/^VB365 POST \/v8\/token failed with 40[01]: /).and.contain("vb365:password");
     expect((error as Error).message).not.to.contain("not-the-password");

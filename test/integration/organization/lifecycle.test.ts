@@ -3,6 +3,7 @@ import { describe, it } from "mocha";
 import { resolveConnection, Vb365Client } from "../../../provider/client";
 import { checkAndCreate, checked, configuredProvider, emulatorConfig, useProviderWorld } from "../../helpers/organization-provider";
 import { basicInputs, existingApplicationInputs, legacyProtocolInputs, newApplicationInputs } from "../../helpers/tenant-fixtures";
+import { rejection } from "../../helpers/rejection";
 
 describe("Vb365Organization provider against the emulator", () => {
   const world = useProviderWorld();
@@ -112,7 +113,7 @@ describe("Vb365Organization provider against the emulator", () => {
   it("fails with Veeam's message when another stack's organization is already there", async () => {
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
     await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
-    const error = await checkAndCreate(provider, existingApplicationInputs(world.rotated, "contoso.onmicrosoft.com")).catch((e: Error) => e);
+    const error = await rejection(checkAndCreate(provider, existingApplicationInputs(world.rotated, "contoso.onmicrosoft.com")));
     expect(error).to.be.instanceOf(Error);
     expect((error as Error).message).to.match(/^VB365 POST \/v8\/Organizations failed with 409: /);
     expect((error as Error).message).not.to.contain(world.rotated.password);
@@ -132,7 +133,7 @@ describe("Vb365Organization provider against the emulator", () => {
     const userCode = await signedInCode("v8", "fabrikam.onmicrosoft.com");
     const first = await checkAndCreate(provider, newApplicationInputs(world.pfx, userCode));
     await provider.delete(first.id, first.outs);
-    const error = await checkAndCreate(provider, newApplicationInputs(world.pfx, userCode)).catch((e: Error) => e);
+    const error = await rejection(checkAndCreate(provider, newApplicationInputs(world.pfx, userCode)));
     expect((error as Error).message).to.contain("failed with 400").and.not.contain(userCode);
   });
 

@@ -5,6 +5,7 @@ import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { commandConnection, type ConnectionFlags } from "../../../cli/device-code/connection";
 import { UsageError } from "../../../cli/usage-error";
+import { rejection } from "../../helpers/rejection";
 
 const PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
 
@@ -78,7 +79,7 @@ describe("vb365 device-code connection", () => {
     expect(await refusal(commandConnection(noFlags, { VB365_URL: "https://x" }, {}))).to.equal(
       "No VB365 user given: pass --username, set VB365_USERNAME, or vb365:username in the stack's config.",
     );
-    const error = await commandConnection(noFlags, { ...env, VB365_PASSWORD: undefined }, undefined).catch((e: unknown) => e);
+    const error = await rejection(commandConnection(noFlags, { ...env, VB365_PASSWORD: undefined }, undefined));
     expect(error).to.be.instanceOf(UsageError);
     expect((error as Error).message).to.equal(
       "No password for the VB365 user env-user: set VB365_PASSWORD, or the secret vb365:password in a stack's config (with --stack). " +

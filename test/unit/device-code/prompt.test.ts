@@ -4,6 +4,7 @@ import { describe, it } from "mocha";
 import { InterruptedError } from "../../../cli/interrupted";
 import { promptHidden } from "../../../cli/prompt";
 import { UsageError } from "../../../cli/usage-error";
+import { rejection } from "../../helpers/rejection";
 
 /** A fake terminal: what is typed goes into `input`, what the program shows comes out of `output`. */
 function terminal() {
@@ -29,7 +30,7 @@ describe("promptHidden", () => {
     const { input, output } = terminal();
     const answer = promptHidden("Password: ", input, output);
     input.write("\r");
-    const error = await answer.catch((e: unknown) => e);
+    const error = await rejection(answer);
     expect(error).to.be.instanceOf(UsageError);
     expect((error as Error).message).to.equal("No password entered.");
   });
@@ -38,7 +39,7 @@ describe("promptHidden", () => {
     const { input, output } = terminal();
     const answer = promptHidden("Password: ", input, output);
     input.write("\x03");
-    const error = await answer.catch((e: unknown) => e);
+    const error = await rejection(answer);
     expect(error).to.be.instanceOf(InterruptedError);
   });
 });

@@ -7,6 +7,7 @@ import { outputsFromInputs } from "../../../provider/organization/state";
 import type { OrganizationInputs } from "../../../provider/organization/types";
 import { stackConfig } from "../../helpers/organization-provider";
 import { existingApplicationInputs, makePfx, type TestPfx } from "../../helpers/tenant-fixtures";
+import { rejection } from "../../helpers/rejection";
 
 // What the engine stores in state and runs in the provider process: the provider Vb365Organization
 // hands to pulumi.dynamic.Resource (a stub that loads the installed implementation), serialized to
@@ -35,7 +36,7 @@ describe("Vb365Organization provider serialization", () => {
 
   it("says what to install when the implementation cannot be found", async () => {
     const { provider } = await roundTrip(new ProviderStub("pulumi-vb365/runtime/host", "pulumi-vb365-missing/runtime/organization", "OrganizationProvider"));
-    const error = await provider.check!({}, {}).catch((e: Error) => e);
+    const error = await rejection(provider.check!({}, {}));
     expect((error as Error).message).to.contain("npm install pulumi-vb365");
   });
 
