@@ -65,17 +65,34 @@ export const organizationListSchema = once(() => organizationSchema().array());
 
 export type RemoteOrganization = z.infer<ReturnType<typeof organizationSchema>>;
 
-/** GET /Organizations: a plain array up to v7, a page object from v8 on. */
-export const organizationPageSchema = once(() =>
-  z.object({
-    offset: z.number().nullish(),
-    limit: z.number().nullish(),
-    results: z.array(organizationSchema()),
-    _links: z.object({ next: z.object({ href: z.string() }).nullish() }).passthrough().nullish(),
-  }),
-);
+const pageSchemas = new WeakMap<() => z.ZodType, () => z.ZodType>();
 
-export type OrganizationPage = z.infer<ReturnType<typeof organizationPageSchema>>;
+/**
+ * A page of a v8 collection (and of the organization's objects in every version): PageOfREST*.
+ * One schema per item schema, built once (once.ts).
+ */
+export function pageSchemaOf<T>(item: () => z.ZodType<T>): () => z.ZodType<Page<T>> {
+  let schema = pageSchemas.get(item);
+  if (!schema) {
+    schema = once(() =>
+      z.object({
+        offset: z.number().nullish(),
+        limit: z.number().nullish(),
+        results: z.array(item()),
+        _links: z.object({ next: z.object({ href: z.string() }).nullish() }).passthrough().nullish(),
+      }),
+    );
+    pageSchemas.set(item, schema);
+  }
+  return schema as () => z.ZodType<Page<T>>;
+}
+
+export interface Page<T> {
+  offset?: number | null;
+  limit?: number | null;
+  results: T[];
+  _links?: { next?: { href: string } | null } | null;
+}
 
 /** GET /RestorePortalSettings (RESTRestorePortalSettings; restorePortalUri from v7 on). */
 export const restorePortalSettingsSchema = once(() =>

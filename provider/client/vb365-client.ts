@@ -6,9 +6,9 @@ import {
   deviceCodeResponseSchema,
   errorBodySchema,
   organizationListSchema,
-  organizationPageSchema,
+  type Page,
+  pageSchemaOf,
   organizationSchema,
-  type OrganizationPage,
   type RemoteOrganization,
   restorePortalSettingsSchema,
   type RestorePortalSettings,
@@ -31,7 +31,7 @@ export interface ClientOptions {
   onResponse?: (method: string, path: string, status: number) => void;
 }
 
-interface CallOptions<T> {
+export interface CallOptions<T> {
   body?: unknown;
   retry: boolean;
   timeout?: SendOptions["timeout"];
@@ -76,22 +76,34 @@ export class Vb365Client {
     if (this.apiVersion !== "v8") {
       return this.call("GET", "/Organizations", { retry: true, expected: [200], schema: organizationListSchema });
     }
-    const all: RemoteOrganization[] = [];
+    return this.listPages("/Organizations", organizationSchema);
+  }
+
+  /** Every item of a paged collection (`route` may carry a query of its own), all pages. */
+  async listPages<T>(route: string, item: () => z.ZodType<T>): Promise<T[]> {
+    const schema = pageSchemaOf(item);
+    const all: T[] = [];
+    const separator = route.includes("?") ? "&" : "?";
     let offset = 0;
     for (let pages = 1; ; pages++) {
-      const page = await this.call("GET", `/Organizations?offset=${offset}&limit=${PAGE_LIMIT}`, {
-        retry: true,
-        expected: [200],
-        schema: organizationPageSchema,
-      });
+      const page = await this.call("GET", `${route}${separator}offset=${offset}&limit=${PAGE_LIMIT}`, { retry: true, expected: [200], schema });
       all.push(...page.results);
       const next = nextOffset(page, offset, PAGE_LIMIT);
       if (next === undefined) return all;
       if (pages >= MAX_PAGES) {
-        throw new Vb365ApiError({ method: "GET", path: `/${this.apiVersion}/Organizations`, status: 200, veeamMessage: `the listing did not end after ${MAX_PAGES} pages` });
+        throw new Vb365ApiError({ method: "GET", path: `/${this.apiVersion}${route}`, status: 200, veeamMessage: `the listing did not end after ${MAX_PAGES} pages` });
       }
       offset = next;
     }
+  }
+
+  /**
+   * One call of the API: `route` below the version prefix; the answer's status must be one of
+   * `expected`, its body (when `schema` is given) parsed by it. For the resource modules' calls
+   * (client/jobs.ts); failures are Vb365ApiErrors like every other call's.
+   */
+  request<T>(method: string, route: string, options: CallOptions<T>): Promise<T> {
+    return this.call(method, route, options);
   }
 
   /** Anonymous in every version's spec; sent with the token all the same, which the server ignores. */
@@ -196,7 +208,7 @@ export class Vb365Client {
 }
 
 /** Where the page after `page` (asked for at `offset`) starts; undefined when `page` was the last. */
-export function nextOffset(page: OrganizationPage, offset: number, requested: number): number | undefined {
+export function nextOffset(page: Page<unknown>, offset: number, requested: number): number | undefined {
   if (page.results.length === 0) return undefined;
   const linked = offsetOf(page._links?.next?.href);
   if (linked !== undefined && linked > offset) return linked;

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { didYouMean } from "./did-you-mean";
 
 /**
  * During preview the engine sends inputs it cannot know yet as this sentinel string, whatever
@@ -65,4 +66,33 @@ export function withoutUnknowns<T>(value: T): T {
     ) as T;
   }
   return value;
+}
+
+/** One failure per unknown key, named by its own path, and the rest as zod reports them. */
+export function structuralFailures(issues: ReadonlyArray<z.core.$ZodIssue>, raw: unknown, resource: string, knownInputs: (path: ReadonlyArray<PropertyKey>) => string[]): pulumi.dynamic.CheckFailure[] {
+  const failures: pulumi.dynamic.CheckFailure[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      const known = knownInputs(issue.path);
+      const what = issue.path.length === 0 ? `an input of ${resource}` : `a setting of ${propertyPath(issue.path)}`;
+      for (const key of issue.keys) {
+        const property = propertyPath([...issue.path, key]);
+        failures.push({ property, reason: `${property} is not ${what}; valid ones are ${known.join(", ")}.${didYouMean(key, known)}` });
+      }
+    } else {
+      failures.push(...toCheckFailures([issue], raw).map((f) => ({ ...f, reason: `${f.property} ${f.reason}.`.replace(/\.\.$/, ".") })));
+    }
+  }
+  return failures;
+}
+
+/** Puts the preview sentinel back wherever the program's value was still unknown. */
+export function restoreUnknowns(normalised: unknown, raw: unknown): unknown {
+  if (isUnknown(raw)) return UNKNOWN_SENTINEL;
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return normalised;
+  const result: Record<string, unknown> = { ...((normalised as Record<string, unknown> | undefined) ?? {}) };
+  for (const [key, value] of Object.entries(raw)) {
+    if (containsUnknown(value)) result[key] = restoreUnknowns(result[key], value);
+  }
+  return result;
 }

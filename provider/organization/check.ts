@@ -1,10 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { z } from "zod";
 import type { ApiVersion } from "../client";
-import { containsUnknown, isUnknown, propertyPath, toCheckFailures, UNKNOWN_SENTINEL, withoutUnknowns } from "../common/check";
+import { isUnknown, restoreUnknowns, structuralFailures, withoutUnknowns } from "../common/check";
 import { plainInputs } from "../tenant-certificate/normalize";
 import { withDefaultsOf } from "../common/definition";
-import { didYouMean } from "../common/did-you-mean";
 import { ORGANIZATION_FIELDS, SERVICE_NAMES, SETTINGS_FIELDS } from "./definition";
 import { readApplicationCertificate } from "./certificate";
 import { type OrganizationPlan, planOf } from "./plan";
@@ -21,7 +19,7 @@ import type { OrganizationInputs } from "./types";
 export function checkOrganization(news: Record<string, unknown>, apiVersion: ApiVersion | undefined, previous?: OrganizationInputs): pulumi.dynamic.CheckResult<OrganizationInputs> {
   const raw = plainInputs(news);
   const parsed = organizationInputsSchema().safeParse(withoutUnknowns(raw));
-  if (!parsed.success) return { failures: structuralFailures(parsed.error.issues, raw) };
+  if (!parsed.success) return { failures: structuralFailures(parsed.error.issues, raw, "Vb365Organization", knownInputs) };
 
   const inputs = withDefaults(parsed.data);
   // Rules see an unknown value as "given": it will be checked again when it is known.
@@ -66,35 +64,6 @@ function withDefaults(inputs: OrganizationInputs): OrganizationInputs {
   return result;
 }
 
-/** One failure per unknown key, named by its own path, and the rest as zod reports them. */
-function structuralFailures(issues: ReadonlyArray<z.core.$ZodIssue>, raw: unknown): pulumi.dynamic.CheckFailure[] {
-  const failures: pulumi.dynamic.CheckFailure[] = [];
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      const known = knownInputs(issue.path);
-      const what = issue.path.length === 0 ? "an input of Vb365Organization" : `a setting of ${propertyPath(issue.path)}`;
-      for (const key of issue.keys) {
-        const property = propertyPath([...issue.path, key]);
-        failures.push({ property, reason: `${property} is not ${what}; valid ones are ${known.join(", ")}.${didYouMean(key, known)}` });
-      }
-    } else {
-      failures.push(...toCheckFailures([issue], raw).map((f) => ({ ...f, reason: `${f.property} ${f.reason}.`.replace(/\.\.$/, ".") })));
-    }
-  }
-  return failures;
-}
-
 function assumeUnknownsGiven(inputs: OrganizationInputs, raw: Record<string, unknown>): OrganizationInputs {
   return restoreUnknowns(inputs, raw) as OrganizationInputs;
-}
-
-/** Puts the preview sentinel back wherever the program's value was still unknown. */
-function restoreUnknowns(normalised: unknown, raw: unknown): unknown {
-  if (isUnknown(raw)) return UNKNOWN_SENTINEL;
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return normalised;
-  const result: Record<string, unknown> = { ...((normalised as Record<string, unknown> | undefined) ?? {}) };
-  for (const [key, value] of Object.entries(raw)) {
-    if (containsUnknown(value)) result[key] = restoreUnknowns(result[key], value);
-  }
-  return result;
 }

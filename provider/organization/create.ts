@@ -2,7 +2,7 @@ import { type ConnectionSettings, isTransient, type RemoteOrganization, Vb365Api
 import { organizationBody } from "./body";
 import { carriersUnderOtherNames, findOwnOrganization, identityOf, type OrganizationIdentity, reportedName } from "./identity";
 import type { OrganizationPlan } from "./plan";
-import type { ConnectionPool } from "./runtime";
+import type { ConnectionPool } from "../common/connection-pool";
 import { confirmDeclaredTenant } from "./tenant-check";
 import { updateBody } from "./update-body";
 

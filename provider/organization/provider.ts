@@ -1,13 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ConnectionSettings, isNotFound, resolveConnection, Vb365ApiError, Vb365Error } from "../client";
 import { isUnknown } from "../common/check";
+import { type ConnectionPool, sharedConnectionPool } from "../common/connection-pool";
 import { reportingErrors } from "../common/errors";
 import { organizationBody } from "./body";
 import { checkOrganization } from "./check";
 import { addOrAdoptOrganization } from "./create";
 import { diffOrganization } from "./diff";
 import { planOf } from "./plan";
-import { ConnectionPool } from "./runtime";
 import { inputsFromOutputs, outputsFromInputs, outputsFromRemote } from "./state";
 import type { OrganizationInputs, OrganizationOutputs } from "./types";
 import { updateBody } from "./update-body";
@@ -20,7 +20,9 @@ import { updateBody } from "./update-body";
  */
 export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<OrganizationInputs, OrganizationOutputs> {
   private config?: pulumi.dynamic.Config;
-  private pool?: ConnectionPool;
+
+  /** `pool`: the provider process's shared one; a test gives each provider its own. */
+  constructor(private readonly pool: ConnectionPool = sharedConnectionPool()) {}
 
   async configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
     this.config = request.config;
@@ -113,7 +115,6 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
   }
 
   private connections(): ConnectionPool {
-    this.pool ??= new ConnectionPool();
     return this.pool;
   }
 }

@@ -1,7 +1,7 @@
 import type { ConnectionSettings, RemoteOrganization } from "../client";
 import { hasName, reportedName } from "./identity";
 import type { OrganizationPlan } from "./plan";
-import type { ConnectionPool } from "./runtime";
+import type { ConnectionPool } from "../common/connection-pool";
 
 /** VB365 added another Microsoft 365 organization than the one declared; nothing of it was kept. */
 export class WrongTenantError extends Error {

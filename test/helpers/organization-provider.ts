@@ -7,6 +7,7 @@ import { after, before, beforeEach } from "mocha";
 import { DEFAULT_USER, startEmulator, type Emulator, type RequestLogEntry } from "../../emulator";
 import { requestViolations, responseViolations } from "./emulator-contract";
 import { makePfx, type TestPfx } from "./tenant-fixtures";
+import { ConnectionPool } from "../../provider/common/connection-pool";
 
 /** Stack config as the engine hands it to `configure`: every key, secrets decrypted. */
 export function stackConfig(values: Record<string, string>): pulumi.dynamic.Config {
@@ -42,7 +43,7 @@ export function emulatorConnection(emulator: Emulator, apiVersion = "v8", extra:
 
 /** A provider configured for `emulator`, as the engine would configure it. */
 export async function configuredProvider(config: Record<string, string>): Promise<OrganizationProvider> {
-  const provider = new OrganizationProvider();
+  const provider = new OrganizationProvider(new ConnectionPool());
   await provider.configure({ config: stackConfig(config) });
   return provider;
 }

@@ -3,6 +3,7 @@ import { before, describe, it } from "mocha";
 import { OrganizationProvider } from "../../../provider/organization/provider";
 import type { OrganizationInputs } from "../../../provider/organization/types";
 import { existingApplicationInputs, legacyProtocolInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+import { ConnectionPool } from "../../../provider/common/connection-pool";
 
 const CONFIG: Record<string, string> = { "vb365:url": "https://vb365.example.com:4443", "vb365:username": "svc", "vb365:password": "pw" };
 
@@ -11,7 +12,7 @@ describe("Vb365Organization check once the organization exists", () => {
   let provider: OrganizationProvider;
   before(async () => {
     pfx = await makePfx();
-    provider = new OrganizationProvider();
+    provider = new OrganizationProvider(new ConnectionPool());
     await provider.configure({ config: { get: (key: string) => CONFIG[key], require: (key: string) => CONFIG[key] } });
   });
 

@@ -3,7 +3,7 @@ import { describe, it } from "mocha";
 import { type ConnectionSettings, type RemoteOrganization, Vb365ApiError, Vb365ConnectionError } from "../../../provider/client";
 import { addOrAdoptOrganization, type SlowCreateNotice } from "../../../provider/organization/create";
 import { planOf } from "../../../provider/organization/plan";
-import type { ConnectionPool } from "../../../provider/organization/runtime";
+import type { ConnectionPool } from "../../../provider/common/connection-pool";
 import type { OrganizationInputs } from "../../../provider/organization/types";
 import { rejection } from "../../helpers/rejection";
 import { basicInputs } from "../../helpers/tenant-fixtures";

@@ -11,6 +11,7 @@ import { results } from "../results";
 import type { BadInputCase } from "./case";
 import type { ConfigCase } from "./config";
 import type { OrganizationCase } from "./organization";
+import { ConnectionPool } from "../../../../provider/common/connection-pool";
 
 /** What every check of a bad input is measured against: the server it must not reach, the state it must not touch. */
 export interface CheckContext {
@@ -60,7 +61,7 @@ export function checkTenantCertificate(badInput: BadInputCase<Record<string, unk
 
 export function checkOrganization(badInput: BadInputCase<OrganizationCase>, context: CheckContext): Promise<BadInputResult> {
   return judged("Vb365Organization", badInput, context, async () => {
-    const provider = new OrganizationProvider();
+    const provider = new OrganizationProvider(new ConnectionPool());
     const input = badInput.input();
     const config = { ...context.providerConfig, ...(input.apiVersion ? { "vb365:apiVersion": input.apiVersion } : {}) };
     await provider.configure({ config: stackConfig(config) });
@@ -92,7 +93,7 @@ export function checkConfig(badInput: BadInputCase<ConfigCase>, context: CheckCo
         if (value === undefined) delete config[key];
         else config[key] = value;
       }
-      const provider = new OrganizationProvider();
+      const provider = new OrganizationProvider(new ConnectionPool());
       await provider.configure({ config: stackConfig(config) });
       const inputs = input.connection ? { ...validInputs, connection: input.connection } : validInputs;
       return failuresText((await provider.check({} as OrganizationInputs, inputs)).failures);
