@@ -3,6 +3,7 @@ import type { Controller } from "./controller";
 import { ApiError } from "./errors";
 import { empty, json, parseJsonText, type Reply } from "./http";
 import type { FaultSpec } from "./faults";
+import type { InventoryInput } from "./inventory";
 import type { EmulatorSettings } from "./settings";
 import type { TokenKind } from "./tokens";
 
@@ -36,6 +37,8 @@ const CONTROL_ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
     c.addUser(String(user.name ?? ""), String(user.password ?? ""));
     return empty();
   }],
+  ["GET", /^\/__emulator\/organizations\/([^/]+)\/inventory$/, (c, _body, [id]) => json(200, c.inventory(id!))],
+  ["PUT", /^\/__emulator\/organizations\/([^/]+)\/inventory$/, (c, body, [id]) => json(200, c.setInventory(id!, object(body) as InventoryInput))],
   ["GET", /^\/__emulator\/device-codes$/, (c) => json(200, c.deviceCodes())],
   ["POST", /^\/__emulator\/device-codes\/([^/]+)\/approve$/, (c, body, [userCode]) => {
     const approval = object(body ?? {});

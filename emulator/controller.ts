@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { parseGuid } from "./binding";
 import { ApiError } from "./errors";
 import { faultSpecSchema, type FaultSet, type FaultSpec, type FaultView } from "./faults";
+import { inventoryInputSchema, type Inventory, type InventoryInput } from "./inventory";
 import type { StoredDeviceCode, StoredJob, StoredOrganization, StoredRepository } from "./model";
 import { redact } from "./redact";
 import type { Counters, RequestLog, RequestLogEntry } from "./request-log";
@@ -30,6 +32,8 @@ export interface StateDump {
   settings: EmulatorSettings;
   users: string[];
   organizations: StoredOrganization[];
+  /** Each organization's Microsoft 365 objects, by organization id. */
+  inventories: Record<string, Inventory>;
   jobs: StoredJob[];
   repositories: StoredRepository[];
   deviceCodes: DeviceCodeView[];
@@ -59,6 +63,7 @@ export class Controller {
       settings: store.settings(),
       users: store.userNames(),
       organizations: store.listOrganizations(),
+      inventories: Object.fromEntries(store.listOrganizations().map((organization) => [organization.id, store.inventory(organization.id)])),
       jobs: store.listJobs(),
       repositories: store.listRepositories(),
       deviceCodes: store.deviceCodes.list().map((code) => this.deviceCodeView(code)),
@@ -79,6 +84,17 @@ export class Controller {
   addUser(name: string, password: string): void {
     const user = parse(z.object({ name: z.string().trim().min(1), password: z.string().min(1) }), { name, password }, "user");
     this.store.addUser(user.name, user.password);
+  }
+
+  /** 404 for an unknown organization, as the API answers. Copies, so a caller cannot change the store's. */
+  inventory(organizationId: string): Inventory {
+    return structuredClone(this.store.inventory(parseGuid(organizationId) ?? organizationId));
+  }
+
+  setInventory(organizationId: string, input: InventoryInput): Inventory {
+    const id = parseGuid(organizationId) ?? organizationId;
+    this.store.getOrganization(id);
+    return structuredClone(this.store.setInventory(id, parse(inventoryInputSchema(), input, "inventory")));
   }
 
   deviceCodes(): DeviceCodeView[] {

@@ -20,10 +20,15 @@ export function newUserCode(): string {
 
 /**
  * A stable tenant id for an organization name, so that the same Microsoft 365 organization gets
- * the same `msid` however it was added (a name-based UUID, RFC 4122 §4.3 layout with SHA-1).
+ * the same `msid` however it was added.
  */
 export function tenantIdFor(organizationName: string): string {
-  const hash = createHash("sha1").update(`vb365-emulator:${organizationName.toLowerCase()}`).digest();
+  return nameBasedId(`vb365-emulator:${organizationName.toLowerCase()}`);
+}
+
+/** A name-based UUID (RFC 4122 §4.3 layout with SHA-1): the same key always gives the same id. */
+export function nameBasedId(key: string): string {
+  const hash = createHash("sha1").update(key).digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString("hex");

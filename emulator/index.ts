@@ -15,6 +15,7 @@
 import type { Server } from "node:http";
 import { Controller, type DeviceCodeView, type StateDump } from "./controller";
 import { FaultSet, type FaultSpec, type FaultView } from "./faults";
+import type { Inventory, InventoryInput } from "./inventory";
 import { RequestLog, type Counters, type RequestLogEntry } from "./request-log";
 import { Router } from "./router";
 import { ROUTES } from "./routes";
@@ -30,6 +31,7 @@ export type { Counters, RequestLogEntry } from "./request-log";
 export type { DeviceCodeView, StateDump } from "./controller";
 export type { EmulatorSettings } from "./settings";
 export type { FaultSpec, FaultView } from "./faults";
+export type { Inventory, InventoryGroup, InventoryInput, InventorySite, InventoryTeam, InventoryUser } from "./inventory";
 export type { RouteKind } from "./routes/types";
 export type { TlsMaterial } from "./tls";
 export type { TokenKind } from "./tokens";
@@ -72,7 +74,7 @@ export interface EmulatorOptions {
   deleteWithJobs?: EmulatorSettings["deleteWithJobs"];
   /** What GET /RestorePortalSettings reports. Default: not enabled. */
   restorePortal?: EmulatorSettings["restorePortal"];
-  /** Persist organizations, jobs and repositories to this JSON file and load them on start. */
+  /** Persist organizations (with their inventories), jobs and repositories to this JSON file and load them on start. */
   stateFile?: string;
   /** Keep request and response bodies in the request log (secrets redacted). Default false. */
   recordBodies?: boolean;
@@ -119,6 +121,19 @@ export interface Emulator {
   configure(patch: Partial<EmulatorSettings>): EmulatorSettings;
   /** Adds (or replaces) a user for the password grant. `POST /__emulator/users {name, password}`. */
   addUser(name: string, password: string): void;
+
+  /**
+   * The organization's Microsoft 365 objects (users, groups, sites, teams) with their ids; a new
+   * organization starts with a seeded set (docs/emulator.md). 404 unknown organization.
+   * `GET /__emulator/organizations/{organizationId}/inventory`.
+   */
+  inventory(organizationId: string): Inventory;
+  /**
+   * Replaces the kinds `input` gives (`users`, `groups`, `sites`, `teams`), keeps the others, and
+   * returns the whole inventory with the ids assigned. 400 invalid or duplicate entries, 404
+   * unknown organization. `PUT /__emulator/organizations/{organizationId}/inventory`.
+   */
+  setInventory(organizationId: string, input: InventoryInput): Inventory;
 
   /** Device codes issued so far. `GET /__emulator/device-codes`. */
   deviceCodes(): DeviceCodeView[];
@@ -203,6 +218,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     settings: () => controller.settings(),
     configure: (patch) => controller.configure(patch),
     addUser: (name, password) => controller.addUser(name, password),
+    inventory: (organizationId) => controller.inventory(organizationId),
+    setInventory: (organizationId, input) => controller.setInventory(organizationId, input),
     deviceCodes: () => controller.deviceCodes(),
     approveDeviceCode: (userCode, organizationName, tenantId) => controller.approveDeviceCode(userCode, organizationName, tenantId),
     injectFault: (spec) => controller.injectFault(spec),

@@ -1,3 +1,5 @@
+import type { StoredJobItem } from "./job-items";
+
 // Stored state. Secrets are never stored: only whether one was given (and, for a certificate,
 // its thumbprint), which is all the rules and the responses need (secrets are never echoed).
 
@@ -80,8 +82,8 @@ export interface StoredJob {
   description: string | null;
   backupType: BackupType;
   schedulePolicy: Record<string, unknown>;
-  selectedItems: unknown[];
-  excludedItems: unknown[];
+  selectedItems: StoredJobItem[];
+  excludedItems: StoredJobItem[];
   isEnabled: boolean;
   lastStatus: string;
   eTag: number;

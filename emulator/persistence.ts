@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
+import type { Inventory } from "./inventory";
 import type { StoredJob, StoredOrganization, StoredRepository } from "./model";
 
 /** What `--state-file` holds. Tokens and device codes are not kept: a restart signs everybody out (decided). */
@@ -9,6 +10,8 @@ export interface PersistedState {
   version: 1;
   savedAt: string;
   organizations: StoredOrganization[];
+  /** By organization id; absent in files written before inventories existed. */
+  inventories?: Record<string, Inventory>;
   jobs: StoredJob[];
   repositories: StoredRepository[];
 }
@@ -19,6 +22,7 @@ function envelope() {
     format: z.literal("vb365-emulator-state"),
     version: z.literal(1),
     organizations: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
+    inventories: z.record(z.string(), z.object({ users: z.array(z.unknown()), groups: z.array(z.unknown()), sites: z.array(z.unknown()), teams: z.array(z.unknown()) })).optional(),
     jobs: z.array(z.object({ id: z.string(), organizationId: z.string() }).passthrough()),
     repositories: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
   });

@@ -1,21 +1,14 @@
 import { Clock } from "./clock";
 import { DeviceCodeStore } from "./device-codes";
-import {
-  jobNotFound,
-  organizationAlreadyAdded,
-  organizationHasEnabledJobs,
-  organizationNotFound,
-  referencedOrganizationNotFound,
-  referencedRepositoryNotFound,
-  validation,
-} from "./errors";
+import { organizationAlreadyAdded, organizationHasEnabledJobs, organizationNotFound } from "./errors";
 import { newId } from "./ids";
-import type { BackupType, StoredConnectionSettings, StoredJob, StoredOrganization, StoredRepository } from "./model";
+import { EMPTY_INVENTORY, seedInventory, withInventory, type Inventory, type InventoryInput } from "./inventory";
+import { JobStore, type JobInput, type JobPatch } from "./job-store";
+import type { StoredConnectionSettings, StoredJob, StoredOrganization, StoredRepository } from "./model";
 import { applyBody, draftOf, NEW_ORGANIZATION, type OrganizationDraft } from "./organization-draft";
 import { resolveOrganization, type Resolution } from "./organization-rules";
 import { loadState, saveState } from "./persistence";
 import type { OrganizationBody } from "./routes/organization-body";
-import { seedRepositories } from "./seed";
 import { DEFAULT_SETTINGS, type EmulatorSettings } from "./settings";
 import { TokenStore } from "./tokens";
 import type { ApiVersion } from "./versions";
@@ -32,35 +25,6 @@ export interface StoreConfig {
   stateFile?: string | undefined;
 }
 
-export interface JobInput {
-  organizationId: string;
-  /** v6/v7 take the organization from the path (404 when unknown), v8 from the body (400). */
-  organizationFrom: "path" | "body";
-  repositoryId: string;
-  name: string | null;
-  description: string | null;
-  backupType: BackupType;
-  schedulePolicy: Record<string, unknown> | null;
-  selectedItems: unknown[];
-  excludedItems: unknown[];
-  isEnabled: boolean | null;
-}
-
-/**
- * Decided: a job created without a schedule runs daily at 22:00 with 3 retries every 10 minutes
- * (PS new-vbojobschedulepolicy.md defaults for the retry part; the rest is the console's default).
- */
-export const DEFAULT_SCHEDULE_POLICY: Readonly<Record<string, unknown>> = {
-  scheduleEnabled: true,
-  type: "Daily",
-  dailyType: "Everyday",
-  dailyTime: "22:00:00",
-  retryEnabled: true,
-  retryNumber: 3,
-  retryWaitInterval: 10,
-  backupWindowEnabled: false,
-};
-
 /** All emulator state and the rules that guard it. Routes only parse and serialize around it. */
 export class Store {
   readonly clock = new Clock();
@@ -72,8 +36,14 @@ export class Store {
   private currentSettings: EmulatorSettings;
   private readonly users = new Map<string, User>();
   private readonly organizations = new Map<string, StoredOrganization>();
-  private readonly jobs = new Map<string, StoredJob>();
-  private readonly repositories = new Map<string, StoredRepository>();
+  /** Each organization's Microsoft 365 objects, by organization id. */
+  private readonly inventories = new Map<string, Inventory>();
+  private readonly jobs = new JobStore({
+    organization: (id) => this.organizations.get(id),
+    inventory: (organizationId) => this.inventory(organizationId),
+    now: () => this.now(),
+    persist: () => this.persist(),
+  });
 
   constructor(private readonly config: StoreConfig) {
     this.servedVersions = config.servedVersions;
@@ -83,11 +53,12 @@ export class Store {
     for (const user of config.users) this.addUser(user.name, user.password);
     const saved = config.stateFile ? loadState(config.stateFile) : undefined;
     if (saved) {
-      for (const organization of saved.organizations) this.organizations.set(organization.id, organization);
-      for (const job of saved.jobs) this.jobs.set(job.id, job);
-      for (const repository of saved.repositories) this.repositories.set(repository.id, repository);
-    } else {
-      for (const repository of seedRepositories()) this.repositories.set(repository.id, repository);
+      for (const organization of saved.organizations) {
+        this.organizations.set(organization.id, organization);
+        // Decided: a state file written before inventories existed gives its organizations the seeded one.
+        this.inventories.set(organization.id, saved.inventories?.[organization.id] ?? seedInventory(organization.name));
+      }
+      this.jobs.load(saved.jobs, saved.repositories);
     }
   }
 
@@ -113,9 +84,8 @@ export class Store {
     this.users.clear();
     for (const user of this.config.users) this.addUser(user.name, user.password);
     this.organizations.clear();
+    this.inventories.clear();
     this.jobs.clear();
-    this.repositories.clear();
-    for (const repository of seedRepositories()) this.repositories.set(repository.id, repository);
     this.persist();
   }
 
@@ -156,6 +126,7 @@ export class Store {
     const organization = this.build(newId(), draft, resolution, null);
     if (resolution.deviceCode) this.deviceCodes.markUsed(resolution.deviceCode);
     this.organizations.set(organization.id, organization);
+    this.inventories.set(organization.id, seedInventory(organization.name));
     this.persist();
     return organization;
   }
@@ -184,9 +155,25 @@ export class Store {
     if (enabled.length > 0 && this.currentSettings.deleteWithJobs === "refuse") {
       throw organizationHasEnabledJobs(organization.name, enabled.map((job) => job.name));
     }
-    for (const job of jobs) this.jobs.delete(job.id);
+    this.jobs.dropJobs(jobs.map((job) => job.id));
     this.organizations.delete(id);
+    this.inventories.delete(id);
     this.persist();
+  }
+
+  /** The organization's Microsoft 365 objects; 404 for an unknown organization. */
+  inventory(organizationId: string): Inventory {
+    this.getOrganization(organizationId);
+    return this.inventories.get(organizationId) ?? EMPTY_INVENTORY;
+  }
+
+  /** Replaces the kinds `input` gives (ids assigned) and keeps the others. */
+  setInventory(organizationId: string, input: InventoryInput): Inventory {
+    const organization = this.getOrganization(organizationId);
+    const inventory = withInventory(organization.name, this.inventory(organizationId), input);
+    this.inventories.set(organizationId, inventory);
+    this.persist();
+    return inventory;
   }
 
   private ruleContext(version: ApiVersion, existing: StoredOrganization | null) {
@@ -236,77 +223,43 @@ export class Store {
     };
   }
 
-  // Repositories and jobs ----------------------------------------------------------------------
+  // Repositories and jobs (job-store.ts) -------------------------------------------------------
 
   listRepositories(): StoredRepository[] {
-    return [...this.repositories.values()];
+    return this.jobs.listRepositories();
   }
 
   createJob(input: JobInput): StoredJob {
-    if (!this.organizations.has(input.organizationId)) {
-      throw input.organizationFrom === "path"
-        ? organizationNotFound(input.organizationId)
-        : referencedOrganizationNotFound(input.organizationId);
-    }
-    if (!this.repositories.has(input.repositoryId)) throw referencedRepositoryNotFound(input.repositoryId);
-    if (input.backupType === "SelectedItems" && input.selectedItems.length === 0) {
-      throw validation("'selectedItems' must list at least one item when backupType is SelectedItems.");
-    }
-    const job: StoredJob = {
-      id: newId(),
-      organizationId: input.organizationId,
-      repositoryId: input.repositoryId,
-      // Decided: the name is optional in the specs; a missing one gets a numbered default.
-      name: input.name ?? `Backup Job ${this.jobs.size + 1}`,
-      description: input.description,
-      backupType: input.backupType,
-      schedulePolicy: input.schedulePolicy ?? { ...DEFAULT_SCHEDULE_POLICY },
-      selectedItems: input.selectedItems,
-      excludedItems: input.excludedItems,
-      isEnabled: input.isEnabled ?? true,
-      lastStatus: "Stopped",
-      eTag: 1,
-      createdAt: new Date(this.now()).toISOString(),
-    };
-    this.jobs.set(job.id, job);
-    this.persist();
-    return job;
+    return this.jobs.createJob(input);
+  }
+
+  /** `replace` follows the putSemantics setting, as PUT /Organizations does. */
+  updateJob(id: string, patch: JobPatch): StoredJob {
+    return this.jobs.updateJob(id, patch, this.currentSettings.putSemantics === "replace");
   }
 
   listJobs(filter: { organizationId?: string | undefined; repositoryId?: string | undefined } = {}): StoredJob[] {
-    return [...this.jobs.values()].filter(
-      (job) =>
-        (filter.organizationId === undefined || job.organizationId === filter.organizationId) &&
-        (filter.repositoryId === undefined || job.repositoryId === filter.repositoryId),
-    );
+    return this.jobs.listJobs(filter);
   }
 
   getJob(id: string): StoredJob {
-    const job = this.jobs.get(id);
-    if (!job) throw jobNotFound(id);
-    return job;
+    return this.jobs.getJob(id);
   }
 
   deleteJob(id: string): void {
-    this.getJob(id);
-    this.jobs.delete(id);
-    this.persist();
+    this.jobs.deleteJob(id);
   }
 
   setJobEnabled(id: string, enabled: boolean): void {
-    const job = this.getJob(id);
-    if (job.isEnabled !== enabled) {
-      job.isEnabled = enabled;
-      job.eTag += 1;
-      this.persist();
-    }
+    this.jobs.setJobEnabled(id, enabled);
   }
 
   private persist(): void {
     if (!this.config.stateFile) return;
     saveState(this.config.stateFile, {
       organizations: this.listOrganizations(),
-      jobs: [...this.jobs.values()],
+      inventories: Object.fromEntries(this.inventories),
+      jobs: this.listJobs(),
       repositories: this.listRepositories(),
     });
   }

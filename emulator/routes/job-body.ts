@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { bind, ciEnum, ciObject, guid, netBool } from "../binding";
+import { canonicalMembers, JOB_ITEM_MEMBERS, JOB_ITEM_TYPES, type SentJobItem } from "../job-items";
 import { BACKUP_TYPES } from "../model";
 import type { ApiVersion } from "../versions";
-
-const JOB_ITEM_TYPES = ["Group", "User", "Site", "PartialOrganization", "PersonalSites", "OneDriveFolders", "Team"] as const;
 
 /** periodicallyEvery gained Hours12 in v8 (SPEC8 vs SPEC6/7). */
 const PERIODS_V6 = ["Minutes5", "Minutes10", "Minutes15", "Minutes30", "Hours1", "Hours2", "Hours4", "Hours8"] as const;
@@ -36,16 +35,11 @@ function schedulePolicy(version: ApiVersion) {
   return version === "v6" ? ciObject(shape) : ciObject({ ...shape, periodicallyWindowEnabled: netBool().nullish() });
 }
 
-/** Only `type` of a job item is checked; the rest is kept as sent (the emulator never resolves items). */
+/** Only `type` is bound here; the store resolves the item's object against the organization's inventory. */
 const jobItem = ciObject({ type: ciEnum(JOB_ITEM_TYPES) });
 
-/**
- * The job body: RESTJob in v6/v7 (POST /Organizations/{id}/Jobs), RESTCreateBackupJob in v8
- * (POST /Jobs, organizationId required). backupType and repositoryId are required in every version
- * (SPEC8 requires them; a v6/v7 job cannot exist without them either).
- */
-export function jobBody(version: ApiVersion) {
-  const shape = {
+function jobFields(version: ApiVersion) {
+  return {
     name: z.string().nullish(),
     description: z.string().nullish(),
     backupType: ciEnum(BACKUP_TYPES),
@@ -56,13 +50,37 @@ export function jobBody(version: ApiVersion) {
     selectedItems: z.array(z.unknown()).nullish(),
     excludedItems: z.array(z.unknown()).nullish(),
   };
-  // v6/v7 take the organization from the path and ignore a body organizationId.
-  return ciObject({ ...shape, organizationId: version === "v8" ? guid() : z.unknown().optional().transform(() => undefined) });
 }
 
-export function bindJobItems(items: readonly unknown[] | null | undefined, where: string): unknown[] {
-  (items ?? []).forEach((item, index) => bind(jobItem, item, `'${where}[${index}]'`));
-  return [...(items ?? [])];
+/**
+ * The job body: RESTJob in v6/v7 (POST /Organizations/{id}/Jobs), RESTCreateBackupJob in v8
+ * (POST /Jobs, organizationId required). backupType and repositoryId are required in every version
+ * (SPEC8 requires them; a v6/v7 job cannot exist without them either).
+ */
+export function jobBody(version: ApiVersion) {
+  // v6/v7 take the organization from the path and ignore a body organizationId.
+  return ciObject({ ...jobFields(version), organizationId: version === "v8" ? guid() : z.unknown().optional().transform(() => undefined) });
+}
+
+/**
+ * PUT /Jobs/{jobId}: RESTJob in v6/v7, RESTEditBackupJob in v8, every member optional as the specs
+ * say; under `putSemantics: "replace"` backupType and repositoryId are required as on create,
+ * since nothing of the stored job is kept. The organization cannot change (neither schema has it).
+ */
+export function jobEditBody(version: ApiVersion, replace: boolean) {
+  const fields = jobFields(version);
+  if (replace) return ciObject(fields);
+  return ciObject({ ...fields, backupType: fields.backupType.nullish(), repositoryId: fields.repositoryId.nullish() });
+}
+
+/** Checks each item's `type` and keeps its known members under their spec names (.NET drops the rest). */
+export function bindJobItems(items: readonly unknown[] | null | undefined, where: string): SentJobItem[] {
+  return (items ?? []).map((item, index) => {
+    const { type } = bind(jobItem, item, `'${where}[${index}]'`);
+    const members = canonicalMembers(item as Record<string, unknown>, JOB_ITEM_MEMBERS);
+    const known = Object.entries(members).filter(([key]) => (JOB_ITEM_MEMBERS as readonly string[]).includes(key));
+    return { ...Object.fromEntries(known), type };
+  });
 }
 
 /** Drops absent and null members, so the stored policy echoes back with spec-valid types only. */

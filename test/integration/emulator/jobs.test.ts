@@ -95,7 +95,8 @@ describe("emulator backup repositories and jobs", () => {
         expect(empty.body.message).to.equal("'selectedItems' must list at least one item when backupType is SelectedItems.");
         const badType = await createJob(client, organizationId, { backupType: "SelectedItems", repositoryId: DEFAULT_REPOSITORY_ID, selectedItems: [{ type: "Mailbox" }] });
         expect(badType.body.message).to.equal("The value \"Mailbox\" is not valid for 'type'. Valid values: Group, User, Site, PartialOrganization, PersonalSites, OneDriveFolders, Team.");
-        const ok = await createJob(client, organizationId, { backupType: "selecteditems", repositoryId: DEFAULT_REPOSITORY_ID, selectedItems: [{ type: "user", user: { id: "u1" }, mailbox: true }] });
+        const alex = fixture.current.inventory(organizationId).users[1]!;
+        const ok = await createJob(client, organizationId, { backupType: "selecteditems", repositoryId: DEFAULT_REPOSITORY_ID, selectedItems: [{ type: "user", user: { id: alex.id }, mailbox: true }] });
         expect(ok.status, ok.text).to.equal(created);
       });
 
