@@ -1,4 +1,6 @@
 import { deviceCodeRoutes } from "./device-code";
+import { inventoryRoutes } from "./inventory";
+import { jobItemRoutes } from "./job-items";
 import { jobRoutes } from "./jobs";
 import { organizationRoutes } from "./organizations";
 import { repositoryRoutes } from "./repositories";
@@ -12,7 +14,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...serviceRoutes,
   ...deviceCodeRoutes,
   ...organizationRoutes,
+  ...inventoryRoutes,
   ...jobRoutes,
+  ...jobItemRoutes,
   ...repositoryRoutes,
 ];
 

@@ -2,9 +2,9 @@ import { bind } from "../binding";
 import { empty, json, parseJsonBody, type Reply } from "../http";
 import type { StoredJob } from "../model";
 import { atLeast, type ApiVersion } from "../versions";
-import { bindJobItems, compact, jobBody } from "./job-body";
+import { bindJobItems, compact, jobBody, jobEditBody } from "./job-body";
 import { page, pageRequest } from "./paging";
-import { pathId, queryGuid } from "./params";
+import { pathId, queryBool, queryGuid } from "./params";
 import type { RouteContext, RouteDefinition } from "./types";
 
 /** RESTJob per version: lastBackup from v7, organizationId and eTag from v8 (SPEC6/7/8). */
@@ -72,6 +72,30 @@ function get(context: RouteContext): Reply {
   return json(200, jobView(context.store.getJob(pathId(context, "jobId")), context.version));
 }
 
+/**
+ * PUT → 204 in every version (SPEC6/7/8). Decided: v8's skipItemUpdate is accepted and has no
+ * effect, since the emulator never refreshes the items' objects from Microsoft 365.
+ */
+function update(context: RouteContext): Reply {
+  const { version, store } = context;
+  const id = pathId(context, "jobId");
+  store.getJob(id);
+  if (version === "v8") queryBool(context.query, "skipItemUpdate", false);
+  const replace = store.settings().putSemantics === "replace";
+  const body = bind(jobEditBody(version, replace), parseJsonBody(context.rawBody, context.contentType, true), "the request body");
+  store.updateJob(id, {
+    name: body.name,
+    description: body.description,
+    backupType: body.backupType,
+    repositoryId: body.repositoryId,
+    schedulePolicy: body.schedulePolicy ? compact(body.schedulePolicy) : body.schedulePolicy,
+    selectedItems: body.selectedItems ? bindJobItems(body.selectedItems, "selectedItems") : undefined,
+    excludedItems: body.excludedItems ? bindJobItems(body.excludedItems, "excludedItems") : undefined,
+    isEnabled: body.isEnabled,
+  });
+  return empty(204);
+}
+
 function remove(context: RouteContext): Reply {
   context.store.deleteJob(pathId(context, "jobId"));
   return empty(204);
@@ -95,6 +119,7 @@ export const jobRoutes: RouteDefinition[] = [
   { method: "POST", path: "/Jobs", versions: ["v8"], kind: "jobs.create", handle: create },
   { method: "GET", path: "/Jobs", versions: ALL, kind: "jobs.list", handle: list },
   { method: "GET", path: "/Jobs/{jobId}", versions: ALL, kind: "jobs.get", handle: get },
+  { method: "PUT", path: "/Jobs/{jobId}", versions: ALL, kind: "jobs.update", handle: update },
   { method: "DELETE", path: "/Jobs/{jobId}", versions: ALL, kind: "jobs.delete", handle: remove },
   { method: "POST", path: "/Jobs/{jobId}/enable", versions: ALL, kind: "jobs.enable", handle: enable },
   { method: "POST", path: "/Jobs/{jobId}/disable", versions: ALL, kind: "jobs.disable", handle: disable },

@@ -34,6 +34,12 @@ export function queryInt(query: URLSearchParams, name: string): number | undefin
   return Number(raw.trim());
 }
 
+/** A text filter; undefined when absent or empty. */
+export function queryString(query: URLSearchParams, name: string): string | undefined {
+  const raw = lastValue(query, name);
+  return raw === undefined || raw === "" ? undefined : raw;
+}
+
 /** Query names bind case-insensitively too. */
 function lastValue(query: URLSearchParams, name: string): string | undefined {
   let value: string | undefined;

@@ -53,6 +53,34 @@ async function tour(emulator: Emulator, version: ApiVersion): Promise<void> {
   await client.get("/Jobs");
   await client.get(`/Jobs/${job.id}`);
   await client.get(`/Jobs/${MISSING}`);
+
+  const organization = `/Organizations/${existing.id}`;
+  await client.get(`${organization}/Users`);
+  await client.get(`${organization}/Users?userName=alex@${version}.onmicrosoft.com&displayName=alex*&limit=1`);
+  await client.get(`${organization}/Groups?groupName=sales@${version}.onmicrosoft.com`);
+  await client.get(`${organization}/Sites`);
+  await client.get(`${organization}/Sites?includePersonalSites=true&limit=2&offset=2`);
+  await client.get(`${organization}/Teams?displayName=Sales`);
+  await client.get(`/Organizations/${MISSING}/Teams`);
+  const inventory = emulator.inventory(existing.id);
+  const items = [
+    { type: "User", user: { id: inventory.users[1]!.id }, mailbox: true, archiveMailbox: false, oneDrive: true, personalSite: true },
+    { type: "Group", group: { id: inventory.groups[1]!.id }, members: true, memberMailbox: true, groupSite: true },
+    { type: "Site", site: { id: inventory.sites[1]!.id } },
+    { type: "Team", team: { id: inventory.teams[0]!.id }, teams: true, teamsChats: false },
+    { type: "PartialOrganization", mailbox: true, sites: true },
+    { type: "PersonalSites" },
+    { type: "OneDriveFolders", user: { id: inventory.users[2]!.id }, folders: ["Documents"] },
+  ];
+  await client.put(`/Jobs/${job.id}`, { backupType: "SelectedItems", selectedItems: items, excludedItems: [{ type: "Site", site: { id: inventory.sites[2]!.id } }] });
+  await client.put(`/Jobs/${job.id}`, { repositoryId: MISSING });
+  await client.put(`/Jobs/${job.id}`, { selectedItems: [{ type: "User", user: { id: MISSING } }] });
+  await client.put(`/Jobs/${MISSING}`, { name: "missing" });
+  await client.get(`/Jobs/${job.id}/SelectedItems`);
+  if (version === "v8") await client.get(`/Jobs/${job.id}/SelectedItems?limit=2&offset=2`);
+  await client.get(`/Jobs/${job.id}/ExcludedItems`);
+  await client.get(`/Jobs/${MISSING}/ExcludedItems`);
+  await client.get(`/Jobs/${job.id}`);
   await client.delete(`/Organizations/${existing.id}`);
   await client.post(`/Jobs/${job.id}/disable`);
   await client.post(`/Jobs/${job.id}/enable`);

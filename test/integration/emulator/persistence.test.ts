@@ -54,6 +54,44 @@ describe("emulator state file", () => {
     await stop(second);
   });
 
+  it("keeps each organization's inventory and the jobs' items across restarts", async () => {
+    const stateFile = join(dir, "inventory.json");
+    const first = await start({ stateFile });
+    const client = new EmulatorClient(first, "v8");
+    await client.login();
+    const organization = (await client.post("/Organizations", existingApplicationBody(pfxFixture()))).body;
+    const inventory = first.setInventory(organization.id, { teams: [{ displayName: "Legal", mail: "legal@contoso.onmicrosoft.com" }] });
+    const selectedItems = [{ type: "Team", team: { id: inventory.teams[0]!.id } }];
+    const job = (await client.post("/Jobs", { organizationId: organization.id, repositoryId: DEFAULT_REPOSITORY_ID, backupType: "SelectedItems", selectedItems })).body;
+    const items = (await client.get(`/Jobs/${job.id}/SelectedItems`)).body;
+    await stop(first);
+    expect(JSON.parse(readFileSync(stateFile, "utf8")).inventories[organization.id]).to.deep.equal(inventory);
+
+    const second = await start({ stateFile });
+    expect(second.inventory(organization.id)).to.deep.equal(inventory);
+    const again = new EmulatorClient(second, "v8");
+    await again.login();
+    expect((await again.get(`/Jobs/${job.id}/SelectedItems`)).body).to.deep.equal(items);
+    expect((await again.get(`/Organizations/${organization.id}/Teams`)).body.results.map((team: { displayName: string }) => team.displayName)).to.deep.equal(["Legal"]);
+    await stop(second);
+  });
+
+  it("seeds the inventory of organizations in a file written before inventories existed", async () => {
+    const stateFile = join(dir, "older.json");
+    const first = await start({ stateFile });
+    const client = new EmulatorClient(first, "v7");
+    await client.login();
+    const organization = (await client.post("/Organizations", existingApplicationBody(pfxFixture(), "fabrikam.onmicrosoft.com"))).body;
+    const seeded = first.inventory(organization.id);
+    await stop(first);
+    const { inventories: _inventories, ...older } = JSON.parse(readFileSync(stateFile, "utf8"));
+    writeFileSync(stateFile, JSON.stringify(older));
+    const second = await start({ stateFile });
+    expect(second.inventory(organization.id)).to.deep.equal(seeded);
+    expect(second.inventory(organization.id).users[0]!.name).to.equal("admin@fabrikam.onmicrosoft.com");
+    await stop(second);
+  });
+
   it("starts empty, with the seeded repositories, when the file does not exist yet", async () => {
     const emulator = await start({ stateFile: join(dir, "fresh.json") });
     expect(emulator.state().repositories).to.have.length(2);
