@@ -16,6 +16,11 @@ export type { Vb365OrganizationArgs } from "./organization/resource";
 export type { OrganizationInputs, Region, ServiceConnectionSettings } from "./organization/types";
 export { Vb365ApiError, Vb365ConfigError, Vb365ConnectionError, Vb365Error } from "./client/errors";
 
+// Vb365BackupJob: a backup job of an organization
+export { Vb365BackupJob } from "./backup-job/resource";
+export type { Vb365BackupJobArgs } from "./backup-job/resource";
+export type { BackupJobInputs, JobItem, JobSchedule } from "./backup-job/types";
+
 // Vb365Tenant: a certificate and the organization that uses it
 export { Vb365Tenant } from "./tenant/component";
 export type { Vb365TenantArgs } from "./tenant/component";

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type DocumentedResource, resourceDocs } from "../provider/common/definition-docs";
+import { BACKUP_JOB_FIELDS, BACKUP_JOB_OUTPUT_FIELDS } from "../provider/backup-job/definition";
 import { ORGANIZATION_FIELDS, ORGANIZATION_OUTPUT_FIELDS, SETTINGS_FIELDS, SETTINGS_OUTPUT_FIELDS } from "../provider/organization/definition";
 import { TENANT_CERTIFICATE_FIELDS, TENANT_CERTIFICATE_OUTPUTS } from "../provider/tenant-certificate/definition";
 
@@ -18,6 +19,12 @@ export const DOCUMENTED_RESOURCES: DocumentedResource[] = [
     inputs: ORGANIZATION_FIELDS,
     nested: { "exchangeOnlineSettings, sharePointOnlineSettings": SETTINGS_FIELDS },
     outputs: { ...ORGANIZATION_OUTPUT_FIELDS, ...Object.fromEntries(Object.entries(SETTINGS_OUTPUT_FIELDS).map(([name, field]) => [`<service>.${name}`, field])) },
+  },
+  {
+    title: "Vb365BackupJob",
+    summary: "A backup job of an organization: the whole organization or selected users, groups, sites and Teams, into a repository, on a schedule. A job's items are not in the server's job listing, so `pulumi refresh` sees changes to everything but its items.",
+    inputs: BACKUP_JOB_FIELDS,
+    outputs: BACKUP_JOB_OUTPUT_FIELDS,
   },
 ];
 

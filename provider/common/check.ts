@@ -69,11 +69,11 @@ export function withoutUnknowns<T>(value: T): T {
 }
 
 /** One failure per unknown key, named by its own path, and the rest as zod reports them. */
-export function structuralFailures(issues: ReadonlyArray<z.core.$ZodIssue>, raw: unknown, resource: string, knownInputs: (path: ReadonlyArray<PropertyKey>) => string[]): pulumi.dynamic.CheckFailure[] {
+export function structuralFailures(issues: ReadonlyArray<z.core.$ZodIssue>, raw: unknown, resource: string, knownInputs: (path: ReadonlyArray<PropertyKey>, raw: unknown) => string[]): pulumi.dynamic.CheckFailure[] {
   const failures: pulumi.dynamic.CheckFailure[] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
-      const known = knownInputs(issue.path);
+      const known = knownInputs(issue.path, raw);
       const what = issue.path.length === 0 ? `an input of ${resource}` : `a setting of ${propertyPath(issue.path)}`;
       for (const key of issue.keys) {
         const property = propertyPath([...issue.path, key]);

@@ -17,10 +17,15 @@ export const RUNTIME_ENTRIES = {
   tenantCertificateStub: { specifier: "pulumi-vb365/runtime/tenant-certificate-provider", file: "./dist/provider/runtime/tenant-certificate-stub.js" },
   /** The implementation behind it: exports TenantCertificateProvider. */
   tenantCertificate: { specifier: "pulumi-vb365/runtime/tenant-certificate", file: "./dist/provider/tenant-certificate/provider.js" },
+  /** The stub of every Vb365BackupJob. */
+  backupJobStub: { specifier: "pulumi-vb365/runtime/backup-job-provider", file: "./dist/provider/runtime/backup-job-stub.js" },
+  /** The implementation behind it: exports BackupJobProvider. */
+  backupJob: { specifier: "pulumi-vb365/runtime/backup-job", file: "./dist/provider/backup-job/provider.js" },
 } as const;
 
 /** The implementations a stub can name, with the class each exports. */
 export const IMPLEMENTATIONS = {
   organization: { specifier: RUNTIME_ENTRIES.organization.specifier, exportName: "OrganizationProvider" },
   tenantCertificate: { specifier: RUNTIME_ENTRIES.tenantCertificate.specifier, exportName: "TenantCertificateProvider" },
+  backupJob: { specifier: RUNTIME_ENTRIES.backupJob.specifier, exportName: "BackupJobProvider" },
 } as const;

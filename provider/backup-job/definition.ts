@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { field } from "../common/definition";
+import { once } from "../common/once";
+
+/**
+ * Vb365BackupJob, defined once: each input with its schema and what a change of it does; the
+ * types, the schema check parses with, the diff's lists and the docs are read from here.
+ * Schedule and items use VB365's own names (RESTJobSchedulePolicy, RESTJobItemComposed), so a
+ * job from Veeam's documentation maps one to one; the objects an item names are given by what a
+ * person knows them by (a UPN, a group's or team's name, a site's URL) and resolved in the
+ * organization when the job is created or changed.
+ */
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** true/false, also as the strings "true"/"false" that YAML and env files produce. */
+function flag() {
+  return z.preprocess(
+    (value) => (typeof value === "string" && /^(true|false)$/i.test(value) ? value.toLowerCase() === "true" : value),
+    z.boolean({ error: "must be true or false" }),
+  );
+}
+
+function text(what: string, max: number) {
+  return z
+    .string({ error: `must be ${what}` })
+    .trim()
+    .min(1, { error: `must be ${what}, not empty` })
+    .max(max, { error: `must be at most ${max} characters` });
+}
+
+function guid(what: string) {
+  return z.string({ error: `must be ${what}, a GUID` }).trim().regex(GUID, { error: `must be ${what}, a GUID such as 6b7c2d3e-0000-4000-8000-000000000001` });
+}
+
+export const PERIODS = ["Minutes5", "Minutes10", "Minutes15", "Minutes30", "Hours1", "Hours2", "Hours4", "Hours8", "Hours12"] as const;
+export const DAILY_TYPES = ["Everyday", "Workdays", "Weekends", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+function schedule() {
+  return z.strictObject(
+    {
+      type: z.enum(["Daily", "Periodically", "ManualOnly"], { error: "must be Daily, Periodically or ManualOnly" }),
+      dailyType: z.enum(DAILY_TYPES, { error: `must be one of ${DAILY_TYPES.join(", ")}` }).optional(),
+      dailyTime: z
+        .string({ error: "must be a time of day such as 22:00" })
+        .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, { error: "must be a time of day such as 22:00 (24-hour HH:MM)" })
+        .transform((value) => (value.length === 5 ? `${value}:00` : value))
+        .optional(),
+      periodicallyEvery: z.enum(PERIODS, { error: `must be one of ${PERIODS.join(", ")}` }).optional(),
+      retryEnabled: flag().optional(),
+      retryNumber: z.number({ error: "must be a whole number, at least 1" }).int({ error: "must be a whole number, at least 1" }).min(1, { error: "must be a whole number, at least 1" }).optional(),
+      retryWaitInterval: z.number({ error: "must be minutes, 1 to 999" }).int().min(1, { error: "must be minutes, 1 to 999" }).max(999, { error: "must be minutes, 1 to 999" }).optional(),
+    },
+  );
+}
+
+const toggles = { mailbox: flag().optional(), archiveMailbox: flag().optional(), oneDrive: flag().optional(), sites: flag().optional(), teams: flag().optional(), teamsChats: flag().optional() };
+
+/** The settings a schedule takes, for messages that list them. */
+export function scheduleKeys(): string[] {
+  return Object.keys(schedule().shape);
+}
+
+/** The settings an item of `type` takes, for messages that list them. */
+export function itemKeys(type: unknown): string[] {
+  const variant = itemSchema().options.find((option) => option.shape.type.value === type);
+  return variant ? Object.keys(variant.shape) : ["type"];
+}
+
+const itemSchema = once(buildItem);
+
+/** One item of selectedItems or excludedItems: what it is, the object it names, its toggles. */
+function buildItem() {
+  return z.discriminatedUnion(
+    "type",
+    [
+      z.strictObject({ type: z.literal("PartialOrganization"), ...toggles }),
+      z.strictObject({ type: z.literal("User"), user: text("the user's name (UPN) such as alex@contoso.onmicrosoft.com", 320), mailbox: toggles.mailbox, archiveMailbox: toggles.archiveMailbox, oneDrive: toggles.oneDrive, personalSite: flag().optional() }),
+      z.strictObject({
+        type: z.literal("Group"),
+        group: text("the group's display name", 256),
+        members: flag().optional(),
+        memberMailbox: flag().optional(),
+        memberArchiveMailbox: flag().optional(),
+        memberOnedrive: flag().optional(),
+        memberSite: flag().optional(),
+        groupSite: flag().optional(),
+        mailbox: toggles.mailbox,
+      }),
+      z.strictObject({ type: z.literal("Site"), site: z.url({ error: "must be the site's URL such as https://contoso.sharepoint.com/sites/Sales" }) }),
+      z.strictObject({ type: z.literal("Team"), team: text("the team's display name", 256), teams: toggles.teams, teamsChats: toggles.teamsChats }),
+      z.strictObject({ type: z.literal("PersonalSites") }),
+    ],
+    { error: "must be an item whose type is PartialOrganization, User, Group, Site, Team or PersonalSites" },
+  );
+}
+
+export const BACKUP_JOB_FIELDS = {
+  organizationId: field(() => guid("the id of the organization (Vb365Organization.organizationId)"), { description: "The organization the job protects: a `Vb365Organization`'s `organizationId`.", change: "replace", sent: false }),
+  name: field(() => text("the job's name", 255), { description: "The job's name in VB365. Defaults to the resource's name.", change: "update", reported: true }),
+  description: field(() => z.string({ error: "must be text" }).max(1024, { error: "must be at most 1024 characters" }), { description: "Free text.", change: "update", reported: true }),
+  repositoryId: field(() => guid("the backup repository's id"), { description: "The backup repository by id; or give `repositoryName`.", change: "update", sent: false }),
+  repositoryName: field(() => text("the backup repository's name", 255), { description: "The backup repository by name, resolved on the server when the job is created or changed.", change: "update", sent: false }),
+  backupType: field(() => z.enum(["EntireOrganization", "SelectedItems"], { error: "must be EntireOrganization or SelectedItems" }), {
+    description: "`EntireOrganization`, or `SelectedItems` (then `selectedItems` lists what is backed up).",
+    change: "update",
+    default: "EntireOrganization",
+    reported: true,
+  }),
+  selectedItems: field(() => z.array(itemSchema(), { error: "must be a list of items" }), {
+    description: "With `SelectedItems`: the organization's parts (`PartialOrganization` with `mailbox`, `archiveMailbox`, `oneDrive`, `sites`, `teams`, `teamsChats`), users by UPN, groups and Teams by name, sites by URL, `PersonalSites`.",
+    change: "update",
+    sent: false,
+  }),
+  excludedItems: field(() => z.array(itemSchema(), { error: "must be a list of items" }), { description: "What the job leaves out, in the items' form of `selectedItems`.", change: "update", sent: false }),
+  schedule: field(schedule, {
+    description: "When the job runs: `Daily` (`dailyType`, `dailyTime` HH:MM), `Periodically` (`periodicallyEvery` Minutes5 … Hours12) or `ManualOnly`; retries (`retryEnabled`, `retryNumber`, `retryWaitInterval` minutes).",
+    change: "update",
+    default: { type: "Daily", dailyType: "Everyday", dailyTime: "22:00:00", retryEnabled: true, retryNumber: 3, retryWaitInterval: 10 },
+    reported: true,
+    sent: false,
+  }),
+  isEnabled: field(flag, { description: "Whether the job runs on its schedule.", change: "update", default: true, reported: true }),
+  runNow: field(flag, { description: "Start the job once it is created.", change: "createOnly" }),
+  connection: field(() => text("the name of an entry in vb365:connections", 128), { description: "Name of an entry in the `vb365:connections` stack config map; the same as the organization's.", change: "replace", sent: false }),
+} as const;
+
+export const BACKUP_JOB_OUTPUT_FIELDS = {
+  jobId: field(() => z.string(), { description: "The job's id on the VB365 server." }),
+  resolvedRepositoryId: field(() => z.string(), { description: "The repository the job writes to (given, or found by name)." }),
+  resolvedItems: field(() => z.record(z.string(), z.string()), { description: "The server's id of each object the items name, by the name given (`user:alex@…`, `site:https://…`)." }),
+  apiVersion: field(() => z.string(), { description: "The REST API version the job was created or last updated with." }),
+} as const;

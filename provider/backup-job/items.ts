@@ -1,0 +1,90 @@
+import type { JobsApi, ObjectKind } from "../client/jobs";
+import type { RemoteOrganizationObject } from "../client/job-schemas";
+import type { JobItem } from "./types";
+
+/** The object an item names, as the key resolvedItems records its id under: `user:alex@contoso…`. */
+export function objectKey(item: JobItem): string | undefined {
+  switch (item.type) {
+    case "User":
+      return `user:${item.user.toLowerCase()}`;
+    case "Group":
+      return `group:${item.group.toLowerCase()}`;
+    case "Site":
+      return `site:${withoutTrailingSlash(item.site).toLowerCase()}`;
+    case "Team":
+      return `team:${item.team.toLowerCase()}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Thrown when an item names nothing in the organization: the create or update makes no request after it. */
+export class UnknownItemError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnknownItemError";
+  }
+}
+
+/**
+ * The server's id of every object the items name, looked up in the organization: one filtered
+ * listing per user, group and team, and one listing of the sites (the spec filters sites by
+ * nothing a URL can match). `known` holds ids resolved before, which are not asked for again.
+ */
+export async function resolveItems(
+  api: JobsApi,
+  organizationId: string,
+  lists: Array<{ property: string; items: readonly JobItem[] }>,
+  known: Readonly<Record<string, string>> = {},
+): Promise<Record<string, string>> {
+  const resolved: Record<string, string> = {};
+  let sites: RemoteOrganizationObject[] | undefined;
+  for (const { property, items } of lists) {
+    for (const [index, item] of items.entries()) {
+      const key = objectKey(item);
+      if (!key || resolved[key]) continue;
+      if (known[key]) {
+        resolved[key] = known[key];
+        continue;
+      }
+      const [kind, name] = [key.slice(0, key.indexOf(":")) as ObjectKind, key.slice(key.indexOf(":") + 1)];
+      let match: RemoteOrganizationObject | undefined;
+      if (kind === "site") {
+        sites ??= await api.listObjects(organizationId, "site", { includePersonalSites: "true" });
+        match = sites.find((site) => withoutTrailingSlash(site.url ?? "").toLowerCase() === name);
+      } else {
+        const candidates = await api.listObjects(organizationId, kind, FILTERS[kind](name));
+        match = candidates.find((candidate) => namesOf(kind, candidate).includes(name));
+      }
+      if (!match) throw new UnknownItemError(`${property}[${index}]: the organization ${organizationId} has no ${kind} ${displayed(item)}; nothing was created or changed. ${HINTS[kind]}`);
+      resolved[key] = match.id;
+    }
+  }
+  return resolved;
+}
+
+const FILTERS: Record<Exclude<ObjectKind, "site">, (name: string) => Record<string, string>> = {
+  user: (name) => ({ userName: name }),
+  group: (name) => ({ displayName: name }),
+  team: (name) => ({ displayName: name }),
+};
+
+const HINTS: Record<ObjectKind, string> = {
+  user: "Give the user's sign-in name (UPN) as the organization lists it, e.g. alex@contoso.onmicrosoft.com.",
+  group: "Give the group's display name as the organization lists it.",
+  site: "Give the site's full URL, e.g. https://contoso.sharepoint.com/sites/Sales.",
+  team: "Give the team's display name as the organization lists it.",
+};
+
+function namesOf(kind: ObjectKind, object: RemoteOrganizationObject): string[] {
+  const names = kind === "user" ? [object.name] : [object.displayName, object.name];
+  return names.filter((name): name is string => typeof name === "string").map((name) => name.toLowerCase());
+}
+
+function displayed(item: JobItem): string {
+  return "user" in item ? item.user : "group" in item ? item.group : "site" in item ? item.site : "team" in item ? item.team : item.type;
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}

@@ -1,0 +1,124 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { type ConnectionSettings, isNotFound, resolveConnection, Vb365Error } from "../client";
+import { JobsApi } from "../client/jobs";
+import { isUnknown } from "../common/check";
+import { type ConnectionPool, sharedConnectionPool } from "../common/connection-pool";
+import { reportingErrors } from "../common/errors";
+import { jobBody } from "./body";
+import { checkBackupJob } from "./check";
+import { diffBackupJob } from "./diff";
+import { resolveItems } from "./items";
+import { repositoryIdOf } from "./repository";
+import { inputsFromJobOutputs, outputsFromJob, outputsFromRemoteJob } from "./state";
+import type { BackupJobInputs, BackupJobOutputs } from "./types";
+
+/**
+ * The dynamic provider of Vb365BackupJob. Like the organization's, it holds no settings when
+ * serialized: the connection comes from the stack config handed to `configure`.
+ */
+export class BackupJobProvider implements pulumi.dynamic.ResourceProvider<BackupJobInputs, BackupJobOutputs> {
+  private config?: pulumi.dynamic.Config;
+
+  /** `pool`: the provider process's shared one (one token per server for every resource type). */
+  constructor(private readonly pool: ConnectionPool = sharedConnectionPool()) {}
+
+  async configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    this.config = request.config;
+  }
+
+  async check(_olds: BackupJobInputs, news: BackupJobInputs): Promise<pulumi.dynamic.CheckResult<BackupJobInputs>> {
+    return reportingErrors(async () => {
+      const connection = (news as { connection?: unknown }).connection;
+      let settings: ConnectionSettings | undefined;
+      if (!isUnknown(connection)) {
+        try {
+          settings = this.settings(typeof connection === "string" ? connection : undefined);
+        } catch (error) {
+          if (!Vb365Error.isInstance(error)) throw error;
+          return { failures: [{ property: "connection", reason: error.message }] };
+        }
+      }
+      return checkBackupJob({ ...news }, settings?.apiVersion);
+    });
+  }
+
+  async diff(_id: string, olds: BackupJobOutputs, news: BackupJobInputs): Promise<pulumi.dynamic.DiffResult> {
+    return reportingErrors(async () => diffBackupJob(olds, news));
+  }
+
+  async create(inputs: BackupJobInputs): Promise<pulumi.dynamic.CreateResult<BackupJobOutputs>> {
+    return reportingErrors(async () => {
+      const settings = this.settings(inputs.connection);
+      const api = this.api(settings);
+      // Everything is looked up before the POST: a name that resolves to nothing creates nothing.
+      const repositoryId = await repositoryIdOf(this.pool, settings, inputs);
+      const items = await resolveItems(api, inputs.organizationId!, itemLists(inputs));
+      const job = await api.createJob(inputs.organizationId!, jobBody(inputs, { repositoryId, items }, "create"));
+      this.pool.forget(settings, "jobs");
+      return { id: job.id, outs: outputsFromJob(inputs, { id: job.id, repositoryId, items }, settings.apiVersion) };
+    });
+  }
+
+  async read(id: string, props?: BackupJobOutputs): Promise<pulumi.dynamic.ReadResult<BackupJobOutputs>> {
+    return reportingErrors(async () => {
+      if (!props) throw new Error("Vb365BackupJob cannot be imported (dynamic resources do not support import, pulumi/pulumi#16175).");
+      const settings = this.settings(props.connection);
+      const remote = await this.pool.findIn(settings, "jobs", id, (client) => new JobsApi(client).listJobs());
+      if (!remote) return {};
+      const outputs = outputsFromRemoteJob(props, remote);
+      // ReadResult types `inputs` as Outputs; the engine takes any property map there.
+      return { id, props: outputs, inputs: inputsFromJobOutputs(outputs) as BackupJobOutputs };
+    });
+  }
+
+  async update(id: string, olds: BackupJobOutputs, news: BackupJobInputs): Promise<pulumi.dynamic.UpdateResult<BackupJobOutputs>> {
+    return reportingErrors(async () => {
+      const settings = this.settings(news.connection);
+      const api = this.api(settings);
+      const repositoryId = await repositoryIdOf(this.pool, settings, news);
+      // Ids resolved before stay; only a newly named object is looked up.
+      const items = await resolveItems(api, news.organizationId!, itemLists(news), olds.resolvedItems ?? {});
+      try {
+        await api.updateJob(id, jobBody(news, { repositoryId, items }, "update"));
+      } catch (error) {
+        if (isNotFound(error)) throw new Error(`The backup job ${olds.name ?? id} no longer exists on ${settings.url}; run \`pulumi refresh\` to drop it from the stack, then \`pulumi up\` to create it again.`);
+        throw error;
+      } finally {
+        this.pool.forget(settings, "jobs");
+      }
+      return { outs: outputsFromJob(news, { id, repositoryId, items }, settings.apiVersion) };
+    });
+  }
+
+  /** Disabled first, as the console does, so that no run starts while it goes. */
+  async delete(id: string, props: BackupJobOutputs): Promise<void> {
+    return reportingErrors(async () => {
+      const settings = this.settings(props.connection);
+      const api = this.api(settings);
+      try {
+        await api.setEnabled(id, false);
+        await api.deleteJob(id);
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      } finally {
+        this.pool.forget(settings, "jobs");
+      }
+    });
+  }
+
+  private api(settings: ConnectionSettings): JobsApi {
+    return new JobsApi(this.pool.client(settings));
+  }
+
+  private settings(profile: string | undefined): ConnectionSettings {
+    const config = this.config;
+    return resolveConnection({ config: (key) => config?.get(key), env: process.env }, profile);
+  }
+}
+
+function itemLists(inputs: BackupJobInputs) {
+  return [
+    { property: "selectedItems", items: inputs.selectedItems ?? [] },
+    { property: "excludedItems", items: inputs.excludedItems ?? [] },
+  ];
+}

@@ -1,0 +1,19 @@
+import type { ConnectionSettings } from "../client";
+import { JobsApi } from "../client/jobs";
+import type { ConnectionPool } from "../common/connection-pool";
+import type { BackupJobInputs } from "./types";
+
+/**
+ * The repository's id: given, or found by name in the server's repositories, listed once per
+ * server while the listing lasts (one lookup serves every job of an `up`).
+ */
+export async function repositoryIdOf(pool: ConnectionPool, settings: ConnectionSettings, inputs: BackupJobInputs): Promise<string> {
+  if (inputs.repositoryId) return inputs.repositoryId;
+  const wanted = inputs.repositoryName!;
+  const repositories = await pool.listingOf(settings, "repositories", (client) => new JobsApi(client).listRepositories());
+  const matches = repositories.filter((repository) => repository.name?.toLowerCase() === wanted.toLowerCase());
+  if (matches.length === 1) return matches[0].id;
+  const known = repositories.map((repository) => repository.name).filter(Boolean).join(", ") || "none";
+  if (matches.length === 0) throw new Error(`repositoryName: ${settings.url} has no backup repository named "${wanted}"; it has ${known}. Nothing was created or changed.`);
+  throw new Error(`repositoryName: ${settings.url} has ${matches.length} backup repositories named "${wanted}"; give repositoryId instead. Nothing was created or changed.`);
+}
