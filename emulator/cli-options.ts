@@ -21,9 +21,9 @@ Options (environment variable fallback in brackets):
                                    [VB365_EMULATOR_ORGANIZATION_NAME]
   --device-code-lifetime <s>       device code lifetime (default 900) [VB365_EMULATOR_DEVICE_CODE_LIFETIME]
   --token-lifetime <s>             access token lifetime (default 3600) [VB365_EMULATOR_TOKEN_LIFETIME]
-  --put-semantics <merge|replace>  PUT /Organizations keeps what the body omits (merge, default)
-                                   or clears it (replace) [VB365_EMULATOR_PUT_SEMANTICS]
-  --max-page-size <n>              cap v8 pages at n items, whatever limit asks (default: none)
+  --put-semantics <merge|replace>  PUT /Organizations and /Jobs keep what the body omits (merge,
+                                   default) or clear it (replace) [VB365_EMULATOR_PUT_SEMANTICS]
+  --max-page-size <n>              cap pages at n items, whatever limit asks (default: none)
                                    [VB365_EMULATOR_MAX_PAGE_SIZE]
   --delete-with-jobs <refuse|cascade>
                                    deleting an organization with enabled jobs: 409 (refuse,

@@ -66,9 +66,9 @@ export interface EmulatorOptions {
   autoApproveDeviceCodesMs?: number | null;
   /** Organization auto-approved codes sign in to. Default DEFAULT_ORGANIZATION_NAME. */
   autoApproveOrganizationName?: string;
-  /** PUT /Organizations: keep what the body omits ("merge", the default) or clear it ("replace"). */
+  /** PUT /Organizations and PUT /Jobs: keep what the body omits ("merge", the default) or clear it ("replace"). */
   putSemantics?: EmulatorSettings["putSemantics"];
-  /** Cap on the size of a v8 page, whatever `limit` asks for. Default: none (the documented 10,000). */
+  /** Cap on the size of a page (v8 listings, and v6/v7 organization object listings), whatever `limit` asks for. Default: none (the documented 10,000). */
   maxPageSize?: number | null;
   /** DELETE of an organization with enabled jobs: refused with 409 ("refuse", the default) or the jobs go with it ("cascade"). */
   deleteWithJobs?: EmulatorSettings["deleteWithJobs"];

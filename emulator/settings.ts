@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * How `PUT /Organizations/{id}` treats what the body leaves out. No source confirms either
+ * How `PUT /Organizations/{id}` and `PUT /Jobs/{id}` treat what the body leaves out. No source confirms either
  * (vb365-api.md §4.5, §10): "merge" keeps omitted properties and secrets; "replace" clears them,
  * as a server that binds the body onto a fresh object would (a maintained VBR provider does
  * GET-merge-PUT because its server replaces).
@@ -38,7 +38,7 @@ export interface EmulatorSettings {
   /** See PutSemantics. Default "merge". */
   putSemantics: PutSemantics;
   /**
-   * The largest page a v8 listing returns whatever `limit` asks for; the page echoes the clamped
+   * The largest page a paged listing returns whatever `limit` asks for; the page echoes the clamped
    * limit. A real server may cap pages below the documented 10,000 (§10). Default null: no cap.
    */
   maxPageSize: number | null;
