@@ -1,10 +1,10 @@
-import { objectKey } from "./items";
+import { objectKey, type ResolvedObject } from "./items";
 import type { BackupJobInputs, JobItem, JobSchedule } from "./types";
 
 /** What a job's body needs besides its inputs: the repository and the objects' ids, resolved. */
 export interface JobResolution {
   repositoryId: string;
-  items: Readonly<Record<string, string>>;
+  items: Readonly<Record<string, ResolvedObject>>;
 }
 
 /**
@@ -39,24 +39,27 @@ function schedulePolicy(schedule: JobSchedule): Record<string, unknown> {
   return policy;
 }
 
-/** RESTJobItemComposed: the object by the id it was resolved to, and the toggles as declared. */
-function itemBody(item: JobItem, ids: Readonly<Record<string, string>>): Record<string, unknown> {
+/**
+ * RESTJobItemComposed: the object as the organization listed it (the specs require a site's
+ * title and flags, a team's mail), and the toggles as declared.
+ */
+function itemBody(item: JobItem, objects: Readonly<Record<string, ResolvedObject>>): Record<string, unknown> {
   const key = objectKey(item);
-  const id = key ? ids[key] : undefined;
+  const object = key ? objects[key] : undefined;
   switch (item.type) {
     case "User": {
       const { user, ...toggles } = item;
-      return { ...toggles, user: { id, name: user } };
+      return { ...toggles, user: object ?? { name: user } };
     }
     case "Group": {
       const { group, ...toggles } = item;
-      return { ...toggles, group: { id, displayName: group } };
+      return { ...toggles, group: object ?? { displayName: group } };
     }
     case "Site":
-      return { type: "Site", site: { id, url: item.site } };
+      return { type: "Site", site: object ?? { url: item.site } };
     case "Team": {
       const { team, ...toggles } = item;
-      return { ...toggles, team: { id, displayName: team } };
+      return { ...toggles, team: object ?? { displayName: team } };
     }
     default:
       return { ...item };

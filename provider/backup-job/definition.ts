@@ -128,6 +128,8 @@ export const BACKUP_JOB_FIELDS = {
 export const BACKUP_JOB_OUTPUT_FIELDS = {
   jobId: field(() => z.string(), { description: "The job's id on the VB365 server." }),
   resolvedRepositoryId: field(() => z.string(), { description: "The repository the job writes to (given, or found by name)." }),
-  resolvedItems: field(() => z.record(z.string(), z.string()), { description: "The server's id of each object the items name, by the name given (`user:alex@…`, `site:https://…`)." }),
+  resolvedItems: field(() => z.record(z.string(), z.looseObject({ id: z.string() })), {
+    description: "Each object the items name as the organization listed it (its id first), by the name given (`user:alex@…`, `site:https://…`).",
+  }),
   apiVersion: field(() => z.string(), { description: "The REST API version the job was created or last updated with." }),
 } as const;

@@ -2,7 +2,10 @@ import type { JobsApi, ObjectKind } from "../client/jobs";
 import type { RemoteOrganizationObject } from "../client/job-schemas";
 import type { JobItem } from "./types";
 
-/** The object an item names, as the key resolvedItems records its id under: `user:alex@contoso…`. */
+/** An object of the organization as its listing gave it, without links: what an item carries of it. */
+export type ResolvedObject = Record<string, unknown> & { id: string };
+
+/** The object an item names, as the key resolvedItems records it under: `user:alex@contoso…`. */
 export function objectKey(item: JobItem): string | undefined {
   switch (item.type) {
     case "User":
@@ -27,17 +30,17 @@ export class UnknownItemError extends Error {
 }
 
 /**
- * The server's id of every object the items name, looked up in the organization: one filtered
- * listing per user, group and team, and one listing of the sites (the spec filters sites by
- * nothing a URL can match). `known` holds ids resolved before, which are not asked for again.
+ * Every object the items name, looked up in the organization: one filtered listing per user,
+ * group and team, and one listing of the sites (the spec filters sites by nothing a URL can
+ * match). `known` holds objects resolved before, which are not asked for again.
  */
 export async function resolveItems(
   api: JobsApi,
   organizationId: string,
   lists: Array<{ property: string; items: readonly JobItem[] }>,
-  known: Readonly<Record<string, string>> = {},
-): Promise<Record<string, string>> {
-  const resolved: Record<string, string> = {};
+  known: Readonly<Record<string, ResolvedObject>> = {},
+): Promise<Record<string, ResolvedObject>> {
+  const resolved: Record<string, ResolvedObject> = {};
   let sites: RemoteOrganizationObject[] | undefined;
   for (const { property, items } of lists) {
     for (const [index, item] of items.entries()) {
@@ -57,10 +60,28 @@ export async function resolveItems(
         match = candidates.find((candidate) => namesOf(kind, candidate).includes(name));
       }
       if (!match) throw new UnknownItemError(`${property}[${index}]: the organization ${organizationId} has no ${kind} ${displayed(item)}; nothing was created or changed. ${HINTS[kind]}`);
-      resolved[key] = match.id;
+      resolved[key] = carried(kind, match);
     }
   }
   return resolved;
+}
+
+/**
+ * What an item carries of its object: the members RESTUser, RESTGroup, RESTTeam and RESTJobSite
+ * have in every version (a job's site is RESTJobSite, which has no isAvailable, unlike a listed
+ * RESTSite).
+ */
+const CARRIED: Record<ObjectKind, readonly string[]> = {
+  user: ["displayName", "name", "type", "locationType"],
+  group: ["displayName", "name", "managedBy", "site", "type", "locationType"],
+  site: ["url", "parentUrl", "name", "isCloud", "isPersonal", "title"],
+  team: ["displayName", "description", "mail"],
+};
+
+function carried(kind: ObjectKind, object: RemoteOrganizationObject): ResolvedObject {
+  const result: ResolvedObject = { id: object.id };
+  for (const member of CARRIED[kind]) if (object[member] !== undefined && object[member] !== null) result[member] = object[member];
+  return result;
 }
 
 const FILTERS: Record<Exclude<ObjectKind, "site">, (name: string) => Record<string, string>> = {

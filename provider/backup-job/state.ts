@@ -1,9 +1,10 @@
 import type { RemoteJob } from "../client/job-schemas";
+import type { ResolvedObject } from "./items";
 import { toPlainOutputs } from "../common/outputs";
 import type { BackupJobInputs, BackupJobOutputs, JobSchedule } from "./types";
 
 /** Outputs after create or update: the inputs as declared, and what the server and the lookups gave. */
-export function outputsFromJob(inputs: BackupJobInputs, job: { id: string; repositoryId: string; items: Record<string, string> }, apiVersion: string): BackupJobOutputs {
+export function outputsFromJob(inputs: BackupJobInputs, job: { id: string; repositoryId: string; items: Record<string, ResolvedObject> }, apiVersion: string): BackupJobOutputs {
   return toPlainOutputs({ ...inputs, jobId: job.id, resolvedRepositoryId: job.repositoryId, resolvedItems: job.items, apiVersion }) as unknown as BackupJobOutputs;
 }
 

@@ -26,10 +26,12 @@ const selected = checked({
   ],
   schedule: { type: "Periodically", periodicallyEvery: "Hours4" },
 });
-const resolution = { repositoryId: REPOSITORY, items: { "user:alex@contoso.onmicrosoft.com": ALEX, "site:https://contoso.sharepoint.com/sites/sales": SALES } };
+const alex = { id: ALEX, name: "alex@contoso.onmicrosoft.com", displayName: "Alex Wilber" };
+const sales = { id: SALES, url: "https://contoso.sharepoint.com/sites/Sales", title: "Sales", isCloud: true, isPersonal: false };
+const resolution = { repositoryId: REPOSITORY, items: { "user:alex@contoso.onmicrosoft.com": alex, "site:https://contoso.sharepoint.com/sites/sales": sales } };
 
 describe("Vb365BackupJob body", () => {
-  it("names the objects by their resolved ids, in VB365's item and schedule shapes", () => {
+  it("carries the objects as the organization listed them, in VB365's item and schedule shapes", () => {
     expect(jobBody(selected, resolution, "create")).to.deep.equal({
       name: "contoso",
       backupType: "SelectedItems",
@@ -37,8 +39,8 @@ describe("Vb365BackupJob body", () => {
       isEnabled: true,
       schedulePolicy: { scheduleEnabled: true, type: "Periodically", backupWindowEnabled: false, periodicallyEvery: "Hours4", retryEnabled: true, retryNumber: 3, retryWaitInterval: 10 },
       selectedItems: [
-        { type: "User", mailbox: true, oneDrive: false, user: { id: ALEX, name: "Alex@contoso.onmicrosoft.com" } },
-        { type: "Site", site: { id: SALES, url: "https://contoso.sharepoint.com/sites/Sales" } },
+        { type: "User", mailbox: true, oneDrive: false, user: alex },
+        { type: "Site", site: sales },
         { type: "PartialOrganization", teams: true },
       ],
     });
