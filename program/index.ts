@@ -52,14 +52,15 @@ const onboarded = tenants.map((tenant) => {
     organizationName: tenant.organization,
     certificate: { ...certificate, subject: { commonName } },
     organization: organizationArgs(tenant),
+    backupJobs: tenant.backup,
   });
 });
 
-/** Tenant → organization id, certificate thumbprint and expiry. */
+/** Tenant → organization id, certificate thumbprint and expiry, and its backup jobs. */
 export const summary = pulumi
-  .all(onboarded.map((t) => pulumi.all([t.organization.name, t.organizationId, t.thumbprint, t.certificateNotAfter])))
+  .all(onboarded.map((t) => pulumi.all([t.organization.name, t.organizationId, t.thumbprint, t.certificateNotAfter, t.backupJobIds])))
   .apply((rows) =>
     Object.fromEntries(
-      rows.map(([organization, organizationId, thumbprint, certificateNotAfter], i) => [tenants[i].name, { organization, organizationId, thumbprint, certificateNotAfter }]),
+      rows.map(([organization, organizationId, thumbprint, certificateNotAfter, backupJobs], i) => [tenants[i].name, { organization, organizationId, thumbprint, certificateNotAfter, backupJobs: Object.keys(backupJobs) }]),
     ),
   );

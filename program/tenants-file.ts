@@ -3,7 +3,8 @@ import { LineCounter, parseDocument } from "yaml";
 import type { Region } from "../provider/organization/types";
 import { duplicateProblems } from "./duplicates";
 import { type Problem, problemsFromIssues, subjectOf } from "./problems";
-import { MAX_COMMON_NAME, type ParsedTenant, tenantsFileSchema } from "./tenants-schema";
+import { defaultJobs, type TenantJob } from "./default-jobs";
+import { MAX_COMMON_NAME, type ParsedTenant, type ParsedTenantsFile, tenantsFileSchema } from "./tenants-schema";
 import { lineOf } from "./yaml-location";
 
 /** One tenant of tenants.yaml, validated, with defaults filled in (docs/tenants-file.md). */
@@ -21,6 +22,8 @@ export interface TenantDeclaration {
   description?: string;
   connection?: string;
   adoptExisting: boolean;
+  /** Its backup jobs: as declared, or Veeam's default split by service; an empty list means none. */
+  backup: TenantJob[];
 }
 
 /** A tenants file that cannot be used; the message names the file, the tenant and the field. */
@@ -64,7 +67,7 @@ export function parseTenants(text: string, file: string): TenantDeclaration[] {
     const located = problems.map((problem) => ({ problem, line: lineOf(document, lines, problem.path) })).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     throw new TenantsFileError(report(file, located, raw));
   }
-  return parsed.data.tenants.map(withDefaults);
+  return parsed.data.tenants.map((tenant) => withDefaults(tenant, parsed.data.defaults));
 }
 
 function report(file: string, problems: Array<{ problem: Problem; line?: number }>, raw: unknown): string {
@@ -72,17 +75,25 @@ function report(file: string, problems: Array<{ problem: Problem; line?: number 
   return `${file} has ${lines.length} problem${lines.length === 1 ? "" : "s"} (reference: docs/tenants-file.md):\n${lines.join("\n")}`;
 }
 
-function withDefaults(tenant: ParsedTenant): TenantDeclaration {
+function withDefaults(tenant: ParsedTenant, defaults: ParsedTenantsFile["defaults"]): TenantDeclaration {
   const auth = tenant.authentication;
   const userCode = auth.userCodeConfigKey ?? userCodeConfigKey(tenant.name);
   return {
     ...tenant,
+    backup: tenant.backup === undefined ? defaultJobs(tenant.services, defaults.repository, defaults.schedule) : tenant.backup.map((job) => declaredJob(job, defaults)),
     authentication:
       auth.kind === "newApplication"
         ? { kind: "newApplication", applicationName: auth.applicationName ?? `Veeam Backup for Microsoft 365 (${tenant.organization})`, userCodeConfigKey: userCode }
         : { ...auth, account: auth.account ?? `veeam-backup@${tenant.organization}`, userCodeConfigKey: userCode },
     certificate: { ...tenant.certificate, commonName: tenant.certificate.commonName ?? defaultCommonName(tenant.organization) },
   };
+}
+
+function declaredJob(job: NonNullable<ParsedTenant["backup"]>[number], defaults: ParsedTenantsFile["defaults"]): TenantJob {
+  const { repository, enabled, schedule, ...rest } = job;
+  const backupType = job.backupType ?? (job.selectedItems?.length ? "SelectedItems" : "EntireOrganization");
+  const chosen = schedule ?? defaults.schedule;
+  return { ...rest, backupType, repositoryName: repository ?? defaults.repository, isEnabled: enabled, ...(chosen ? { schedule: chosen } : {}) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BACKUP_JOB_FIELDS } from "../provider/backup-job/definition";
 import { normaliseRegion, regionHint } from "../provider/organization/region";
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -40,6 +41,27 @@ const EXISTING_APPLICATION = {
   userCodeConfigKey: z.string().min(1).optional(),
 };
 
+/**
+ * One backup job of a tenant; its items and schedule are Vb365BackupJob's own (one definition),
+ * the repository a name resolved on the server.
+ */
+const JOB = {
+  name: z.string().regex(NAME, { error: "must be lower case letters, digits and dashes (it names the job's resource, <tenant>-<name>), e.g. exchange" }),
+  repository: z.string().min(1).max(255).optional(),
+  backupType: BACKUP_JOB_FIELDS.backupType.schema().optional(),
+  selectedItems: BACKUP_JOB_FIELDS.selectedItems.schema().optional(),
+  excludedItems: BACKUP_JOB_FIELDS.excludedItems.schema().optional(),
+  schedule: BACKUP_JOB_FIELDS.schedule.schema().optional(),
+  enabled: z.boolean().default(true),
+  description: z.string().max(1024).optional(),
+};
+
+/** What every tenant's jobs get unless they say otherwise: a file of hundreds does not repeat itself. */
+const DEFAULTS = {
+  repository: z.string().min(1).max(255).default("Default Backup Repository"),
+  schedule: BACKUP_JOB_FIELDS.schedule.schema().optional(),
+};
+
 const KINDS = '"newApplication" (VB365 registers an Entra application; the customer signs in with a device code) or "existingApplication" (the customer registered one)';
 
 const TENANT = {
@@ -65,16 +87,21 @@ const TENANT = {
   description: z.string().max(1024).optional(),
   connection: z.string().min(1).optional(),
   adoptExisting: z.boolean().default(false),
+  backup: z.array(z.strictObject(JOB)).optional(),
 };
 
 /**
  * The fields that exist at a place in the file, for "did you mean" hints. `kind` picks the
  * authentication variant; undefined when the place is not a known mapping.
  */
-export function fieldsAt(place: "file" | "tenant" | "services" | "certificate" | "authentication", kind?: unknown): string[] {
+export function fieldsAt(place: "file" | "tenant" | "services" | "certificate" | "authentication" | "defaults" | "backup", kind?: unknown): string[] {
   switch (place) {
     case "file":
-      return ["tenants"];
+      return ["defaults", "tenants"];
+    case "defaults":
+      return Object.keys(DEFAULTS);
+    case "backup":
+      return Object.keys(JOB);
     case "tenant":
       return Object.keys(TENANT);
     case "services":
@@ -97,6 +124,15 @@ function tenantSchema() {
     if (services.teamsChats && tenant.authentication.kind === "newApplication") {
       context.addIssue({ code: "custom", path: ["services", "teamsChats"], message: 'needs authentication kind "existingApplication": VB365 cannot register a new application for Teams chats' });
     }
+    const jobs = new Map<string, number>();
+    (tenant.backup ?? []).forEach((job, index) => {
+      if (jobs.has(job.name)) context.addIssue({ code: "custom", path: ["backup", index, "name"], message: `is also the name of job #${jobs.get(job.name)! + 1} of this tenant; job names must be unique per tenant` });
+      else jobs.set(job.name, index);
+      const selected = job.selectedItems?.length ?? 0;
+      if ((job.backupType ?? (selected ? "SelectedItems" : "EntireOrganization")) === "SelectedItems" && selected === 0) {
+        context.addIssue({ code: "custom", path: ["backup", index, "selectedItems"], message: "is required with backupType SelectedItems: list what the job backs up" });
+      }
+    });
     if (certificate.rotateBeforeDays !== undefined && certificate.rotateBeforeDays >= certificate.validityDays) {
       context.addIssue({
         code: "custom",
@@ -109,7 +145,10 @@ function tenantSchema() {
 
 /** The whole file. Names and organizations are checked for duplicates on the raw file (duplicates.ts). */
 export function tenantsFileSchema() {
-  return z.strictObject({ tenants: z.array(tenantSchema()).min(1, { error: "must list at least one tenant" }) });
+  return z.strictObject({
+    defaults: z.strictObject(DEFAULTS).default({ repository: "Default Backup Repository" }),
+    tenants: z.array(tenantSchema()).min(1, { error: "must list at least one tenant" }),
+  });
 }
 
 export type ParsedTenantsFile = z.output<ReturnType<typeof tenantsFileSchema>>;

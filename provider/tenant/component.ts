@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Vb365BackupJob, type Vb365BackupJobArgs } from "../backup-job/resource";
 import { Vb365Organization, type Vb365OrganizationArgs } from "../organization/resource";
 import { TenantCertificate, type TenantCertificateArgs } from "../tenant-certificate/resource";
 
@@ -13,17 +14,33 @@ export interface Vb365TenantArgs {
   certificate?: Partial<TenantCertificateArgs>;
   /** The organization; its application certificate and password come from the certificate. */
   organization: Omit<Vb365OrganizationArgs, "organizationName" | "applicationCertificate" | "applicationCertificatePassword">;
+  /**
+   * The organization's backup jobs, each a Vb365BackupJob named `<tenant>-<name>` (in VB365 too,
+   * unless it gives its own `jobName`), on the organization's connection.
+   */
+  backupJobs?: TenantBackupJob[];
 }
+
+/** One job of a Vb365Tenant: a Vb365BackupJob without what the tenant supplies. */
+export type TenantBackupJob = Omit<Vb365BackupJobArgs, "organizationId" | "connection" | "name"> & {
+  /** Names the job's resource, `<tenant>-<name>`. */
+  name: string;
+  /** The job's name in VB365. @default `<tenant>-<name>` */
+  jobName?: pulumi.Input<string>;
+};
 
 /**
  * One Microsoft 365 tenant in VB365: its own certificate (so one compromised certificate never
- * exposes another tenant) and the organization that uses it. Rotating the certificate updates
- * the organization in place.
+ * exposes another tenant), the organization that uses it, and the backup jobs that protect it.
+ * Rotating the certificate updates the organization in place.
  */
 export class Vb365Tenant extends pulumi.ComponentResource {
   readonly certificate: TenantCertificate;
   readonly organization: Vb365Organization;
   readonly organizationId: pulumi.Output<string>;
+  readonly backupJobs: Vb365BackupJob[];
+  /** Each job's id on the server, by the job's `name`. */
+  readonly backupJobIds: pulumi.Output<Record<string, string>>;
   readonly thumbprint: pulumi.Output<string>;
   readonly certificateNotAfter: pulumi.Output<string>;
 
@@ -54,6 +71,11 @@ export class Vb365Tenant extends pulumi.ComponentResource {
     this.organizationId = this.organization.organizationId;
     this.thumbprint = this.certificate.thumbprint;
     this.certificateNotAfter = this.certificate.notAfter;
-    this.registerOutputs({ organizationId: this.organizationId, thumbprint: this.thumbprint, certificateNotAfter: this.certificateNotAfter });
+    // Children of the tenant that depend on its organization: Pulumi deletes them first.
+    this.backupJobs = (args.backupJobs ?? []).map(({ name: jobKey, jobName, ...job }) =>
+      new Vb365BackupJob(`${name}-${jobKey}`, { ...job, name: jobName ?? `${name}-${jobKey}`, organizationId: this.organizationId, connection: args.organization.connection }, child),
+    );
+    this.backupJobIds = pulumi.all(this.backupJobs.map((job) => job.jobId)).apply((ids) => Object.fromEntries((args.backupJobs ?? []).map((job, i) => [job.name, ids[i]])));
+    this.registerOutputs({ organizationId: this.organizationId, thumbprint: this.thumbprint, certificateNotAfter: this.certificateNotAfter, backupJobIds: this.backupJobIds });
   }
 }

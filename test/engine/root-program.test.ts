@@ -46,6 +46,7 @@ interface SummaryRow {
   organizationId: string;
   thumbprint: string;
   certificateNotAfter: string;
+  backupJobs: string[];
 }
 
 describe("the root program (tenants.yaml) through the Pulumi engine", () => {
@@ -90,14 +91,15 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
 
   it("previews a fresh stack without a single request to VB365", async () => {
     const preview = await stack.preview();
-    // The stack, and per tenant the component, its certificate and its organization.
-    expect(preview.changeSummary).to.deep.equal({ create: 10 });
+    // The stack, and per tenant the component, its certificate, its organization and the jobs of
+    // its services: alpha 3 (Exchange, OneDrive and SharePoint, Teams), beta 2, gamma 1.
+    expect(preview.changeSummary).to.deep.equal({ create: 16 });
     expect(emulator.counters().total).to.equal(0);
   });
 
-  it("onboards every tenant of the file on up, and exports the summary", async () => {
+  it("onboards and protects every tenant of the file on up, and exports the summary", async () => {
     const result = await stack.up();
-    expect(result.summary.resourceChanges).to.deep.equal({ create: 10 });
+    expect(result.summary.resourceChanges).to.deep.equal({ create: 16 });
     const stored = organizationsByName(emulator);
     expect([...stored.keys()].sort()).to.deep.equal(["alpha.onmicrosoft.com", "beta.onmicrosoft.com", "gamma.onmicrosoft.com"]);
     expect(stored.get("alpha.onmicrosoft.com")).to.deep.include({ newApplicationName: "VB365 Alpha", isTeamsOnline: true });
@@ -115,17 +117,25 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
     }
     // Each tenant has its own certificate.
     expect(new Set(Object.values(rows).map((row) => row.thumbprint)).size).to.equal(3);
+    expect(Object.fromEntries(Object.entries(rows).map(([tenant, row]) => [tenant, row.backupJobs]))).to.deep.equal({
+      alpha: ["exchange", "onedrive-sharepoint", "teams"],
+      beta: ["exchange", "onedrive-sharepoint"],
+      gamma: ["onedrive-sharepoint"],
+    });
+    const jobs = emulator.state().jobs;
+    expect(jobs.map((job) => job.name).sort()).to.deep.equal(["alpha-exchange", "alpha-onedrive-sharepoint", "alpha-teams", "beta-exchange", "beta-onedrive-sharepoint", "gamma-onedrive-sharepoint"]);
+    expect(jobs.every((job) => job.organizationId === stored.get(`${job.name.split("-")[0]}.onmicrosoft.com`)!.id)).to.equal(true);
   });
 
   it("changes nothing on a second preview and up, and the preview makes no request", async () => {
     emulator.resetCounters();
     const preview = await stack.preview({ expectNoChanges: true });
-    expect(preview.changeSummary).to.deep.equal({ same: 10 });
+    expect(preview.changeSummary).to.deep.equal({ same: 16 });
     expect(emulator.counters().total).to.equal(0);
 
     const before = await summary();
     const result = await stack.up();
-    expect(result.summary.resourceChanges).to.deep.equal({ same: 10 });
+    expect(result.summary.resourceChanges).to.deep.equal({ same: 16 });
     expect(await summary()).to.deep.equal(before);
   });
 
@@ -134,15 +144,18 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
     const alpha = stored.get("alpha.onmicrosoft.com")!;
     const beta = stored.get("beta.onmicrosoft.com")!;
     await client.updateOrganization(alpha.id, { isTeamsOnline: false });
+    // Removed in the console with its jobs, as a server that cascades does.
+    emulator.configure({ deleteWithJobs: "cascade" });
     await client.deleteOrganization(beta.id);
+    emulator.configure({ deleteWithJobs: "refuse" });
 
     const refresh = await stack.refresh();
-    expect(refresh.summary.resourceChanges).to.deep.include({ update: 1, delete: 1 });
+    expect(refresh.summary.resourceChanges).to.deep.include({ update: 1, delete: 3 });
     expect(stack.resources().some((resource) => resource.id === beta.id)).to.equal(false);
 
     emulator.resetCounters();
     const preview = await stack.preview();
-    expect(preview.changeSummary).to.deep.include({ create: 1, update: 1 });
+    expect(preview.changeSummary).to.deep.include({ create: 3, update: 1 });
     expect(emulator.counters().total).to.equal(0);
 
     await stack.up();
@@ -159,11 +172,11 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
     await signIn("delta", "delta.onmicrosoft.com");
 
     const preview = await stack.preview();
-    expect(preview.changeSummary).to.deep.equal({ create: 3, delete: 3, same: 7 });
+    expect(preview.changeSummary).to.deep.equal({ create: 5, delete: 4, same: 12 });
     expect(emulator.counters().total).to.equal(0);
 
     const result = await stack.up();
-    expect(result.summary.resourceChanges).to.deep.equal({ create: 3, delete: 3, same: 7 });
+    expect(result.summary.resourceChanges).to.deep.equal({ create: 5, delete: 4, same: 12 });
     const after = organizationsByName(emulator);
     expect([...after.keys()].sort()).to.deep.equal(["alpha.onmicrosoft.com", "beta.onmicrosoft.com", "delta.onmicrosoft.com"]);
     expect(after.get("alpha.onmicrosoft.com")?.id).to.equal(ids.get("alpha.onmicrosoft.com")?.id);
@@ -208,9 +221,10 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  it("leaves VB365 empty on destroy", async () => {
+  it("leaves VB365 empty on destroy, each job removed before its organization", async () => {
     const result = await stack.destroy();
-    expect(result.summary.resourceChanges).to.deep.equal({ delete: 10 });
+    expect(result.summary.resourceChanges).to.deep.equal({ delete: 17 });
+    expect(emulator.state().jobs).to.deep.equal([]);
     expect(emulator.state().organizations).to.deep.equal([]);
     expect(stack.resources()).to.deep.equal([]);
   });

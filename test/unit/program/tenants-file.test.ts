@@ -42,6 +42,11 @@ describe("tenants file: valid files", () => {
       },
       certificate: { commonName: "contoso.onmicrosoft.com VB365", keySize: 2048, validityDays: 730, pfxEncryption: "3des" },
       adoptExisting: false,
+      backup: [
+        { name: "exchange", repositoryName: "Default Backup Repository", backupType: "SelectedItems", selectedItems: [{ type: "PartialOrganization", mailbox: true, archiveMailbox: true }], isEnabled: true },
+        { name: "onedrive-sharepoint", repositoryName: "Default Backup Repository", backupType: "SelectedItems", selectedItems: [{ type: "PartialOrganization", oneDrive: true, sites: true }], isEnabled: true },
+        { name: "teams", repositoryName: "Default Backup Repository", backupType: "SelectedItems", selectedItems: [{ type: "PartialOrganization", teams: true }], isEnabled: true },
+      ],
     });
   });
 
@@ -102,8 +107,8 @@ describe("tenants file: every problem names the file, the tenant and the field",
     },
     {
       what: "an unknown field at the top of the file",
-      text: `${oneTenant()}defaults: {}\n`,
-      expected: ["defaults (line 5): is not a field at the top of the file"],
+      text: `${oneTenant()}default: {}\n`,
+      expected: ['default (line 5): is not a field at the top of the file; did you mean "defaults"?'],
     },
     {
       what: "a region that does not exist, with the valid ones",
