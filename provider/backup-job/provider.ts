@@ -1,8 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type ConnectionSettings, isNotFound, resolveConnection, Vb365Error } from "../client";
+import { type ConnectionSettings, isNotFound } from "../client";
 import { JobsApi } from "../client/jobs";
-import { isUnknown } from "../common/check";
-import { type ConnectionPool, sharedConnectionPool } from "../common/connection-pool";
+import { ConnectedProvider } from "../common/connected-provider";
 import { reportingErrors } from "../common/errors";
 import { jobBody } from "./body";
 import { checkBackupJob } from "./check";
@@ -12,33 +11,14 @@ import { repositoryIdOf } from "./repository";
 import { inputsFromJobOutputs, outputsFromJob, outputsFromRemoteJob } from "./state";
 import type { BackupJobInputs, BackupJobOutputs } from "./types";
 
-/**
- * The dynamic provider of Vb365BackupJob. Like the organization's, it holds no settings when
- * serialized: the connection comes from the stack config handed to `configure`.
- */
-export class BackupJobProvider implements pulumi.dynamic.ResourceProvider<BackupJobInputs, BackupJobOutputs> {
-  private config?: pulumi.dynamic.Config;
-
-  /** `pool`: the provider process's shared one (one token per server for every resource type). */
-  constructor(private readonly pool: ConnectionPool = sharedConnectionPool()) {}
-
-  async configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.config = request.config;
-  }
+/** The dynamic provider of Vb365BackupJob (its connection: connected-provider.ts). */
+export class BackupJobProvider extends ConnectedProvider implements pulumi.dynamic.ResourceProvider<BackupJobInputs, BackupJobOutputs> {
 
   async check(_olds: BackupJobInputs, news: BackupJobInputs): Promise<pulumi.dynamic.CheckResult<BackupJobInputs>> {
     return reportingErrors(async () => {
-      const connection = (news as { connection?: unknown }).connection;
-      let settings: ConnectionSettings | undefined;
-      if (!isUnknown(connection)) {
-        try {
-          settings = this.settings(typeof connection === "string" ? connection : undefined);
-        } catch (error) {
-          if (!Vb365Error.isInstance(error)) throw error;
-          return { failures: [{ property: "connection", reason: error.message }] };
-        }
-      }
-      return checkBackupJob({ ...news }, settings?.apiVersion);
+      const connection = this.checkedConnection(news);
+      if (connection.failure) return { failures: [connection.failure] };
+      return checkBackupJob({ ...news }, connection.apiVersion);
     });
   }
 
@@ -110,10 +90,6 @@ export class BackupJobProvider implements pulumi.dynamic.ResourceProvider<Backup
     return new JobsApi(this.pool.client(settings));
   }
 
-  private settings(profile: string | undefined): ConnectionSettings {
-    const config = this.config;
-    return resolveConnection({ config: (key) => config?.get(key), env: process.env }, profile);
-  }
 }
 
 function itemLists(inputs: BackupJobInputs) {

@@ -1,7 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type ConnectionSettings, isNotFound, resolveConnection, Vb365ApiError, Vb365Error } from "../client";
-import { isUnknown } from "../common/check";
-import { type ConnectionPool, sharedConnectionPool } from "../common/connection-pool";
+import { isNotFound, Vb365ApiError } from "../client";
+import { ConnectedProvider } from "../common/connected-provider";
 import { reportingErrors } from "../common/errors";
 import { organizationBody } from "./body";
 import { checkOrganization } from "./check";
@@ -12,35 +11,14 @@ import { inputsFromOutputs, outputsFromInputs, outputsFromRemote } from "./state
 import type { OrganizationInputs, OrganizationOutputs } from "./types";
 import { updateBody } from "./update-body";
 
-/**
- * The dynamic provider of Vb365Organization. Pulumi serializes this object into the state of
- * every organization, so it holds no settings or secrets when serialized: the connection comes
- * from the stack config handed to `configure` (and VB365_* variables), read in the provider
- * process. Exported for tests.
- */
-export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<OrganizationInputs, OrganizationOutputs> {
-  private config?: pulumi.dynamic.Config;
-
-  /** `pool`: the provider process's shared one; a test gives each provider its own. */
-  constructor(private readonly pool: ConnectionPool = sharedConnectionPool()) {}
-
-  async configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.config = request.config;
-  }
+/** The dynamic provider of Vb365Organization (its connection: connected-provider.ts). Exported for tests. */
+export class OrganizationProvider extends ConnectedProvider implements pulumi.dynamic.ResourceProvider<OrganizationInputs, OrganizationOutputs> {
 
   async check(olds: OrganizationInputs, news: OrganizationInputs): Promise<pulumi.dynamic.CheckResult<OrganizationInputs>> {
     return reportingErrors(async () => {
-      const connection = (news as { connection?: unknown }).connection;
-      let settings: ConnectionSettings | undefined;
-      if (!isUnknown(connection)) {
-        try {
-          settings = this.settings(typeof connection === "string" ? connection : undefined);
-        } catch (error) {
-          if (!Vb365Error.isInstance(error)) throw error;
-          return { failures: [{ property: "connection", reason: error.message }] };
-        }
-      }
-      return checkOrganization({ ...news }, settings?.apiVersion, olds);
+      const connection = this.checkedConnection(news);
+      if (connection.failure) return { failures: [connection.failure] };
+      return checkOrganization({ ...news }, connection.apiVersion, olds);
     });
   }
 
@@ -53,7 +31,7 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
   async create(inputs: OrganizationInputs): Promise<pulumi.dynamic.CreateResult<OrganizationOutputs>> {
     return reportingErrors(async () => {
       const settings = this.settings(inputs.connection);
-      const created = await addOrAdoptOrganization(this.connections(), settings, planOf(inputs));
+      const created = await addOrAdoptOrganization(this.pool, settings, planOf(inputs));
       return { id: created.id, outs: outputsFromInputs(inputs, created, settings.apiVersion) };
     });
   }
@@ -63,7 +41,7 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
       if (!props) {
         throw new Error("Vb365Organization cannot be imported (dynamic resources do not support import, pulumi/pulumi#16175); declare it with adoptExisting: true instead.");
       }
-      const remote = await this.connections().find(this.settings(props.connection), id);
+      const remote = await this.pool.find(this.settings(props.connection), id);
       if (!remote) return {};
       const outputs = outputsFromRemote(props, remote);
       // ReadResult types `inputs` as Outputs; the engine takes any property map there.
@@ -74,7 +52,7 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
   async update(id: string, olds: OrganizationOutputs, news: OrganizationInputs): Promise<pulumi.dynamic.UpdateResult<OrganizationOutputs>> {
     return reportingErrors(async () => {
       const settings = this.settings(news.connection);
-      const client = this.connections().client(settings);
+      const client = this.pool.client(settings);
       try {
         // The whole organization, as the server has it, with the declared changes on top: right
         // whether the server merges a PUT or replaces the organization with it.
@@ -86,7 +64,7 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
         }
         throw error;
       } finally {
-        this.connections().forget(settings);
+        this.pool.forget(settings);
       }
       return { outs: outputsFromInputs(news, { id, name: olds.name }, settings.apiVersion) };
     });
@@ -96,7 +74,7 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
     return reportingErrors(async () => {
       const settings = this.settings(props.connection);
       try {
-        await this.connections().client(settings).deleteOrganization(id);
+        await this.pool.client(settings).deleteOrganization(id);
       } catch (error) {
         if (isNotFound(error)) return;
         if (error instanceof Vb365ApiError && error.status === 409) {
@@ -104,17 +82,8 @@ export class OrganizationProvider implements pulumi.dynamic.ResourceProvider<Org
         }
         throw error;
       } finally {
-        this.connections().forget(settings);
+        this.pool.forget(settings);
       }
     });
-  }
-
-  private settings(profile: string | undefined): ConnectionSettings {
-    const config = this.config;
-    return resolveConnection({ config: (key) => config?.get(key), env: process.env }, profile);
-  }
-
-  private connections(): ConnectionPool {
-    return this.pool;
   }
 }

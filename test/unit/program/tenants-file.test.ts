@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { expect } from "chai";
 import { after, describe, it } from "mocha";
 import { defaultCommonName, loadTenantsFile, parseTenants, TenantsFileError } from "../../../program/tenants-file";
+import { tenantsFileProblems } from "../../helpers/tenants-file";
 
 const FILE = "teams/tenants.yaml";
 const GUID = "5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a";
@@ -18,13 +19,7 @@ ${extra}`;
 }
 
 function problemsOf(text: string): string {
-  try {
-    parseTenants(text, FILE);
-  } catch (error) {
-    expect(error).to.be.instanceOf(TenantsFileError);
-    return (error as Error).message;
-  }
-  throw new Error("the file was accepted");
+  return tenantsFileProblems(text, FILE);
 }
 
 describe("tenants file: valid files", () => {
