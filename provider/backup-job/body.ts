@@ -1,5 +1,17 @@
-import { objectKey, type ResolvedObject } from "./items";
+import { type CarriedMembers, objectKey, type ResolvedObject } from "../common/object-lookup";
 import type { BackupJobInputs, JobItem, JobSchedule } from "./types";
+
+/**
+ * What a job's items carry of their objects: the members RESTUser, RESTGroup, RESTTeam and
+ * RESTJobSite have in every version (a job's site is RESTJobSite, which has no isAvailable,
+ * unlike a listed RESTSite).
+ */
+export const JOB_ITEM_MEMBERS: CarriedMembers = {
+  user: ["displayName", "name", "type", "locationType"],
+  group: ["displayName", "name", "managedBy", "site", "type", "locationType"],
+  site: ["url", "parentUrl", "name", "isCloud", "isPersonal", "title"],
+  team: ["displayName", "description", "mail"],
+};
 
 /** What a job's body needs besides its inputs: the repository and the objects' ids, resolved. */
 export interface JobResolution {

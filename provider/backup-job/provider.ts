@@ -3,10 +3,10 @@ import { type ConnectionSettings, isNotFound } from "../client";
 import { JobsApi } from "../client/jobs";
 import { ConnectedProvider } from "../common/connected-provider";
 import { reportingErrors } from "../common/errors";
-import { jobBody } from "./body";
+import { JOB_ITEM_MEMBERS, jobBody } from "./body";
 import { checkBackupJob } from "./check";
 import { diffBackupJob } from "./diff";
-import { resolveItems } from "./items";
+import { resolveItems } from "../common/object-lookup";
 import { repositoryIdOf } from "./repository";
 import { inputsFromJobOutputs, outputsFromJob, outputsFromRemoteJob } from "./state";
 import type { BackupJobInputs, BackupJobOutputs } from "./types";
@@ -32,7 +32,7 @@ export class BackupJobProvider extends ConnectedProvider implements pulumi.dynam
       const api = this.api(settings);
       // Everything is looked up before the POST: a name that resolves to nothing creates nothing.
       const repositoryId = await repositoryIdOf(this.pool, settings, inputs);
-      const items = await resolveItems(api, inputs.organizationId!, itemLists(inputs));
+      const items = await resolveItems(api, inputs.organizationId!, itemLists(inputs), JOB_ITEM_MEMBERS);
       const job = await api.createJob(inputs.organizationId!, jobBody(inputs, { repositoryId, items }, "create"));
       this.pool.forget(settings, "jobs");
       return { id: job.id, outs: outputsFromJob(inputs, { id: job.id, repositoryId, items }, settings.apiVersion) };
@@ -57,7 +57,7 @@ export class BackupJobProvider extends ConnectedProvider implements pulumi.dynam
       const api = this.api(settings);
       const repositoryId = await repositoryIdOf(this.pool, settings, news);
       // Ids resolved before stay; only a newly named object is looked up.
-      const items = await resolveItems(api, news.organizationId!, itemLists(news), olds.resolvedItems ?? {});
+      const items = await resolveItems(api, news.organizationId!, itemLists(news), JOB_ITEM_MEMBERS, olds.resolvedItems ?? {});
       try {
         await api.updateJob(id, jobBody(news, { repositoryId, items }, "update"));
       } catch (error) {

@@ -1,5 +1,5 @@
 import type { RemoteJob } from "../client/job-schemas";
-import type { ResolvedObject } from "./items";
+import type { ResolvedObject } from "../common/object-lookup";
 import { toPlainOutputs } from "../common/outputs";
 import type { BackupJobInputs, BackupJobOutputs, JobSchedule } from "./types";
 

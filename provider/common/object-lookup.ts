@@ -1,27 +1,21 @@
 import type { JobsApi, ObjectKind } from "../client/jobs";
 import type { RemoteOrganizationObject } from "../client/job-schemas";
-import type { JobItem } from "./types";
+/** What names an object of the organization: an item of a job or of a role, or a role's operator. */
+export type ObjectReference = { type: string; user?: string; group?: string; site?: string; team?: string };
 
 /** An object of the organization as its listing gave it, without links: what an item carries of it. */
 export type ResolvedObject = Record<string, unknown> & { id: string };
 
 /** The object an item names, as the key resolvedItems records it under: `user:alex@contoso…`. */
-export function objectKey(item: JobItem): string | undefined {
-  switch (item.type) {
-    case "User":
-      return `user:${item.user.toLowerCase()}`;
-    case "Group":
-      return `group:${item.group.toLowerCase()}`;
-    case "Site":
-      return `site:${withoutTrailingSlash(item.site).toLowerCase()}`;
-    case "Team":
-      return `team:${item.team.toLowerCase()}`;
-    default:
-      return undefined;
-  }
+export function objectKey(item: ObjectReference): string | undefined {
+  if (item.user !== undefined) return `user:${item.user.toLowerCase()}`;
+  if (item.group !== undefined) return `group:${item.group.toLowerCase()}`;
+  if (item.site !== undefined) return `site:${withoutTrailingSlash(item.site).toLowerCase()}`;
+  if (item.team !== undefined) return `team:${item.team.toLowerCase()}`;
+  return undefined;
 }
 
-/** Thrown when an item names nothing in the organization: the create or update makes no request after it. */
+/** Thrown when a reference names nothing in the organization: the create or update makes no request after it. */
 export class UnknownItemError extends Error {
   constructor(message: string) {
     super(message);
@@ -37,7 +31,8 @@ export class UnknownItemError extends Error {
 export async function resolveItems(
   api: JobsApi,
   organizationId: string,
-  lists: Array<{ property: string; items: readonly JobItem[] }>,
+  lists: Array<{ property: string; items: readonly ObjectReference[] }>,
+  carriedMembers: CarriedMembers,
   known: Readonly<Record<string, ResolvedObject>> = {},
 ): Promise<Record<string, ResolvedObject>> {
   const resolved: Record<string, ResolvedObject> = {};
@@ -60,27 +55,18 @@ export async function resolveItems(
         match = candidates.find((candidate) => namesOf(kind, candidate).includes(name));
       }
       if (!match) throw new UnknownItemError(`${property}[${index}]: the organization ${organizationId} has no ${kind} ${displayed(item)}; nothing was created or changed. ${HINTS[kind]}`);
-      resolved[key] = carried(kind, match);
+      resolved[key] = carried(carriedMembers[kind], match);
     }
   }
   return resolved;
 }
 
-/**
- * What an item carries of its object: the members RESTUser, RESTGroup, RESTTeam and RESTJobSite
- * have in every version (a job's site is RESTJobSite, which has no isAvailable, unlike a listed
- * RESTSite).
- */
-const CARRIED: Record<ObjectKind, readonly string[]> = {
-  user: ["displayName", "name", "type", "locationType"],
-  group: ["displayName", "name", "managedBy", "site", "type", "locationType"],
-  site: ["url", "parentUrl", "name", "isCloud", "isPersonal", "title"],
-  team: ["displayName", "description", "mail"],
-};
+/** Per kind, the members of a listed object a request carries besides its id (the schemas differ per use). */
+export type CarriedMembers = Readonly<Record<ObjectKind, readonly string[]>>;
 
-function carried(kind: ObjectKind, object: RemoteOrganizationObject): ResolvedObject {
+function carried(members: readonly string[], object: RemoteOrganizationObject): ResolvedObject {
   const result: ResolvedObject = { id: object.id };
-  for (const member of CARRIED[kind]) if (object[member] !== undefined && object[member] !== null) result[member] = object[member];
+  for (const member of members) if (object[member] !== undefined && object[member] !== null) result[member] = object[member];
   return result;
 }
 
@@ -102,8 +88,8 @@ function namesOf(kind: ObjectKind, object: RemoteOrganizationObject): string[] {
   return names.filter((name): name is string => typeof name === "string").map((name) => name.toLowerCase());
 }
 
-function displayed(item: JobItem): string {
-  return "user" in item ? item.user : "group" in item ? item.group : "site" in item ? item.site : "team" in item ? item.team : item.type;
+function displayed(item: ObjectReference): string {
+  return item.user ?? item.group ?? item.site ?? item.team ?? item.type;
 }
 
 function withoutTrailingSlash(url: string): string {
