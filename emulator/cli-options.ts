@@ -21,14 +21,19 @@ Options (environment variable fallback in brackets):
                                    [VB365_EMULATOR_ORGANIZATION_NAME]
   --device-code-lifetime <s>       device code lifetime (default 900) [VB365_EMULATOR_DEVICE_CODE_LIFETIME]
   --token-lifetime <s>             access token lifetime (default 3600) [VB365_EMULATOR_TOKEN_LIFETIME]
-  --put-semantics <merge|replace>  PUT /Organizations and /Jobs keep what the body omits (merge,
-                                   default) or clear it (replace) [VB365_EMULATOR_PUT_SEMANTICS]
+  --put-semantics <merge|replace>  PUT /Organizations, /Jobs and /RbacRoles keep what the body
+                                   omits (merge, default) or clear it (replace)
+                                   [VB365_EMULATOR_PUT_SEMANTICS]
   --max-page-size <n>              cap pages at n items, whatever limit asks (default: none)
                                    [VB365_EMULATOR_MAX_PAGE_SIZE]
   --delete-with-jobs <refuse|cascade>
                                    deleting an organization with enabled jobs: 409 (refuse,
                                    default) or the jobs go with it [VB365_EMULATOR_DELETE_WITH_JOBS]
-  --state-file <path>              keep organizations and jobs in this file across restarts
+  --delete-with-roles <refuse|cascade>
+                                   deleting an organization with restore operator roles: 409
+                                   (refuse, default) or the roles go with it
+                                   [VB365_EMULATOR_DELETE_WITH_ROLES]
+  --state-file <path>              keep organizations, jobs and roles in this file across restarts
                                    [VB365_EMULATOR_STATE_FILE]
   --ca-file <path>                 where to write the certificate PEM (default: a temporary file)
                                    [VB365_EMULATOR_CA_FILE]
@@ -65,6 +70,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
         "put-semantics": { type: "string" },
         "max-page-size": { type: "string" },
         "delete-with-jobs": { type: "string" },
+        "delete-with-roles": { type: "string" },
         "state-file": { type: "string" },
         "ca-file": { type: "string" },
         quiet: { type: "boolean" },
@@ -101,6 +107,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   if (maxPageSize !== undefined) options.maxPageSize = integer(maxPageSize, "--max-page-size", 1, 10_000);
   const deleteWithJobs = pick(values["delete-with-jobs"], "VB365_EMULATOR_DELETE_WITH_JOBS");
   if (deleteWithJobs !== undefined) options.deleteWithJobs = oneOf(deleteWithJobs, "--delete-with-jobs", ["refuse", "cascade"] as const);
+  const deleteWithRoles = pick(values["delete-with-roles"], "VB365_EMULATOR_DELETE_WITH_ROLES");
+  if (deleteWithRoles !== undefined) options.deleteWithRoles = oneOf(deleteWithRoles, "--delete-with-roles", ["refuse", "cascade"] as const);
   const stateFile = pick(values["state-file"], "VB365_EMULATOR_STATE_FILE");
   if (stateFile !== undefined) options.stateFile = stateFile;
   const caFile = pick(values["ca-file"], "VB365_EMULATOR_CA_FILE");

@@ -3,7 +3,7 @@ import { parseGuid } from "./binding";
 import { ApiError } from "./errors";
 import { faultSpecSchema, type FaultSet, type FaultSpec, type FaultView } from "./faults";
 import { inventoryInputSchema, type Inventory, type InventoryInput } from "./inventory";
-import type { StoredDeviceCode, StoredJob, StoredOrganization, StoredRepository } from "./model";
+import type { StoredDeviceCode, StoredJob, StoredOrganization, StoredRepository, StoredRole } from "./model";
 import { redact } from "./redact";
 import type { Counters, RequestLog, RequestLogEntry } from "./request-log";
 import { settingsPatchSchema, type EmulatorSettings } from "./settings";
@@ -36,6 +36,8 @@ export interface StateDump {
   inventories: Record<string, Inventory>;
   jobs: StoredJob[];
   repositories: StoredRepository[];
+  /** Restore operator roles with their operators and objects. */
+  roles: StoredRole[];
   deviceCodes: DeviceCodeView[];
   tokens: { access: number; refresh: number; activeAccess: number };
   faults: FaultView[];
@@ -66,6 +68,7 @@ export class Controller {
       inventories: Object.fromEntries(store.listOrganizations().map((organization) => [organization.id, store.inventory(organization.id)])),
       jobs: store.listJobs(),
       repositories: store.listRepositories(),
+      roles: store.roles.list(),
       deviceCodes: store.deviceCodes.list().map((code) => this.deviceCodeView(code)),
       tokens: store.tokens.summary(),
       faults: this.faultSet.list(),

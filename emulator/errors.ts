@@ -167,6 +167,30 @@ export function jobNotFound(id: string): ApiError {
   return new ApiError(404, `Backup job with ID '${id}' was not found.`, "ResourceNotFound");
 }
 
+export function roleNotFound(id: string): ApiError {
+  return new ApiError(404, `Restore operator role with ID '${id}' was not found.`, "ResourceNotFound");
+}
+
+/** GET /RbacRoles/{roleId}/operators/{operatorId} and the item routes: `noun` is "Restore operator" or "Object". */
+export function roleItemNotFound(noun: string, id: string, roleName: string): ApiError {
+  return new ApiError(404, `${noun} with ID '${id}' was not found in the restore operator role '${roleName}'.`, "ResourceNotFound");
+}
+
+/** Decided: a role name is unique in its organization, refused like a duplicate organization (409). */
+export function roleNameTaken(name: string, organizationName: string): ApiError {
+  return new ApiError(409, `A restore operator role named '${name}' already exists in the organization '${organizationName}'.`, "OperationConflict");
+}
+
+/** Under deleteWithRoles "refuse", as an organization with enabled jobs is refused. */
+export function organizationHasRoles(name: string, roleNames: readonly string[]): ApiError {
+  const list = roleNames.map((role) => `'${role}'`).join(", ");
+  return new ApiError(
+    409,
+    `Cannot remove the organization '${name}' because it has ${roleNames.length} restore operator role${roleNames.length === 1 ? "" : "s"} (${list}). Remove the restore operator roles of the organization, then remove it.`,
+    "OperationConflict",
+  );
+}
+
 /** A reference inside a request body, unlike a path id, is bad input rather than a missing resource. */
 export function referencedOrganizationNotFound(id: string): ApiError {
   return validation(`Organization with ID '${id}' was not found.`);

@@ -66,15 +66,17 @@ export interface EmulatorOptions {
   autoApproveDeviceCodesMs?: number | null;
   /** Organization auto-approved codes sign in to. Default DEFAULT_ORGANIZATION_NAME. */
   autoApproveOrganizationName?: string;
-  /** PUT /Organizations and PUT /Jobs: keep what the body omits ("merge", the default) or clear it ("replace"). */
+  /** PUT /Organizations, PUT /Jobs and PUT /RbacRoles: keep what the body omits ("merge", the default) or clear it ("replace"). */
   putSemantics?: EmulatorSettings["putSemantics"];
   /** Cap on the size of a page (v8 listings, and v6/v7 organization object listings), whatever `limit` asks for. Default: none (the documented 10,000). */
   maxPageSize?: number | null;
   /** DELETE of an organization with enabled jobs: refused with 409 ("refuse", the default) or the jobs go with it ("cascade"). */
   deleteWithJobs?: EmulatorSettings["deleteWithJobs"];
+  /** DELETE of an organization with restore operator roles: refused with 409 ("refuse", the default) or the roles go with it ("cascade"). */
+  deleteWithRoles?: EmulatorSettings["deleteWithRoles"];
   /** What GET /RestorePortalSettings reports. Default: not enabled. */
   restorePortal?: EmulatorSettings["restorePortal"];
-  /** Persist organizations (with their inventories), jobs and repositories to this JSON file and load them on start. */
+  /** Persist organizations (with their inventories), jobs, restore operator roles and repositories to this JSON file and load them on start. */
   stateFile?: string;
   /** Keep request and response bodies in the request log (secrets redacted). Default false. */
   recordBodies?: boolean;
@@ -110,7 +112,7 @@ export interface Emulator {
 
   /** Stops listening and drops open connections. Safe to call twice. `POST /__emulator/...` has no equivalent. */
   close(): Promise<void>;
-  /** Back to the start: no organizations, jobs, tokens, device codes, faults or log; settings and users as started. `POST /__emulator/reset`. */
+  /** Back to the start: no organizations, jobs, roles, tokens, device codes, faults or log; settings and users as started. `POST /__emulator/reset`. */
   reset(): void;
   /** Everything the emulator holds, secrets redacted. `GET /__emulator/state`. */
   state(): StateDump;

@@ -139,3 +139,36 @@ export interface StoredRefreshToken {
   expiresAt: number;
   accessToken: string;
 }
+
+export const ROLE_TYPES = ["EntireOrganization", "SpecificObjects"] as const;
+export type RoleType = (typeof ROLE_TYPES)[number];
+
+/** RESTRbacItemType of SPEC7/8 (SPEC6 has no `Team`); operators are `User` or `Group` only. */
+export const ROLE_ITEM_TYPES = ["Group", "User", "Site", "Team"] as const;
+export type RoleItemType = (typeof ROLE_ITEM_TYPES)[number];
+
+/**
+ * An operator or item of a restore operator role: its object as the organization's inventory
+ * named it when the role was saved, in the members RESTRbacUser/Group/Site/Team require.
+ */
+export interface StoredRoleItem {
+  /** The object's id: the specs describe an item's `id` as the ID of its user, group, site or team. */
+  id: string;
+  type: RoleItemType;
+  user?: { id: string; displayName: string; name: string; type: "User" };
+  group?: { id: string; displayName: string; name: string; type: "Office365" };
+  site?: { id: string; url: string; title: string; isCloud: true; isPersonal: boolean };
+  team?: { id: string; description: string; displayName: string; mail: string };
+}
+
+export interface StoredRole {
+  id: string;
+  organizationId: string;
+  name: string;
+  description: string | null;
+  roleType: RoleType;
+  operators: StoredRoleItem[];
+  selectedItems: StoredRoleItem[];
+  excludedItems: StoredRoleItem[];
+  createdAt: string;
+}

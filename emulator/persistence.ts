@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
 import type { Inventory } from "./inventory";
-import type { StoredJob, StoredOrganization, StoredRepository } from "./model";
+import type { StoredJob, StoredOrganization, StoredRepository, StoredRole } from "./model";
 
 /** What `--state-file` holds. Tokens and device codes are not kept: a restart signs everybody out (decided). */
 export interface PersistedState {
@@ -14,6 +14,8 @@ export interface PersistedState {
   inventories?: Record<string, Inventory>;
   jobs: StoredJob[];
   repositories: StoredRepository[];
+  /** Restore operator roles; absent in files written before roles existed. */
+  roles?: StoredRole[];
 }
 
 // Only the envelope is checked: the records are the emulator's own output.
@@ -25,6 +27,7 @@ function envelope() {
     inventories: z.record(z.string(), z.object({ users: z.array(z.unknown()), groups: z.array(z.unknown()), sites: z.array(z.unknown()), teams: z.array(z.unknown()) })).optional(),
     jobs: z.array(z.object({ id: z.string(), organizationId: z.string() }).passthrough()),
     repositories: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
+    roles: z.array(z.object({ id: z.string(), organizationId: z.string() }).passthrough()).optional(),
   });
 }
 

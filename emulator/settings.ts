@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * How `PUT /Organizations/{id}` and `PUT /Jobs/{id}` treat what the body leaves out. No source confirms either
+ * How `PUT /Organizations/{id}`, `PUT /Jobs/{id}` and `PUT /RbacRoles/{id}` treat what the body leaves out. No source confirms either
  * (vb365-api.md §4.5, §10): "merge" keeps omitted properties and secrets; "replace" clears them,
  * as a server that binds the body onto a fresh object would (a maintained VBR provider does
  * GET-merge-PUT because its server replaces).
@@ -14,6 +14,13 @@ export type PutSemantics = "merge" | "replace";
  * unconfirmed either way.
  */
 export type DeleteWithJobs = "refuse" | "cascade";
+
+/**
+ * DELETE of an organization that has restore operator roles. No source says what a server does:
+ * "refuse" (409 while any role exists, as for enabled jobs) makes a client remove the roles first;
+ * "cascade": the roles go with the organization.
+ */
+export type DeleteWithRoles = "refuse" | "cascade";
 
 /** `RESTRestorePortalSettings` of SPEC6/7/8 (`restorePortalUri` from v7 on). */
 export interface RestorePortalSettings {
@@ -44,6 +51,8 @@ export interface EmulatorSettings {
   maxPageSize: number | null;
   /** See DeleteWithJobs. Default "refuse". */
   deleteWithJobs: DeleteWithJobs;
+  /** See DeleteWithRoles. Default "refuse". */
+  deleteWithRoles: DeleteWithRoles;
   /** What the anonymous `GET /RestorePortalSettings` reports. Default: not enabled. */
   restorePortal: RestorePortalSettings;
 }
@@ -57,6 +66,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   putSemantics: "merge",
   maxPageSize: null,
   deleteWithJobs: "refuse",
+  deleteWithRoles: "refuse",
   restorePortal: { isEnabled: false, applicationId: null, msalAuthorityUri: null, restorePortalUri: null },
 };
 
@@ -73,6 +83,7 @@ export function settingsPatchSchema() {
       putSemantics: z.enum(["merge", "replace"]),
       maxPageSize: z.number().int().min(1).max(10_000).nullable(),
       deleteWithJobs: z.enum(["refuse", "cascade"]),
+      deleteWithRoles: z.enum(["refuse", "cascade"]),
       restorePortal: z
         .object({
           isEnabled: z.boolean(),

@@ -1,6 +1,6 @@
 import { Clock } from "./clock";
 import { DeviceCodeStore } from "./device-codes";
-import { organizationAlreadyAdded, organizationHasEnabledJobs, organizationNotFound } from "./errors";
+import { organizationAlreadyAdded, organizationHasEnabledJobs, organizationHasRoles, organizationNotFound } from "./errors";
 import { newId } from "./ids";
 import { EMPTY_INVENTORY, seedInventory, withInventory, type Inventory, type InventoryInput } from "./inventory";
 import { JobStore, type JobInput, type JobPatch } from "./job-store";
@@ -8,6 +8,7 @@ import type { StoredConnectionSettings, StoredJob, StoredOrganization, StoredRep
 import { applyBody, draftOf, NEW_ORGANIZATION, type OrganizationDraft } from "./organization-draft";
 import { resolveOrganization, type Resolution } from "./organization-rules";
 import { loadState, saveState } from "./persistence";
+import { RoleStore } from "./role-store";
 import type { OrganizationBody } from "./routes/organization-body";
 import { DEFAULT_SETTINGS, type EmulatorSettings } from "./settings";
 import { TokenStore } from "./tokens";
@@ -44,6 +45,13 @@ export class Store {
     now: () => this.now(),
     persist: () => this.persist(),
   });
+  /** Restore operator roles (role-store.ts); routes call it directly, as they do the tokens. */
+  readonly roles = new RoleStore({
+    organization: (id) => this.organizations.get(id),
+    inventory: (organizationId) => this.inventory(organizationId),
+    now: () => this.now(),
+    persist: () => this.persist(),
+  });
 
   constructor(private readonly config: StoreConfig) {
     this.servedVersions = config.servedVersions;
@@ -59,6 +67,8 @@ export class Store {
         this.inventories.set(organization.id, saved.inventories?.[organization.id] ?? seedInventory(organization.name));
       }
       this.jobs.load(saved.jobs, saved.repositories);
+      // Decided: a state file written before roles existed has none.
+      this.roles.load(saved.roles ?? []);
     }
   }
 
@@ -75,7 +85,7 @@ export class Store {
     return this.settings();
   }
 
-  /** Back to the configuration the emulator started with: no organizations, jobs, tokens or codes. */
+  /** Back to the configuration the emulator started with: no organizations, jobs, roles, tokens or codes. */
   reset(): void {
     this.currentSettings = { ...DEFAULT_SETTINGS, ...this.config.settings };
     this.clock.reset();
@@ -86,6 +96,7 @@ export class Store {
     this.organizations.clear();
     this.inventories.clear();
     this.jobs.clear();
+    this.roles.clear();
     this.persist();
   }
 
@@ -146,7 +157,8 @@ export class Store {
 
   /**
    * Under deleteWithJobs "refuse", refused while any job of the organization is enabled, and its
-   * disabled jobs go with it; under "cascade" every job goes with it (settings.ts, §4.5).
+   * disabled jobs go with it; under "cascade" every job goes with it (settings.ts, §4.5). Its
+   * restore operator roles likewise under deleteWithRoles: refused while it has any, or they go.
    */
   deleteOrganization(id: string): void {
     const organization = this.getOrganization(id);
@@ -155,7 +167,12 @@ export class Store {
     if (enabled.length > 0 && this.currentSettings.deleteWithJobs === "refuse") {
       throw organizationHasEnabledJobs(organization.name, enabled.map((job) => job.name));
     }
+    const roles = this.roles.list({ organizationId: id });
+    if (roles.length > 0 && this.currentSettings.deleteWithRoles === "refuse") {
+      throw organizationHasRoles(organization.name, roles.map((role) => role.name));
+    }
     this.jobs.dropJobs(jobs.map((job) => job.id));
+    this.roles.drop(roles.map((role) => role.id));
     this.organizations.delete(id);
     this.inventories.delete(id);
     this.persist();
@@ -261,6 +278,7 @@ export class Store {
       inventories: Object.fromEntries(this.inventories),
       jobs: this.listJobs(),
       repositories: this.listRepositories(),
+      roles: this.roles.list(),
     });
   }
 }

@@ -235,13 +235,15 @@ describe("emulator control surface", () => {
         putSemantics: "merge",
         maxPageSize: null,
         deleteWithJobs: "refuse",
+        deleteWithRoles: "refuse",
         restorePortal: { isEnabled: false, applicationId: null, msalAuthorityUri: null, restorePortalUri: null },
       });
       const changed = await control("PATCH", "/settings", { autoApproveDeviceCodesMs: 0, autoApproveOrganizationName: "litware.onmicrosoft.com" });
       expect(changed.body).to.include({ autoApproveDeviceCodesMs: 0, autoApproveOrganizationName: "litware.onmicrosoft.com" });
       expect((await control("PATCH", "/settings", { tokenLifetime: 5 })).status).to.equal(400);
       expect((await control("PATCH", "/settings", { tokenLifetimeSeconds: -1 })).status).to.equal(400);
-      expect((await control("PATCH", "/settings", { putSemantics: "replace", maxPageSize: 100, deleteWithJobs: "cascade" })).body).to.include({ putSemantics: "replace", maxPageSize: 100, deleteWithJobs: "cascade" });
+      expect((await control("PATCH", "/settings", { putSemantics: "replace", maxPageSize: 100, deleteWithJobs: "cascade", deleteWithRoles: "cascade" })).body).to.include({ putSemantics: "replace", maxPageSize: 100, deleteWithJobs: "cascade", deleteWithRoles: "cascade" });
+      expect((await control("PATCH", "/settings", { deleteWithRoles: "keep" })).status).to.equal(400);
       expect((await control("PATCH", "/settings", { putSemantics: "patch" })).status).to.equal(400);
       expect((await control("PATCH", "/settings", { maxPageSize: 0 })).status).to.equal(400);
     });

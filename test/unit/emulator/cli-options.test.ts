@@ -28,7 +28,7 @@ describe("vb365-emulator options", () => {
       "--port", "4443", "--host", "0.0.0.0", "--http", "--versions", "v8, V7", "--user", "a:b", "--user", "DOMAIN\\c:d:e",
       "--auto-approve-device-codes", "1500", "--organization-name", "fabrikam.onmicrosoft.com", "--device-code-lifetime", "60",
       "--token-lifetime", "120", "--put-semantics", "Replace", "--max-page-size", "100", "--delete-with-jobs", "cascade",
-      "--state-file", "state.json", "--ca-file", "ca.pem", "--quiet",
+      "--delete-with-roles", "Cascade", "--state-file", "state.json", "--ca-file", "ca.pem", "--quiet",
     ]);
     expect(command).to.deep.equal({
       kind: "run",
@@ -45,6 +45,7 @@ describe("vb365-emulator options", () => {
         putSemantics: "replace",
         maxPageSize: 100,
         deleteWithJobs: "cascade",
+        deleteWithRoles: "cascade",
         stateFile: "state.json",
       },
       caFile: "ca.pem",
@@ -66,13 +67,14 @@ describe("vb365-emulator options", () => {
       VB365_EMULATOR_PUT_SEMANTICS: "replace",
       VB365_EMULATOR_MAX_PAGE_SIZE: "250",
       VB365_EMULATOR_DELETE_WITH_JOBS: "refuse",
+      VB365_EMULATOR_DELETE_WITH_ROLES: "cascade",
       VB365_EMULATOR_STATE_FILE: "/tmp/state.json",
       VB365_EMULATOR_CA_FILE: "/tmp/ca.pem",
       VB365_EMULATOR_QUIET: "1",
     };
     const command = run(["--port", "9443"], env);
     expect(command.options).to.include({ port: 9443, host: "localhost", http: true, autoApproveDeviceCodesMs: 0, tokenLifetimeSeconds: 90 });
-    expect(command.options).to.include({ putSemantics: "replace", maxPageSize: 250, deleteWithJobs: "refuse" });
+    expect(command.options).to.include({ putSemantics: "replace", maxPageSize: 250, deleteWithJobs: "refuse", deleteWithRoles: "cascade" });
     expect(command.options.users).to.deep.equal([{ name: "x", password: "1" }, { name: "y", password: "2" }]);
     expect(command).to.include({ caFile: "/tmp/ca.pem", quiet: true });
   });
@@ -91,6 +93,7 @@ describe("vb365-emulator options", () => {
     expect(usageError(["--put-semantics", "patch"])).to.equal('--put-semantics takes merge or replace, not "patch".');
     expect(usageError(["--max-page-size", "0"])).to.equal("--max-page-size must be between 1 and 10000, not 0.");
     expect(usageError(["--delete-with-jobs", "force"])).to.equal('--delete-with-jobs takes refuse or cascade, not "force".');
+    expect(usageError(["--delete-with-roles", "keep"])).to.equal('--delete-with-roles takes refuse or cascade, not "keep".');
     expect(usageError(["--nope"])).to.match(/Unknown option '--nope'/);
   });
 
