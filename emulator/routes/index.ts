@@ -3,6 +3,8 @@ import { inventoryRoutes } from "./inventory";
 import { jobItemRoutes } from "./job-items";
 import { jobRoutes } from "./jobs";
 import { organizationRoutes } from "./organizations";
+import { rbacRoleItemRoutes } from "./rbac-role-items";
+import { rbacRoleRoutes } from "./rbac-roles";
 import { repositoryRoutes } from "./repositories";
 import { serviceRoutes } from "./service";
 import { tokenRoutes } from "./token";
@@ -18,6 +20,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...jobRoutes,
   ...jobItemRoutes,
   ...repositoryRoutes,
+  ...rbacRoleRoutes,
+  ...rbacRoleItemRoutes,
 ];
 
 export interface ServedOperation {

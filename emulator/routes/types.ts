@@ -30,6 +30,20 @@ export const ROUTE_KINDS = [
   "jobs.selectedItems",
   "jobs.excludedItems",
   "repositories.list",
+  "rbacRoles.create",
+  "rbacRoles.list",
+  "rbacRoles.get",
+  "rbacRoles.update",
+  "rbacRoles.delete",
+  "rbacRoles.operators",
+  "rbacRoles.operators.add",
+  "rbacRoles.operators.remove",
+  "rbacRoles.selectedItems",
+  "rbacRoles.selectedItems.add",
+  "rbacRoles.selectedItems.remove",
+  "rbacRoles.excludedItems",
+  "rbacRoles.excludedItems.add",
+  "rbacRoles.excludedItems.remove",
 ] as const;
 
 export type RouteKind = (typeof ROUTE_KINDS)[number];

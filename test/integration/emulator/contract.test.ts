@@ -81,6 +81,41 @@ async function tour(emulator: Emulator, version: ApiVersion): Promise<void> {
   await client.get(`/Jobs/${job.id}/ExcludedItems`);
   await client.get(`/Jobs/${MISSING}/ExcludedItems`);
   await client.get(`/Jobs/${job.id}`);
+
+  const team = version === "v6" ? [] : [{ type: "Team", team: { id: inventory.teams[0]!.id } }];
+  const roleBody = {
+    name: `${version} helpdesk`,
+    description: "Restores for the helpdesk",
+    roleType: "SpecificObjects",
+    operators: [{ type: "User", user: { id: inventory.users[0]!.id } }, { type: "Group", group: { id: inventory.groups[0]!.id } }],
+    selectedItems: [{ type: "Site", site: { id: inventory.sites[1]!.id } }, { type: "User", id: inventory.users[1]!.id }, ...team],
+    excludedItems: [{ type: "User", user: { id: inventory.users[2]!.id } }],
+  };
+  const role = (await client.post(`${organization}/RbacRoles`, roleBody)).body;
+  await client.post(`${organization}/RbacRoles`, roleBody);
+  await client.post(`${organization}/RbacRoles`, { ...roleBody, name: "unknown operator", operators: [{ type: "User", user: { id: MISSING } }] });
+  await client.post(`/Organizations/${MISSING}/RbacRoles`, roleBody);
+  await client.get(`${organization}/RbacRoles`);
+  await client.get(`/Organizations/${MISSING}/RbacRoles`);
+  await client.get("/RbacRoles");
+  await client.get(`/RbacRoles/${role.id}`);
+  await client.get(`/RbacRoles/${MISSING}`);
+  await client.put(`/RbacRoles/${role.id}`, { description: "updated" });
+  await client.put(`/RbacRoles/${role.id}`, { selectedItems: [] });
+  await client.put(`/RbacRoles/${MISSING}`, { name: "missing" });
+  const lists = [["operators", "Group", inventory.groups[1]!.id], ["selectedItems", "Group", inventory.groups[1]!.id], ["excludedItems", "Site", inventory.sites[0]!.id]] as const;
+  for (const [list, type, itemId] of lists) {
+    await client.post(`/RbacRoles/${role.id}/${list}`, [{ type, id: itemId }]);
+    await client.post(`/RbacRoles/${role.id}/${list}`, [{ type, id: MISSING }]);
+    await client.post(`/RbacRoles/${MISSING}/${list}`, [{ type, id: itemId }]);
+    await client.get(`/RbacRoles/${role.id}/${list}`);
+    await client.get(`/RbacRoles/${MISSING}/${list}`);
+    await client.get(`/RbacRoles/${role.id}/${list}/${itemId}`);
+    await client.get(`/RbacRoles/${role.id}/${list}/${MISSING}`);
+    await client.delete(`/RbacRoles/${role.id}/${list}?ids=${itemId}`);
+    await client.delete(`/RbacRoles/${role.id}/${list}?ids=${MISSING}`);
+  }
+
   await client.delete(`/Organizations/${existing.id}`);
   await client.post(`/Jobs/${job.id}/disable`);
   await client.post(`/Jobs/${job.id}/enable`);
@@ -88,6 +123,9 @@ async function tour(emulator: Emulator, version: ApiVersion): Promise<void> {
   await client.post(`/Jobs/${MISSING}/disable`);
   await client.delete(`/Jobs/${job.id}`);
   await client.delete(`/Jobs/${job.id}`);
+  await client.delete(`/Organizations/${existing.id}`);
+  await client.delete(`/RbacRoles/${role.id}`);
+  await client.delete(`/RbacRoles/${role.id}`);
   await client.delete(`/Organizations/${existing.id}`);
   await client.delete(`/Organizations/${existing.id}`);
 
