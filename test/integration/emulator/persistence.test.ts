@@ -76,6 +76,54 @@ describe("emulator state file", () => {
     await stop(second);
   });
 
+  it("keeps restore operator roles with their operators and objects across restarts, and forgets them on reset", async () => {
+    const stateFile = join(dir, "roles.json");
+    const first = await start({ stateFile });
+    const client = new EmulatorClient(first, "v7");
+    await client.login();
+    const organization = (await client.post("/Organizations", existingApplicationBody(pfxFixture()))).body;
+    const inventory = first.inventory(organization.id);
+    const body = {
+      name: "Helpdesk",
+      description: "Restores for the helpdesk",
+      roleType: "SpecificObjects",
+      operators: [{ type: "Group", group: { id: inventory.groups[1]!.id } }],
+      selectedItems: [{ type: "Team", team: { id: inventory.teams[0]!.id } }],
+      excludedItems: [{ type: "User", user: { id: inventory.users[2]!.id } }],
+    };
+    const role = (await client.post(`/Organizations/${organization.id}/RbacRoles`, body)).body;
+    const lists = async (again: EmulatorClient) =>
+      Promise.all(["operators", "selectedItems", "excludedItems"].map(async (list) => (await again.get(`/RbacRoles/${role.id}/${list}`)).body));
+    const before = await lists(client);
+    await stop(first);
+    expect(JSON.parse(readFileSync(stateFile, "utf8")).roles.map((saved: { name: string }) => saved.name)).to.deep.equal(["Helpdesk"]);
+
+    const second = await start({ stateFile });
+    const again = new EmulatorClient(second, "v7");
+    await again.login();
+    expect((await again.get(`/RbacRoles/${role.id}`)).body).to.deep.equal(role);
+    expect(await lists(again)).to.deep.equal(before);
+    expect((await again.post(`/Organizations/${organization.id}/RbacRoles`, body)).status, "the name is still taken").to.equal(409);
+    second.reset();
+    expect(JSON.parse(readFileSync(stateFile, "utf8")).roles).to.deep.equal([]);
+    await stop(second);
+  });
+
+  it("starts without roles from a file written before roles existed", async () => {
+    const stateFile = join(dir, "before-roles.json");
+    const first = await start({ stateFile });
+    const client = new EmulatorClient(first, "v8");
+    await client.login();
+    const organization = (await client.post("/Organizations", existingApplicationBody(pfxFixture()))).body;
+    await stop(first);
+    const { roles: _roles, ...older } = JSON.parse(readFileSync(stateFile, "utf8"));
+    writeFileSync(stateFile, JSON.stringify(older));
+    const second = await start({ stateFile });
+    expect(second.state().roles).to.deep.equal([]);
+    expect(second.state().organizations.map((stored) => stored.id)).to.deep.equal([organization.id]);
+    await stop(second);
+  });
+
   it("seeds the inventory of organizations in a file written before inventories existed", async () => {
     const stateFile = join(dir, "older.json");
     const first = await start({ stateFile });
