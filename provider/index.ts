@@ -21,6 +21,11 @@ export { Vb365BackupJob } from "./backup-job/resource";
 export type { Vb365BackupJobArgs } from "./backup-job/resource";
 export type { BackupJobInputs, JobItem, JobSchedule } from "./backup-job/types";
 
+// Vb365RestoreOperatorRole: who of the tenant may restore what
+export { Vb365RestoreOperatorRole } from "./restore-operator-role/resource";
+export type { Vb365RestoreOperatorRoleArgs } from "./restore-operator-role/resource";
+export type { RoleInputs, RoleReference } from "./restore-operator-role/types";
+
 // Vb365Tenant: a certificate and the organization that uses it
 export { Vb365Tenant } from "./tenant/component";
 export type { Vb365TenantArgs } from "./tenant/component";

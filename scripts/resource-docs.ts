@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type DocumentedResource, resourceDocs } from "../provider/common/definition-docs";
 import { BACKUP_JOB_FIELDS, BACKUP_JOB_OUTPUT_FIELDS } from "../provider/backup-job/definition";
+import { ROLE_FIELDS, ROLE_OUTPUT_FIELDS } from "../provider/restore-operator-role/definition";
 import { ORGANIZATION_FIELDS, ORGANIZATION_OUTPUT_FIELDS, SETTINGS_FIELDS, SETTINGS_OUTPUT_FIELDS } from "../provider/organization/definition";
 import { TENANT_CERTIFICATE_FIELDS, TENANT_CERTIFICATE_OUTPUTS } from "../provider/tenant-certificate/definition";
 
@@ -25,6 +26,12 @@ export const DOCUMENTED_RESOURCES: DocumentedResource[] = [
     summary: "A backup job of an organization: the whole organization or selected users, groups, sites and Teams, into a repository, on a schedule. A job's items are not in the server's job listing, so `pulumi refresh` sees changes to everything but its items.",
     inputs: BACKUP_JOB_FIELDS,
     outputs: BACKUP_JOB_OUTPUT_FIELDS,
+  },
+  {
+    title: "Vb365RestoreOperatorRole",
+    summary: "A restore-operator role of an organization: who of the tenant may explore and restore its backed-up data, all of it or the objects named. Its operators and items are collections of their own on the server, so `pulumi refresh` sees changes to its name, description and type.",
+    inputs: ROLE_FIELDS,
+    outputs: ROLE_OUTPUT_FIELDS,
   },
 ];
 

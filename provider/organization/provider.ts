@@ -78,7 +78,7 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
       } catch (error) {
         if (isNotFound(error)) return;
         if (error instanceof Vb365ApiError && error.status === 409) {
-          throw new Error(`${error.message} Disable or delete the backup jobs of ${props.name || id} in VB365, then run the command again.`);
+          throw new Error(`${error.message} Remove the backup jobs and restore operator roles of ${props.name || id} in VB365 (or from the program), then run the command again.`);
         }
         throw error;
       } finally {

@@ -21,6 +21,10 @@ export const RUNTIME_ENTRIES = {
   backupJobStub: { specifier: "pulumi-vb365/runtime/backup-job-provider", file: "./dist/provider/runtime/backup-job-stub.js" },
   /** The implementation behind it: exports BackupJobProvider. */
   backupJob: { specifier: "pulumi-vb365/runtime/backup-job", file: "./dist/provider/backup-job/provider.js" },
+  /** The stub of every Vb365RestoreOperatorRole. */
+  restoreOperatorRoleStub: { specifier: "pulumi-vb365/runtime/restore-operator-role-provider", file: "./dist/provider/runtime/restore-operator-role-stub.js" },
+  /** The implementation behind it: exports RestoreOperatorRoleProvider. */
+  restoreOperatorRole: { specifier: "pulumi-vb365/runtime/restore-operator-role", file: "./dist/provider/restore-operator-role/provider.js" },
 } as const;
 
 /** The implementations a stub can name, with the class each exports. */
@@ -28,4 +32,5 @@ export const IMPLEMENTATIONS = {
   organization: { specifier: RUNTIME_ENTRIES.organization.specifier, exportName: "OrganizationProvider" },
   tenantCertificate: { specifier: RUNTIME_ENTRIES.tenantCertificate.specifier, exportName: "TenantCertificateProvider" },
   backupJob: { specifier: RUNTIME_ENTRIES.backupJob.specifier, exportName: "BackupJobProvider" },
+  restoreOperatorRole: { specifier: RUNTIME_ENTRIES.restoreOperatorRole.specifier, exportName: "RestoreOperatorRoleProvider" },
 } as const;

@@ -128,7 +128,7 @@ describe("Vb365Organization on servers that behave either way", () => {
         world.emulator.configure({ deleteWithJobs: "refuse" });
         const { provider, id, outs } = await organizationWithJob();
         const error = await rejection(provider.delete(id, outs));
-        expect(error.message).to.match(new RegExp(`^VB365 DELETE /${version}/Organizations/${id} failed with 409: .*Backup Job 1.* Disable or delete the backup jobs of contoso\\.onmicrosoft\\.com in VB365, then run the command again\\.$`));
+        expect(error.message).to.match(new RegExp(`^VB365 DELETE /${version}/Organizations/${id} failed with 409: .*Backup Job 1.* Remove the backup jobs and restore operator roles of contoso\\.onmicrosoft\\.com in VB365 \\(or from the program\\), then run the command again\\.$`));
         expect(world.emulator.state().organizations).to.have.length(1);
       });
 

@@ -38,7 +38,8 @@ describe("runtime entries: the module paths users' state refers to", () => {
     expect(load("organization").OrganizationProvider).to.be.a("function");
     expect(load("tenantCertificate").TenantCertificateProvider).to.be.a("function");
     expect(load("backupJob").BackupJobProvider).to.be.a("function");
-    for (const stub of ["organizationStub", "tenantCertificateStub", "backupJobStub"] as const) {
+    expect(load("restoreOperatorRole").RestoreOperatorRoleProvider).to.be.a("function");
+    for (const stub of ["organizationStub", "tenantCertificateStub", "backupJobStub", "restoreOperatorRoleStub"] as const) {
       expect(load(stub).check, stub).to.be.a("function");
       expect(load(stub).constructor.name, stub).to.equal("ProviderStub");
     }
