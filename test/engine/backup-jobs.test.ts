@@ -9,12 +9,14 @@ import { TestStack } from "../helpers/engine";
 const COUNT = 20;
 /** Veeam's job design guidance: Exchange, OneDrive and SharePoint, Teams; tenant0 has a fourth. */
 const JOBS = 3 * COUNT + 1;
+/** The stack, the shared certificate, the organizations, the jobs and tenant0's restore-operator role. */
+const RESOURCES = 1 + 1 + COUNT + JOBS + 1;
 
 /**
  * Vb365BackupJob through the engine on v7 and v8 (programs/backup-jobs): twenty tenants with
  * their jobs, a schedule changed in the console, an item that names nobody, and destroy.
  */
-describe("Vb365BackupJob through the Pulumi engine, on v7 and v8", () => {
+describe("Vb365BackupJob and Vb365RestoreOperatorRole through the Pulumi engine, on v7 and v8", () => {
   let emulator: Emulator;
   let stack: TestStack;
   const figures: Record<string, unknown> = {};
@@ -46,9 +48,9 @@ describe("Vb365BackupJob through the Pulumi engine, on v7 and v8", () => {
     expect(jobs()).to.have.length(JOBS);
     const counters = emulator.counters();
     figures.upOf20TenantsWithJobs = counters.byRoute;
-    expect(counters.byKind).to.deep.include({ token: 2, "organizations.create": COUNT, "jobs.create": JOBS, "repositories.list": 2 });
-    // tenant0's selected user and site, each looked up once in its organization.
-    expect(counters.byKind).to.deep.include({ "organizations.users": 1, "organizations.sites": 1 });
+    expect(counters.byKind).to.deep.include({ token: 2, "organizations.create": COUNT, "jobs.create": JOBS, "repositories.list": 2, "rbacRoles.create": 1 });
+    // tenant0's selected user and site, and its role's group and site, each looked up in its organization.
+    expect(counters.byKind).to.deep.include({ "organizations.users": 1, "organizations.sites": 2, "organizations.groups": 1 });
     const people = jobs().find((job) => job.name === "tenant0-people")!;
     const inventory = emulator.state().inventories[people.organizationId];
     const alex = inventory.users.find((user) => user.name === "alex@tenant0.onmicrosoft.com")!;
@@ -58,7 +60,7 @@ describe("Vb365BackupJob through the Pulumi engine, on v7 and v8", () => {
   it("previews no change, without a single request", async () => {
     emulator.resetCounters();
     const preview = await stack.preview();
-    expect(preview.changeSummary).to.deep.equal({ same: COUNT + JOBS + 2 });
+    expect(preview.changeSummary).to.deep.equal({ same: RESOURCES });
     expect(emulator.counters().total).to.equal(0);
   });
 
@@ -80,7 +82,7 @@ describe("Vb365BackupJob through the Pulumi engine, on v7 and v8", () => {
     expect(preview.changeSummary).to.deep.include({ update: 1 });
     await stack.up();
     expect(jobs().find((job) => job.id === teams.id)!.schedulePolicy).to.deep.include({ type: "Periodically", periodicallyEvery: "Hours4" });
-    expect((await stack.preview()).changeSummary).to.deep.equal({ same: COUNT + JOBS + 2 });
+    expect((await stack.preview()).changeSummary).to.deep.equal({ same: RESOURCES });
   });
 
   it("fails naming an item that resolves to nothing, and creates and changes nothing", async () => {
@@ -93,12 +95,13 @@ describe("Vb365BackupJob through the Pulumi engine, on v7 and v8", () => {
     expect(error?.message).to.match(/selectedItems\[2\]: the organization \S+ has no user nobody@tenant0\.onmicrosoft\.com; nothing was created or changed\./);
     expect(JSON.stringify(jobs())).to.equal(before);
     await stack.stack.setConfig("unknownUser", { value: "false" });
-    expect((await stack.preview()).changeSummary).to.deep.equal({ same: COUNT + JOBS + 2 });
+    expect((await stack.preview()).changeSummary).to.deep.equal({ same: RESOURCES });
   });
 
-  it("destroys every job before its organization, leaving nothing on the server", async () => {
+  it("destroys every job and role before its organization, leaving nothing on the server", async () => {
     await stack.destroy();
     expect(jobs()).to.deep.equal([]);
+    expect(emulator.state().roles).to.deep.equal([]);
     expect(emulator.state().organizations).to.deep.equal([]);
   });
 });

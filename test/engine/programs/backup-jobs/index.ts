@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { TenantCertificate, Vb365BackupJob, Vb365Organization } from "../../../../provider";
+import { TenantCertificate, Vb365BackupJob, Vb365Organization, Vb365RestoreOperatorRole } from "../../../../provider";
 
 // `count` existing-application tenants sharing one certificate, the even ones over the
 // vb365:connections entry "v8", the odd ones over "v7". Each gets the jobs of Veeam's job design
-// guidance: Exchange, OneDrive and SharePoint, Teams. tenant0 also backs up a user and a site.
+// guidance: Exchange, OneDrive and SharePoint, Teams. tenant0 also backs up a user and a site,
+// and has a restore-operator role.
 // Knobs the engine tests turn between runs:
 //   unknownUser  tenant0's selected-items job also names a user the organization does not have
 const config = new pulumi.Config();
@@ -49,6 +50,14 @@ for (let i = 0; i < count; i++) {
     ];
     if (unknownUser) people.push({ type: "User", user: `nobody@${tenant}`, mailbox: true });
     declared["tenant0-people"] = new Vb365BackupJob("tenant0-people", { ...common, selectedItems: people, description: "Alex and the Sales site" });
+    // The tenant's helpdesk may restore the Sales site.
+    new Vb365RestoreOperatorRole("tenant0-helpdesk", {
+      organizationId: organization.organizationId,
+      connection,
+      operators: [{ type: "Group", group: "All Company" }],
+      roleType: "SpecificObjects",
+      selectedItems: [{ type: "Site", site: "https://tenant0.sharepoint.com/sites/Sales" }],
+    });
   }
   for (const [name, job] of Object.entries(declared)) jobs[name] = job.jobId;
 }
