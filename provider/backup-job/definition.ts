@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { field } from "../common/definition";
+import { connectionField, description, flag, guid, organizationIdField, text } from "../common/fields";
 import { once } from "../common/once";
 
 /**
@@ -10,28 +11,6 @@ import { once } from "../common/once";
  * person knows them by (a UPN, a group's or team's name, a site's URL) and resolved in the
  * organization when the job is created or changed.
  */
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** true/false, also as the strings "true"/"false" that YAML and env files produce. */
-function flag() {
-  return z.preprocess(
-    (value) => (typeof value === "string" && /^(true|false)$/i.test(value) ? value.toLowerCase() === "true" : value),
-    z.boolean({ error: "must be true or false" }),
-  );
-}
-
-function text(what: string, max: number) {
-  return z
-    .string({ error: `must be ${what}` })
-    .trim()
-    .min(1, { error: `must be ${what}, not empty` })
-    .max(max, { error: `must be at most ${max} characters` });
-}
-
-function guid(what: string) {
-  return z.string({ error: `must be ${what}, a GUID` }).trim().regex(GUID, { error: `must be ${what}, a GUID such as 6b7c2d3e-0000-4000-8000-000000000001` });
-}
 
 export const PERIODS = ["Minutes5", "Minutes10", "Minutes15", "Minutes30", "Hours1", "Hours2", "Hours4", "Hours8", "Hours12"] as const;
 export const DAILY_TYPES = ["Everyday", "Workdays", "Weekends", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -96,9 +75,9 @@ function buildItem() {
 }
 
 export const BACKUP_JOB_FIELDS = {
-  organizationId: field(() => guid("the id of the organization (Vb365Organization.organizationId)"), { description: "The organization the job protects: a `Vb365Organization`'s `organizationId`.", change: "replace", sent: false }),
+  organizationId: organizationIdField("job"),
   name: field(() => text("the job's name", 255), { description: "The job's name in VB365. Defaults to the resource's name.", change: "update", reported: true }),
-  description: field(() => z.string({ error: "must be text" }).max(1024, { error: "must be at most 1024 characters" }), { description: "Free text.", change: "update", reported: true }),
+  description: field(description, { description: "Free text.", change: "update", reported: true }),
   repositoryId: field(() => guid("the backup repository's id"), { description: "The backup repository by id; or give `repositoryName`.", change: "update", sent: false }),
   repositoryName: field(() => text("the backup repository's name", 255), { description: "The backup repository by name, resolved on the server when the job is created or changed.", change: "update", sent: false }),
   backupType: field(() => z.enum(["EntireOrganization", "SelectedItems"], { error: "must be EntireOrganization or SelectedItems" }), {
@@ -122,7 +101,7 @@ export const BACKUP_JOB_FIELDS = {
   }),
   isEnabled: field(flag, { description: "Whether the job runs on its schedule.", change: "update", default: true, reported: true }),
   runNow: field(flag, { description: "Start the job once it is created.", change: "createOnly" }),
-  connection: field(() => text("the name of an entry in vb365:connections", 128), { description: "Name of an entry in the `vb365:connections` stack config map; the same as the organization's.", change: "replace", sent: false }),
+  connection: connectionField(),
 } as const;
 
 export const BACKUP_JOB_OUTPUT_FIELDS = {

@@ -1,5 +1,4 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { namesWhere } from "../common/definition";
 import { type OutputProperties, resourceProperties, Vb365DynamicResource } from "../common/dynamic-resource";
 import type { InputsOf } from "../common/inputs";
 import { BACKUP_JOB_FIELDS, BACKUP_JOB_OUTPUT_FIELDS } from "./definition";
@@ -7,8 +6,6 @@ import type { BackupJobInputs, BackupJobOutputs } from "./types";
 // One provider object for every resource of this type; the state stores only a reference to it.
 import provider = require("../runtime/backup-job-stub");
 
-const SECRET_INPUTS = namesWhere(BACKUP_JOB_FIELDS, (candidate) => candidate.secret === true);
-const OUTPUT_NAMES = Object.keys(BACKUP_JOB_OUTPUT_FIELDS);
 
 /** Arguments of {@link Vb365BackupJob}: the inputs of its definition (definition.ts), each described there. */
 export type Vb365BackupJobArgs = InputsOf<BackupJobInputs>;
@@ -30,7 +27,7 @@ export type Vb365BackupJobArgs = InputsOf<BackupJobInputs>;
  */
 export class Vb365BackupJob extends Vb365DynamicResource {
   constructor(name: string, args: Vb365BackupJobArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProperties(OUTPUT_NAMES, { ...args, name: args.name ?? name }, SECRET_INPUTS), opts, "vb365", "BackupJob");
+    super(provider, name, resourceProperties(BACKUP_JOB_FIELDS, BACKUP_JOB_OUTPUT_FIELDS, { ...args, name: args.name ?? name }), opts, "vb365", "BackupJob");
   }
 }
 

@@ -5,15 +5,16 @@ import { pausePromiseStackTraces } from "./promise-stack-traces";
 export type OutputProperties<T> = { readonly [K in keyof T]-?: pulumi.Output<T[K]> };
 
 /**
- * The properties a resource hands the engine: every output seeded (without a value an output
+ * The properties a resource hands the engine, read from its definition: every output seeded (without a value an output
  * never appears on the resource object), the arguments, and the secret inputs made secret
  * whatever the caller passed (the engine stores inputs as given, and keeps an output secret only
  * where an input of the same name was).
  */
-export function resourceProperties(outputs: readonly string[], args: object, secretInputs: readonly string[]): pulumi.Inputs {
+export function resourceProperties(inputs: Readonly<Record<string, { secret?: boolean }>>, outputs: Readonly<Record<string, unknown>>, args: object): pulumi.Inputs {
   const given = args as Record<string, pulumi.Input<unknown> | undefined>;
+  const secretInputs = Object.keys(inputs).filter((input) => inputs[input].secret === true);
   return {
-    ...Object.fromEntries(outputs.map((output) => [output, undefined])),
+    ...Object.fromEntries(Object.keys(outputs).map((output) => [output, undefined])),
     ...given,
     ...Object.fromEntries(secretInputs.map((input) => [input, given[input] === undefined ? undefined : pulumi.secret(given[input])])),
   };

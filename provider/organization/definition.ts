@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { field, objectSchema, unknownKeys } from "../common/definition";
+import { flag, text } from "../common/fields";
 import { once } from "../common/once";
 import { normaliseRegion, regionHint } from "./region";
 import { REGIONS } from "./types";
@@ -12,22 +13,6 @@ import { REGIONS } from "./types";
  * Names are VB365's own (RESTOffice365ConnectionSettings, camelCase), so a body from Veeam's
  * documentation maps one to one.
  */
-
-/** true/false, also as the strings "true"/"false" that YAML and env files produce. */
-function flag() {
-  return z.preprocess(
-    (value) => (typeof value === "string" && /^(true|false)$/i.test(value) ? value.toLowerCase() === "true" : value),
-    z.boolean({ error: "must be true or false" }),
-  );
-}
-
-function text(what: string, max = 1024) {
-  return z
-    .string({ error: `must be ${what}` })
-    .trim()
-    .min(1, { error: `must be ${what}, not empty` })
-    .max(max, { error: `must be at most ${max} characters` });
-}
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;

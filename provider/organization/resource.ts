@@ -9,8 +9,6 @@ import type { LegacyRegionSpelling, OrganizationInputs, OrganizationOutputs, Reg
 import provider = require("../runtime/organization-stub");
 
 const SECRET_SETTINGS = namesWhere(SETTINGS_FIELDS, (candidate) => candidate.secret === true);
-const SECRET_INPUTS = namesWhere(ORGANIZATION_FIELDS, (candidate) => candidate.secret === true);
-const OUTPUT_NAMES = Object.keys(ORGANIZATION_OUTPUT_FIELDS);
 
 /**
  * Arguments of {@link Vb365Organization}: the inputs of its definition (definition.ts, where
@@ -49,7 +47,7 @@ export class Vb365Organization extends Vb365DynamicResource {
       provider,
       name,
       {
-        ...resourceProperties(OUTPUT_NAMES, args, SECRET_INPUTS),
+        ...resourceProperties(ORGANIZATION_FIELDS, ORGANIZATION_OUTPUT_FIELDS, args),
         // Settings may carry a password, a client secret and a PFX; the rest stays readable.
         exchangeOnlineSettings: withSecretFields(args.exchangeOnlineSettings, SECRET_SETTINGS),
         sharePointOnlineSettings: withSecretFields(args.sharePointOnlineSettings, SECRET_SETTINGS),

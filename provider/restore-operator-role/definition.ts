@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { field } from "../common/definition";
+import { connectionField, description, organizationIdField, text } from "../common/fields";
 import { once } from "../common/once";
 
 /**
@@ -8,16 +9,6 @@ import { once } from "../common/once";
  * group's or team's name, a site's URL) and resolved in the organization when it is created or
  * changed. The types, the schema, the diff and the docs are read from here.
  */
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function text(what: string, max: number) {
-  return z
-    .string({ error: `must be ${what}` })
-    .trim()
-    .min(1, { error: `must be ${what}, not empty` })
-    .max(max, { error: `must be at most ${max} characters` });
-}
 
 const user = () => z.strictObject({ type: z.literal("User"), user: text("the user's name (UPN) such as alex@contoso.onmicrosoft.com", 320) });
 const group = () => z.strictObject({ type: z.literal("Group"), group: text("the group's display name", 256) });
@@ -44,12 +35,9 @@ export function referenceKeys(type: unknown): string[] {
 }
 
 export const ROLE_FIELDS = {
-  organizationId: field(
-    () => z.string({ error: "must be the id of the organization (Vb365Organization.organizationId), a GUID" }).trim().regex(GUID, { error: "must be the id of the organization (Vb365Organization.organizationId), a GUID" }),
-    { description: "The organization the role belongs to: a `Vb365Organization`'s `organizationId`.", change: "replace", sent: false },
-  ),
+  organizationId: organizationIdField("role"),
   name: field(() => text("the role's name", 255), { description: "The role's name in VB365, unique in the organization. Defaults to the resource's name.", change: "update", reported: true }),
-  description: field(() => z.string({ error: "must be text" }).max(1024, { error: "must be at most 1024 characters" }), { description: "Free text.", change: "update", reported: true }),
+  description: field(description, { description: "Free text.", change: "update", reported: true }),
   roleType: field(() => z.enum(["EntireOrganization", "SpecificObjects"], { error: "must be EntireOrganization or SpecificObjects" }), {
     description: "What the operators may restore: all of the organization (`EntireOrganization`), or the objects of `selectedItems` (`SpecificObjects`).",
     change: "update",
@@ -67,7 +55,7 @@ export const ROLE_FIELDS = {
     sent: false,
   }),
   excludedItems: field(() => z.array(itemSchema(), { error: "must be a list of items" }), { description: "What the operators may not restore, in the form of `selectedItems`.", change: "update", sent: false }),
-  connection: field(() => text("the name of an entry in vb365:connections", 128), { description: "Name of an entry in the `vb365:connections` stack config map; the same as the organization's.", change: "replace", sent: false }),
+  connection: connectionField(),
 } as const;
 
 export const ROLE_OUTPUT_FIELDS = {

@@ -1,5 +1,4 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { namesWhere } from "../common/definition";
 import { type OutputProperties, resourceProperties, Vb365DynamicResource } from "../common/dynamic-resource";
 import type { InputsOf } from "../common/inputs";
 import { ROLE_FIELDS, ROLE_OUTPUT_FIELDS } from "./definition";
@@ -7,8 +6,6 @@ import type { RoleInputs, RoleOutputs } from "./types";
 // One provider object for every resource of this type; the state stores only a reference to it.
 import provider = require("../runtime/restore-operator-role-stub");
 
-const SECRET_INPUTS = namesWhere(ROLE_FIELDS, (candidate) => candidate.secret === true);
-const OUTPUT_NAMES = Object.keys(ROLE_OUTPUT_FIELDS);
 
 /** Arguments of {@link Vb365RestoreOperatorRole}: the inputs of its definition (definition.ts), each described there. */
 export type Vb365RestoreOperatorRoleArgs = InputsOf<RoleInputs>;
@@ -27,7 +24,7 @@ export type Vb365RestoreOperatorRoleArgs = InputsOf<RoleInputs>;
  */
 export class Vb365RestoreOperatorRole extends Vb365DynamicResource {
   constructor(name: string, args: Vb365RestoreOperatorRoleArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProperties(OUTPUT_NAMES, { ...args, name: args.name ?? name }, SECRET_INPUTS), opts, "vb365", "RestoreOperatorRole");
+    super(provider, name, resourceProperties(ROLE_FIELDS, ROLE_OUTPUT_FIELDS, { ...args, name: args.name ?? name }), opts, "vb365", "RestoreOperatorRole");
   }
 }
 

@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import { type OutputProperties, resourceProperties, Vb365DynamicResource } from "../common/dynamic-resource";
-import { namesWhere } from "../common/definition";
 import type { InputsOf } from "../common/inputs";
 import { TENANT_CERTIFICATE_FIELDS, TENANT_CERTIFICATE_OUTPUTS } from "./definition";
 import type { TenantCertificateInputs, TenantCertificateOutputs } from "./types";
@@ -11,9 +10,7 @@ import provider = require("../runtime/tenant-certificate-stub");
 /** Arguments of {@link TenantCertificate}; see {@link TenantCertificateInputs} for each field. */
 export type TenantCertificateArgs = InputsOf<TenantCertificateInputs>;
 
-const OUTPUT_NAMES = Object.keys(TENANT_CERTIFICATE_OUTPUTS);
-const SECRET_OUTPUTS = OUTPUT_NAMES.filter((output) => TENANT_CERTIFICATE_OUTPUTS[output as keyof typeof TENANT_CERTIFICATE_OUTPUTS].secret);
-const SECRET_INPUTS = namesWhere(TENANT_CERTIFICATE_FIELDS, (candidate) => candidate.secret === true);
+const SECRET_OUTPUTS = Object.keys(TENANT_CERTIFICATE_OUTPUTS).filter((output) => TENANT_CERTIFICATE_OUTPUTS[output as keyof typeof TENANT_CERTIFICATE_OUTPUTS].secret);
 
 /**
  * A per-tenant, self-signed RSA certificate and its password-protected PFX, for the Entra ID app
@@ -37,7 +34,7 @@ export class TenantCertificate extends Vb365DynamicResource {
     super(
       provider,
       name,
-      resourceProperties(OUTPUT_NAMES, args, SECRET_INPUTS),
+      resourceProperties(TENANT_CERTIFICATE_FIELDS, TENANT_CERTIFICATE_OUTPUTS, args),
       // Generated secrets have no secret input to inherit from; these keep them encrypted in state.
       pulumi.mergeOptions(opts, { additionalSecretOutputs: SECRET_OUTPUTS }),
       "vb365",

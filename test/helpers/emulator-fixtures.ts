@@ -1,6 +1,7 @@
 import { generateKeyPairSync, X509Certificate } from "node:crypto";
 import * as forge from "node-forge";
-import type { EmulatorClient } from "./emulator";
+import { before } from "mocha";
+import { type EmulatorClient, useEmulator } from "./emulator";
 
 // Request bodies of each authentication kind of vb365-api.md §4.3 (copied here so tests never
 // read ../shared), and PFX files built with forge alone, independent of the emulator's code.
@@ -136,4 +137,22 @@ export async function signedInUserCode(client: EmulatorClient, organizationName 
   const userCode = response.body.userCode as string;
   client.emulator.approveDeviceCode(userCode, organizationName);
   return userCode;
+}
+
+/**
+ * An emulator over HTTP, reset between tests, and a way to add an existing-application
+ * organization through the REST API and get its id and seeded inventory: what the suites of an
+ * organization's jobs and roles start from.
+ */
+export function useEmulatorWithOrganizations() {
+  const fixture = useEmulator({ http: true });
+  let pfx: PfxFixture;
+  before(() => {
+    pfx = pfxFixture();
+  });
+  const organization = async (client: EmulatorClient, name = "contoso.onmicrosoft.com") => {
+    const id = (await client.post("/Organizations", existingApplicationBody(pfx, name))).body.id as string;
+    return { id, inventory: fixture.current.inventory(id) };
+  };
+  return { fixture, organization };
 }

@@ -1,23 +1,14 @@
 import { expect } from "chai";
-import { before, describe, it } from "mocha";
+import { describe, it } from "mocha";
 import { ARCHIVE_REPOSITORY_ID, DEFAULT_REPOSITORY_ID, type Inventory } from "../../../emulator";
-import { useEmulator, type EmulatorClient } from "../../helpers/emulator";
-import { existingApplicationBody, pfxFixture, type PfxFixture } from "../../helpers/emulator-fixtures";
+import type { EmulatorClient } from "../../helpers/emulator";
+import { useEmulatorWithOrganizations } from "../../helpers/emulator-fixtures";
 
 const MISSING = "11111111-1111-1111-1111-111111111111";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe("emulator job updates and job items", () => {
-  const fixture = useEmulator({ http: true });
-  let pfx: PfxFixture;
-  before(() => {
-    pfx = pfxFixture();
-  });
-
-  const organization = async (client: EmulatorClient, name = "contoso.onmicrosoft.com") => {
-    const id = (await client.post("/Organizations", existingApplicationBody(pfx, name))).body.id as string;
-    return { id, inventory: fixture.current.inventory(id) };
-  };
+  const { fixture, organization } = useEmulatorWithOrganizations();
   const createJob = (client: EmulatorClient, organizationId: string, body: Record<string, unknown>) =>
     client.version === "v8" ? client.post("/Jobs", { organizationId, ...body }) : client.post(`/Organizations/${organizationId}/Jobs`, body);
   const entireJob = async (client: EmulatorClient, organizationId: string) =>

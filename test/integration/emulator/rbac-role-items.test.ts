@@ -1,22 +1,13 @@
 import { expect } from "chai";
-import { before, describe, it } from "mocha";
+import { describe, it } from "mocha";
 import { DEFAULT_REPOSITORY_ID, type Inventory } from "../../../emulator";
-import { useEmulator, type EmulatorClient } from "../../helpers/emulator";
-import { existingApplicationBody, pfxFixture, type PfxFixture } from "../../helpers/emulator-fixtures";
+import type { EmulatorClient } from "../../helpers/emulator";
+import { useEmulatorWithOrganizations } from "../../helpers/emulator-fixtures";
 
 const MISSING = "11111111-1111-1111-1111-111111111111";
 
 describe("emulator restore operator role lists, organization deletes and switches", () => {
-  const fixture = useEmulator({ http: true });
-  let pfx: PfxFixture;
-  before(() => {
-    pfx = pfxFixture();
-  });
-
-  const organization = async (client: EmulatorClient, name = "contoso.onmicrosoft.com") => {
-    const id = (await client.post("/Organizations", existingApplicationBody(pfx, name))).body.id as string;
-    return { id, inventory: fixture.current.inventory(id) };
-  };
+  const { fixture, organization } = useEmulatorWithOrganizations();
   const user = (inventory: Inventory, index: number) => ({ type: "User", user: { id: inventory.users[index]!.id } });
   const createRole = async (client: EmulatorClient, organizationId: string, inventory: Inventory, name = "Helpdesk") => {
     const response = await client.post(`/Organizations/${organizationId}/RbacRoles`, {

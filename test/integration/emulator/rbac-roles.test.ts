@@ -1,22 +1,12 @@
 import { expect } from "chai";
-import { before, describe, it } from "mocha";
+import { describe, it } from "mocha";
 import type { Inventory } from "../../../emulator";
-import { useEmulator, type EmulatorClient } from "../../helpers/emulator";
-import { existingApplicationBody, pfxFixture, type PfxFixture } from "../../helpers/emulator-fixtures";
+import { useEmulatorWithOrganizations } from "../../helpers/emulator-fixtures";
 
 const MISSING = "11111111-1111-1111-1111-111111111111";
 
 describe("emulator restore operator roles (RBAC)", () => {
-  const fixture = useEmulator({ http: true });
-  let pfx: PfxFixture;
-  before(() => {
-    pfx = pfxFixture();
-  });
-
-  const organization = async (client: EmulatorClient, name = "contoso.onmicrosoft.com") => {
-    const id = (await client.post("/Organizations", existingApplicationBody(pfx, name))).body.id as string;
-    return { id, inventory: fixture.current.inventory(id) };
-  };
+  const { fixture, organization } = useEmulatorWithOrganizations();
   const operators = (inventory: Inventory) => [{ type: "User", user: { id: inventory.users[1]!.id } }, { type: "Group", id: inventory.groups[1]!.id }];
   const specific = (inventory: Inventory, extra: Record<string, unknown> = {}) => ({
     name: "Sales restores",
