@@ -70,11 +70,11 @@ export class ConnectionPool {
 
   /** Fresh listing, for adoption and recovery after an ambiguous create. */
   async list(settings: ConnectionSettings): Promise<RemoteOrganization[]> {
-    this.forget(settings);
+    this.forget(settings, "organizations");
     return this.client(settings).listOrganizations();
   }
 
-  /** Drops the server's listing of `collection` after a write to it (every listing, without one). */
+  /** Drops the server's listing of `collection` after a write to it; without one, every listing (a deleted organization may take its jobs and roles along). */
   forget(settings: ConnectionSettings, collection?: string): void {
     const prefix = `${connectionKey(settings)}\u0000${collection ?? ""}`;
     for (const key of [...this.listings.keys()]) if (collection ? key === prefix : key.startsWith(prefix)) this.listings.delete(key);

@@ -37,7 +37,7 @@ export async function addOrAdoptOrganization(
     const existing = findOwnOrganization(await pool.list(settings), identity, "adoption");
     if (existing) {
       await client.updateOrganization(existing.id, updateBody(existing, organizationBody(plan, "update")));
-      pool.forget(settings);
+      pool.forget(settings, "organizations");
       return existing;
     }
   }
@@ -58,7 +58,7 @@ async function postOrRecover(
   for (let attempt = 1; ; attempt++) {
     try {
       const organization = await whileNoticing(client.createOrganization(organizationBody(plan, "create")), notice, slowCreateLine(plan, identity, settings));
-      pool.forget(settings);
+      pool.forget(settings, "organizations");
       return { organization, addedNow: true };
     } catch (error) {
       if (isRefusal(error)) {

@@ -64,7 +64,7 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
         }
         throw error;
       } finally {
-        this.pool.forget(settings);
+        this.pool.forget(settings, "organizations");
       }
       return { outs: outputsFromInputs(news, { id, name: olds.name }, settings.apiVersion) };
     });
