@@ -1,3 +1,4 @@
+import { typeOfListEntry } from "../common/check";
 import { objectSchema, unknownKeys } from "../common/definition";
 import { once } from "../common/once";
 import { BACKUP_JOB_FIELDS, itemKeys, scheduleKeys } from "./definition";
@@ -9,8 +10,6 @@ export const backupJobInputsSchema = once(() => objectSchema(BACKUP_JOB_FIELDS, 
 export function knownJobInputs(path: ReadonlyArray<PropertyKey>, raw: unknown): string[] {
   if (path.length === 0) return Object.keys(BACKUP_JOB_FIELDS);
   if (path.length === 1 && path[0] === "schedule") return scheduleKeys();
-  const [list, index] = path;
-  const items = (raw as Record<string, unknown> | undefined)?.[String(list)];
-  if (path.length === 2 && Array.isArray(items) && typeof index === "number") return itemKeys((items[index] as { type?: unknown } | undefined)?.type);
-  return [];
+  const entry = typeOfListEntry(path, raw);
+  return entry ? itemKeys(entry.type) : [];
 }

@@ -96,3 +96,14 @@ export function restoreUnknowns(normalised: unknown, raw: unknown): unknown {
   }
   return result;
 }
+
+/**
+ * The `type` of the list entry at `path` ([list, index]) of the raw inputs, for messages that list
+ * the settings of that kind of entry; undefined anywhere else.
+ */
+export function typeOfListEntry(path: ReadonlyArray<PropertyKey>, raw: unknown): { type: unknown } | undefined {
+  const [list, index] = path;
+  const entries = (raw as Record<string, unknown> | undefined)?.[String(list)];
+  if (path.length !== 2 || !Array.isArray(entries) || typeof index !== "number") return undefined;
+  return { type: (entries[index] as { type?: unknown } | undefined)?.type };
+}

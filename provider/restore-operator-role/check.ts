@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ApiVersion } from "../client";
-import { isUnknown, restoreUnknowns, structuralFailures, withoutUnknowns } from "../common/check";
+import { isUnknown, restoreUnknowns, structuralFailures, typeOfListEntry, withoutUnknowns } from "../common/check";
 import { objectSchema, unknownKeys, withDefaultsOf } from "../common/definition";
 import { once } from "../common/once";
 import { plainInputs } from "../tenant-certificate/normalize";
@@ -11,10 +11,8 @@ const roleSchema = once(() => objectSchema(ROLE_FIELDS, (issue) => unknownKeys(i
 
 function knownRoleInputs(path: ReadonlyArray<PropertyKey>, raw: unknown): string[] {
   if (path.length === 0) return Object.keys(ROLE_FIELDS);
-  const [list, index] = path;
-  const entries = (raw as Record<string, unknown> | undefined)?.[String(list)];
-  if (path.length === 2 && Array.isArray(entries) && typeof index === "number") return referenceKeys((entries[index] as { type?: unknown } | undefined)?.type);
-  return [];
+  const entry = typeOfListEntry(path, raw);
+  return entry ? referenceKeys(entry.type) : [];
 }
 
 /** Validates a role's inputs at preview, before any request, in the terms of the spec's rules. */
