@@ -18,6 +18,7 @@ export class ConnectionPool {
   private readonly clients = new Map<string, Vb365Client>();
   private readonly listings = new Map<string, Listing>();
   private readonly warned = new Set<string>();
+  private readonly serverSettings = new Map<string, Promise<unknown>>();
   /** Each listing by id, built on its first read: a refresh of a thousand resources reads it a thousand times. */
   private readonly indexes = new WeakMap<object, Map<string, unknown>>();
 
@@ -66,6 +67,22 @@ export class ConnectionPool {
       items.catch(() => this.listings.delete(key));
     }
     return listing.items as Promise<T[]>;
+  }
+
+  /**
+   * A server-wide setting (`name`), read once per provider process: nothing a program declares
+   * changes it, and one `pulumi up` of a thousand tenants should not ask a thousand times.
+   */
+  serverSetting<T>(settings: ConnectionSettings, name: string, read: (client: Vb365Client) => Promise<T>): Promise<T> {
+    const key = `${connectionKey(settings)}\u0000${name}`;
+    let value = this.serverSettings.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = read(this.client(settings));
+      this.serverSettings.set(key, value);
+      // A failed read must not answer the next call.
+      value.catch(() => this.serverSettings.delete(key));
+    }
+    return value;
   }
 
   /** Fresh listing, for adoption and recovery after an ambiguous create. */

@@ -157,6 +157,12 @@ export const ORGANIZATION_OUTPUT_FIELDS = {
   organizationId: field(() => z.string(), { description: "The organization's id on the VB365 server." }),
   name: field(() => z.string(), { description: "The Microsoft 365 organization name VB365 reports (e.g. contoso.onmicrosoft.com)." }),
   apiVersion: field(() => z.string(), { description: "The REST API version the organization was created or last updated with." }),
+  restorePortalStatus: field(() => z.string().optional(), {
+    description: "Whether the tenant can use the server's Restore Portal: starts with `available`, `unavailable` (not added with modern app-only authentication), `disabled` (the portal is off on the server) or `unknown`, then says why. Read at create, update and refresh.",
+  }),
+  restorePortalConsentUrl: field(() => z.string().optional(), {
+    description: "Where the status is `available`: the admin-consent URL of the provider's Restore Portal application in this tenant, which the customer's global administrator opens once (docs/restore-portal.md).",
+  }),
 } as const;
 
 /** The two services whose settings the organization carries, with the flag that selects each. */

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isNotFound, Vb365ApiError } from "../client";
+import { type ConnectionSettings, isNotFound, Vb365ApiError } from "../client";
 import { ConnectedProvider } from "../common/connected-provider";
 import { reportingErrors } from "../common/errors";
 import { organizationBody } from "./body";
@@ -7,6 +7,7 @@ import { checkOrganization } from "./check";
 import { addOrAdoptOrganization } from "./create";
 import { diffOrganization } from "./diff";
 import { planOf } from "./plan";
+import { portalUnavailable, type RestorePortalAnswer, type RestorePortalOutputs, restorePortalOf } from "./restore-portal";
 import { inputsFromOutputs, outputsFromInputs, outputsFromRemote } from "./state";
 import type { OrganizationInputs, OrganizationOutputs } from "./types";
 import { updateBody } from "./update-body";
@@ -32,7 +33,8 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
     return reportingErrors(async () => {
       const settings = this.settings(inputs.connection);
       const created = await addOrAdoptOrganization(this.pool, settings, planOf(inputs));
-      return { id: created.id, outs: outputsFromInputs(inputs, created, settings.apiVersion) };
+      const outs = outputsFromInputs(inputs, created, settings.apiVersion);
+      return { id: created.id, outs: { ...outs, ...(await this.restorePortal(settings, outs)) } };
     });
   }
 
@@ -43,7 +45,8 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
       }
       const remote = await this.pool.find(this.settings(props.connection), id);
       if (!remote) return {};
-      const outputs = outputsFromRemote(props, remote);
+      const refreshed = outputsFromRemote(props, remote);
+      const outputs = { ...refreshed, ...(await this.restorePortal(this.settings(props.connection), refreshed)) };
       // ReadResult types `inputs` as Outputs; the engine takes any property map there.
       return { id, props: outputs, inputs: inputsFromOutputs(outputs) as OrganizationOutputs };
     });
@@ -66,7 +69,8 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
       } finally {
         this.pool.forget(settings, "organizations");
       }
-      return { outs: outputsFromInputs(news, { id, name: olds.name }, settings.apiVersion) };
+      const outs = outputsFromInputs(news, { id, name: olds.name }, settings.apiVersion);
+      return { outs: { ...outs, ...(await this.restorePortal(settings, outs)) } };
     });
   }
 
@@ -85,5 +89,23 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
         this.pool.forget(settings);
       }
     });
+  }
+
+  /**
+   * The tenant's Restore Portal step. The server's portal settings are read once per process and
+   * only for tenants that could use the portal; a failed read is reported in the status, never
+   * failing the organization's own create or update.
+   */
+  private async restorePortal(settings: ConnectionSettings, outputs: OrganizationOutputs): Promise<RestorePortalOutputs> {
+    const plan = planOf(outputs);
+    const unavailable = portalUnavailable(plan.kind);
+    if (unavailable) return unavailable;
+    let answer: RestorePortalAnswer;
+    try {
+      answer = { settings: await this.pool.serverSetting(settings, "restorePortal", (client) => client.getRestorePortalSettings()) };
+    } catch (error) {
+      answer = { failure: error instanceof Error ? error.message : String(error) };
+    }
+    return restorePortalOf(outputs.name || plan.organizationName, outputs.region, answer);
   }
 }

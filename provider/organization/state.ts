@@ -1,7 +1,7 @@
 import type { RemoteOrganization } from "../client";
 import { toPlainOutputs } from "../common/outputs";
 import { type FieldMeta, namesWhere, stateOf } from "../common/definition";
-import { ORGANIZATION_FIELDS, SERVICE_NAMES, SERVICES, SETTINGS_FIELDS, SETTINGS_OUTPUT_FIELDS } from "./definition";
+import { ORGANIZATION_FIELDS, ORGANIZATION_OUTPUT_FIELDS, SERVICE_NAMES, SERVICES, SETTINGS_FIELDS, SETTINGS_OUTPUT_FIELDS } from "./definition";
 import type { OrganizationInputs, OrganizationOutputs, ServiceConnectionState } from "./types";
 
 /** Settings the server reports back (it never echoes secrets); drift in these shows on refresh. */
@@ -64,6 +64,7 @@ export function outputsFromRemote(previous: OrganizationOutputs, remote: RemoteO
 
 /** Read's `inputs` (Pulumi >= 3.216): the outputs minus what only the server assigns. */
 export function inputsFromOutputs(outputs: OrganizationOutputs): OrganizationInputs {
-  const { organizationId: _id, name: _name, apiVersion: _version, ...inputs } = outputs;
-  return inputs;
+  const inputs: Record<string, unknown> = { ...outputs };
+  for (const key of Object.keys(ORGANIZATION_OUTPUT_FIELDS)) delete inputs[key];
+  return inputs as OrganizationInputs;
 }

@@ -24,6 +24,11 @@ export type OrganizationInputs = Omit<DeclaredInputs, "exchangeOnlineSettings" |
   sharePointOnlineSettings?: ServiceConnectionState;
 };
 
-export type OrganizationOutputs = OrganizationInputs & Required<ValuesOf<typeof ORGANIZATION_OUTPUT_FIELDS>>;
+type ServerOutputs = ValuesOf<typeof ORGANIZATION_OUTPUT_FIELDS>;
+
+/** The state: the inputs, what the server assigned, and the Restore Portal step where it is known. */
+export type OrganizationOutputs = OrganizationInputs & Required<Omit<ServerOutputs, RestorePortalOutput>> & Pick<ServerOutputs, RestorePortalOutput>;
+
+type RestorePortalOutput = "restorePortalStatus" | "restorePortalConsentUrl";
 
 export type AuthenticationKind = "newApplication" | "existingApplication" | "existingApplicationConfigured" | "modernWithLegacy" | "basic";

@@ -96,7 +96,7 @@ describe("example existing-app", () => {
     expect(organization).to.deep.include({ authenticationKind: "existingApplication", isTeamsOnline: true, isTeamsChatsOnline: true });
     expect(organization.exchangeOnlineSettings).to.deep.include({ applicationId: APPLICATION_ID, account: "veeam-backup@northwind.onmicrosoft.com" });
     expect(organization.sharePointOnlineSettings?.applicationCertificateThumbprint).to.equal(result.outputs.thumbprint.value);
-    expect(fx.emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.create": 1 });
+    expect(fx.emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.create": 1, "restorePortal.get": 1 });
   });
 
   it("previews no change, and updates the organization in place for a new description", async () => {
@@ -168,7 +168,7 @@ describe("example many-tenants-yaml", () => {
     expect(Object.keys(summary)).to.deep.equal(["contoso", "fabrikam", "tailspin"]);
     expect(summary.tailspin.organizationId).to.equal(stored.get("tailspin.onmicrosoft.com")?.id);
     expect(new Set(Object.values(summary).map((row) => row.thumbprint)).size).to.equal(3);
-    expect(fx.emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.create": 3 });
+    expect(fx.emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.create": 3, "restorePortal.get": 1 });
   });
 
   it("previews no change without a request", async () => {

@@ -73,7 +73,8 @@ describe("Vb365Organization through the Pulumi engine", () => {
     expect(stored().map((o) => o.name)).to.include("fabrikam.onmicrosoft.com");
     const counters = emulator.counters();
     figures.upCreating20 = counters.byRoute;
-    expect(counters.byKind).to.deep.equal({ token: 1, "organizations.create": COUNT });
+    // And one read of the server's Restore Portal settings for the tenants' restorePortalStatus.
+    expect(counters.byKind).to.deep.equal({ token: 1, "organizations.create": COUNT, "restorePortal.get": 1 });
   });
 
   it("previews no change, without a single request", async () => {
@@ -114,7 +115,7 @@ describe("Vb365Organization through the Pulumi engine", () => {
     const result = await stack.up();
     figures.updateOf20 = emulator.counters().byKind;
     // Each update reads the organization and sends it whole: right whether PUT merges or replaces.
-    expect(emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.get": COUNT, "organizations.update": COUNT });
+    expect(emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.get": COUNT, "organizations.update": COUNT, "restorePortal.get": 1 });
     expect(result.summary.resourceChanges).to.deep.include({ update: COUNT });
     expect(stored().map((o) => o.id).sort()).to.deep.equal(ids);
     expect(stored().every((o) => o.isTeamsOnline)).to.equal(true);

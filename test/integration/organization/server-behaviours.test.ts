@@ -72,7 +72,7 @@ describe("Vb365Organization on servers that behave either way", () => {
     }
   }
 
-  it("refreshes 100 organizations with one token and one listing on a server that does not cap pages", async () => {
+  it("refreshes 100 organizations with one token, one listing and one read of the portal settings on a server that does not cap pages", async () => {
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
     const created: Array<Awaited<ReturnType<typeof checkAndCreate>>> = [];
     for (let i = 0; i < 100; i++) created.push(await checkAndCreate(provider, existingApplicationInputs(world.pfx, `t${i}.onmicrosoft.com`)));
@@ -80,7 +80,7 @@ describe("Vb365Organization on servers that behave either way", () => {
     const refreshing = await configuredProvider(emulatorConfig(world.emulator, "v8"));
     const reads = await Promise.all(created.map(({ id, outs }) => refreshing.read(id, outs)));
     expect(reads.every((read, i) => read.id === created[i].id)).to.equal(true);
-    expect(world.emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.list": 1 });
+    expect(world.emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.list": 1, "restorePortal.get": 1 });
   });
 
   describe("v8 pages capped below the limit the provider asks for", () => {
