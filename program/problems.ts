@@ -53,7 +53,7 @@ function unknownField(key: string, at: ReadonlyArray<PropertyKey>, raw: unknown)
 function placeOf(path: ReadonlyArray<PropertyKey>): Parameters<typeof fieldsAt>[0] | undefined {
   if (path.length === 0) return "file";
   if (path.length === 1 && path[0] === "defaults") return "defaults";
-  if (path.length === 4 && path[0] === "tenants" && path[2] === "backup") return "backup";
+  if (path.length === 4 && path[0] === "tenants" && (path[2] === "backup" || path[2] === "restoreOperators")) return path[2];
   if (path.length === 2 && path[0] === "tenants") return "tenant";
   if (path.length === 3 && path[0] === "tenants") {
     const section = path[2];

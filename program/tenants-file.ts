@@ -4,6 +4,7 @@ import type { Region } from "../provider/organization/types";
 import { duplicateProblems } from "./duplicates";
 import { type Problem, problemsFromIssues, subjectOf } from "./problems";
 import { defaultJobs, type TenantJob } from "./default-jobs";
+import { declaredRole, type TenantRole } from "./restore-operators";
 import { MAX_COMMON_NAME, type ParsedTenant, type ParsedTenantsFile, tenantsFileSchema } from "./tenants-schema";
 import { lineOf } from "./yaml-location";
 
@@ -24,6 +25,8 @@ export interface TenantDeclaration {
   adoptExisting: boolean;
   /** Its backup jobs: as declared, or Veeam's default split by service; an empty list means none. */
   backup: TenantJob[];
+  /** Its restore-operator roles, as declared; none when it declares none. */
+  restoreOperators: TenantRole[];
 }
 
 /** A tenants file that cannot be used; the message names the file, the tenant and the field. */
@@ -81,6 +84,7 @@ function withDefaults(tenant: ParsedTenant, defaults: ParsedTenantsFile["default
   return {
     ...tenant,
     backup: tenant.backup === undefined ? defaultJobs(tenant.services, defaults.repository, defaults.schedule) : tenant.backup.map((job) => declaredJob(job, defaults)),
+    restoreOperators: (tenant.restoreOperators ?? []).map(declaredRole),
     authentication:
       auth.kind === "newApplication"
         ? { kind: "newApplication", applicationName: auth.applicationName ?? `Veeam Backup for Microsoft 365 (${tenant.organization})`, userCodeConfigKey: userCode }

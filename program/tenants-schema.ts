@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { BACKUP_JOB_FIELDS } from "../provider/backup-job/definition";
+import { ROLE_FIELDS } from "../provider/restore-operator-role/definition";
 import { normaliseRegion, regionHint } from "../provider/organization/region";
+import { type RoleType, roleTypeOf } from "./restore-operators";
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const ORGANIZATION = /^(?=.{3,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i;
@@ -56,6 +58,20 @@ const JOB = {
   description: z.string().max(1024).optional(),
 };
 
+/**
+ * One restore-operator role of a tenant; its operators and items are Vb365RestoreOperatorRole's
+ * own (one definition). roleType is settled by roleTypeOf, so a role that names objects need not
+ * say SpecificObjects as well.
+ */
+const ROLE = {
+  name: z.string().regex(NAME, { error: "must be lower case letters, digits and dashes (it names the role's resource, <tenant>-<name>), e.g. helpdesk" }),
+  description: ROLE_FIELDS.description.schema().optional(),
+  roleType: ROLE_FIELDS.roleType.schema().optional(),
+  operators: ROLE_FIELDS.operators.schema(),
+  selectedItems: ROLE_FIELDS.selectedItems.schema().optional(),
+  excludedItems: ROLE_FIELDS.excludedItems.schema().optional(),
+};
+
 /** What every tenant's jobs get unless they say otherwise: a file of hundreds does not repeat itself. */
 const DEFAULTS = {
   repository: z.string().min(1).max(255).default("Default Backup Repository"),
@@ -88,13 +104,14 @@ const TENANT = {
   connection: z.string().min(1).optional(),
   adoptExisting: z.boolean().default(false),
   backup: z.array(z.strictObject(JOB)).optional(),
+  restoreOperators: z.array(z.strictObject(ROLE)).optional(),
 };
 
 /**
  * The fields that exist at a place in the file, for "did you mean" hints. `kind` picks the
  * authentication variant; undefined when the place is not a known mapping.
  */
-export function fieldsAt(place: "file" | "tenant" | "services" | "certificate" | "authentication" | "defaults" | "backup", kind?: unknown): string[] {
+export function fieldsAt(place: "file" | "tenant" | "services" | "certificate" | "authentication" | "defaults" | "backup" | "restoreOperators", kind?: unknown): string[] {
   switch (place) {
     case "file":
       return ["defaults", "tenants"];
@@ -102,6 +119,8 @@ export function fieldsAt(place: "file" | "tenant" | "services" | "certificate" |
       return Object.keys(DEFAULTS);
     case "backup":
       return Object.keys(JOB);
+    case "restoreOperators":
+      return Object.keys(ROLE);
     case "tenant":
       return Object.keys(TENANT);
     case "services":
@@ -133,12 +152,30 @@ function tenantSchema() {
         context.addIssue({ code: "custom", path: ["backup", index, "selectedItems"], message: "is required with backupType SelectedItems: list what the job backs up" });
       }
     });
+    roleRules(tenant.restoreOperators ?? [], context);
     if (certificate.rotateBeforeDays !== undefined && certificate.rotateBeforeDays >= certificate.validityDays) {
       context.addIssue({
         code: "custom",
         path: ["certificate", "rotateBeforeDays"],
         message: `must be less than validityDays (${certificate.validityDays}), or the certificate would be due for rotation as soon as it is made`,
       });
+    }
+  });
+}
+
+/** The rules that span a tenant's roles, and those between a role's fields (Vb365RestoreOperatorRole's own). */
+function roleRules(roles: ReadonlyArray<{ name: string; roleType?: RoleType; selectedItems?: unknown[] }>, context: z.RefinementCtx): void {
+  const names = new Map<string, number>();
+  roles.forEach((role, index) => {
+    if (names.has(role.name)) context.addIssue({ code: "custom", path: ["restoreOperators", index, "name"], message: `is also the name of role #${names.get(role.name)! + 1} of this tenant; role names must be unique per tenant` });
+    else names.set(role.name, index);
+    const selected = role.selectedItems?.length ?? 0;
+    const roleType = roleTypeOf(role);
+    if (roleType === "SpecificObjects" && selected === 0) {
+      context.addIssue({ code: "custom", path: ["restoreOperators", index, "selectedItems"], message: "is required with roleType SpecificObjects: list what the operators may restore" });
+    }
+    if (roleType === "EntireOrganization" && selected > 0) {
+      context.addIssue({ code: "custom", path: ["restoreOperators", index, "selectedItems"], message: "is for roleType SpecificObjects; with EntireOrganization the operators may restore everything (excludedItems may still leave parts out)" });
     }
   });
 }

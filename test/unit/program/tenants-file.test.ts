@@ -42,6 +42,7 @@ describe("tenants file: valid files", () => {
         { name: "onedrive-sharepoint", repositoryName: "Default Backup Repository", backupType: "SelectedItems", selectedItems: [{ type: "PartialOrganization", oneDrive: true, sites: true }], isEnabled: true },
         { name: "teams", repositoryName: "Default Backup Repository", backupType: "SelectedItems", selectedItems: [{ type: "PartialOrganization", teams: true }], isEnabled: true },
       ],
+      restoreOperators: [],
     });
   });
 
