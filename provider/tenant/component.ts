@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Vb365BackupJob, type Vb365BackupJobArgs } from "../backup-job/resource";
 import { Vb365Organization, type Vb365OrganizationArgs } from "../organization/resource";
+import { Vb365RestoreOperatorRole, type Vb365RestoreOperatorRoleArgs } from "../restore-operator-role/resource";
 import { TenantCertificate, type TenantCertificateArgs } from "../tenant-certificate/resource";
 
 
@@ -19,6 +20,12 @@ export interface Vb365TenantArgs {
    * unless it gives its own `jobName`), on the organization's connection.
    */
   backupJobs?: TenantBackupJob[];
+  /**
+   * The organization's restore-operator roles, each a Vb365RestoreOperatorRole named
+   * `<tenant>-<name>` (in VB365 too, unless it gives its own `roleName`), on the organization's
+   * connection.
+   */
+  restoreOperatorRoles?: TenantRestoreOperatorRole[];
 }
 
 /** One job of a Vb365Tenant: a Vb365BackupJob without what the tenant supplies. */
@@ -29,9 +36,18 @@ export type TenantBackupJob = Omit<Vb365BackupJobArgs, "organizationId" | "conne
   jobName?: pulumi.Input<string>;
 };
 
+/** One restore-operator role of a Vb365Tenant: a Vb365RestoreOperatorRole without what the tenant supplies. */
+export type TenantRestoreOperatorRole = Omit<Vb365RestoreOperatorRoleArgs, "organizationId" | "connection" | "name"> & {
+  /** Names the role's resource, `<tenant>-<name>`. */
+  name: string;
+  /** The role's name in VB365. @default `<tenant>-<name>` */
+  roleName?: pulumi.Input<string>;
+};
+
 /**
  * One Microsoft 365 tenant in VB365: its own certificate (so one compromised certificate never
- * exposes another tenant), the organization that uses it, and the backup jobs that protect it.
+ * exposes another tenant), the organization that uses it, the backup jobs that protect it and the
+ * roles of those who may restore from them.
  * Rotating the certificate updates the organization in place.
  */
 export class Vb365Tenant extends pulumi.ComponentResource {
@@ -41,6 +57,9 @@ export class Vb365Tenant extends pulumi.ComponentResource {
   readonly backupJobs: Vb365BackupJob[];
   /** Each job's id on the server, by the job's `name`. */
   readonly backupJobIds: pulumi.Output<Record<string, string>>;
+  readonly restoreOperatorRoles: Vb365RestoreOperatorRole[];
+  /** Each role's id on the server, by the role's `name`. */
+  readonly restoreOperatorRoleIds: pulumi.Output<Record<string, string>>;
   readonly thumbprint: pulumi.Output<string>;
   readonly certificateNotAfter: pulumi.Output<string>;
 
@@ -76,6 +95,16 @@ export class Vb365Tenant extends pulumi.ComponentResource {
       new Vb365BackupJob(`${name}-${jobKey}`, { ...job, name: jobName ?? `${name}-${jobKey}`, organizationId: this.organizationId, connection: args.organization.connection }, child),
     );
     this.backupJobIds = pulumi.all(this.backupJobs.map((job) => job.jobId)).apply((ids) => Object.fromEntries((args.backupJobs ?? []).map((job, i) => [job.name, ids[i]])));
-    this.registerOutputs({ organizationId: this.organizationId, thumbprint: this.thumbprint, certificateNotAfter: this.certificateNotAfter, backupJobIds: this.backupJobIds });
+    this.restoreOperatorRoles = (args.restoreOperatorRoles ?? []).map(({ name: roleKey, roleName, ...role }) =>
+      new Vb365RestoreOperatorRole(`${name}-${roleKey}`, { ...role, name: roleName ?? `${name}-${roleKey}`, organizationId: this.organizationId, connection: args.organization.connection }, child),
+    );
+    this.restoreOperatorRoleIds = pulumi.all(this.restoreOperatorRoles.map((role) => role.roleId)).apply((ids) => Object.fromEntries((args.restoreOperatorRoles ?? []).map((role, i) => [role.name, ids[i]])));
+    this.registerOutputs({
+      organizationId: this.organizationId,
+      thumbprint: this.thumbprint,
+      certificateNotAfter: this.certificateNotAfter,
+      backupJobIds: this.backupJobIds,
+      restoreOperatorRoleIds: this.restoreOperatorRoleIds,
+    });
   }
 }

@@ -1,0 +1,73 @@
+// Run as its own process (mocks are global to the Pulumi runtime): declares one Vb365Tenant with a
+// backup job and two restore-operator roles against Pulumi's mock engine and prints, as JSON, what
+// the engine was sent for each resource and what the component exports. Used by component.test.ts.
+import * as pulumi from "@pulumi/pulumi";
+
+/** What the engine was sent for one resource (by `<type>/<name>`): its type, parent, dependencies and inputs. */
+export interface Registration {
+  type: string;
+  parent: string;
+  dependencies: string[];
+  inputs: Record<string, unknown>;
+}
+
+/** The server-side ids the mocks hand out, so that the test knows which id came from where. */
+const OUTPUT_ID: Record<string, string> = {
+  "pulumi-nodejs:dynamic/vb365:Organization": "organizationId",
+  "pulumi-nodejs:dynamic/vb365:BackupJob": "jobId",
+  "pulumi-nodejs:dynamic/vb365:RestoreOperatorRole": "roleId",
+};
+
+async function main(): Promise<void> {
+  pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        const output = OUTPUT_ID[args.type];
+        return { id: `${args.name}-id`, state: output ? { ...args.inputs, [output]: `${output}-of-${args.name}` } : args.inputs };
+      },
+      call: () => ({}),
+    },
+    "project",
+    "stack",
+    false,
+  );
+  const registered: Record<string, Registration> = {};
+  // Boundary: the mock engine's request is a generated protobuf class the SDK does not type.
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  const monitor = (pulumi.runtime as any).getMonitor();
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (request: any, callback: unknown) => {
+    // The serialized provider is the same for every resource of a type, and long.
+    const { __provider: _provider, ...inputs } = request.getObject()?.toJavaScript() ?? {};
+    registered[`${request.getType().split(":").pop()}/${request.getName()}`] = {
+      type: request.getType(),
+      parent: request.getParent(),
+      dependencies: request.getDependenciesList(),
+      inputs,
+    };
+    return register(request, callback);
+  };
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+  const { Vb365Tenant } = await import("../../../provider");
+
+  const tenant = new Vb365Tenant("fabrikam", {
+    organizationName: "fabrikam.onmicrosoft.com",
+    organization: { isExchangeOnline: true, isSharePointOnline: true, connection: "eu-west" },
+    backupJobs: [{ name: "exchange", repositoryName: "Default Backup Repository", backupType: "EntireOrganization" }],
+    restoreOperatorRoles: [
+      { name: "helpdesk", roleType: "SpecificObjects", operators: [{ type: "User", user: "admin@fabrikam.onmicrosoft.com" }], selectedItems: [{ type: "Group", group: "Sales" }] },
+      { name: "it-admins", roleName: "IT admins", operators: [{ type: "Group", group: "All Company" }] },
+    ],
+  });
+  const [tenantUrn, organizationUrn, restoreOperatorRoleIds, backupJobIds] = await new Promise<[string, string, Record<string, string>, Record<string, string>]>((resolve) =>
+    pulumi
+      .all([tenant.urn, tenant.organization.urn, tenant.restoreOperatorRoleIds, tenant.backupJobIds])
+      .apply((values) => resolve(values)),
+  );
+  process.stdout.write(JSON.stringify({ registered, tenantUrn, organizationUrn, restoreOperatorRoleIds, backupJobIds }));
+}
+
+main().catch((error) => {
+  process.stderr.write(String(error?.stack ?? error));
+  process.exit(1);
+});
