@@ -53,14 +53,18 @@ const onboarded = tenants.map((tenant) => {
     certificate: { ...certificate, subject: { commonName } },
     organization: organizationArgs(tenant),
     backupJobs: tenant.backup,
+    restoreOperatorRoles: tenant.restoreOperators,
   });
 });
 
-/** Tenant → organization id, certificate thumbprint and expiry, and its backup jobs. */
+/** Tenant → organization id, certificate thumbprint and expiry, its backup jobs and its restore-operator roles. */
 export const summary = pulumi
-  .all(onboarded.map((t) => pulumi.all([t.organization.name, t.organizationId, t.thumbprint, t.certificateNotAfter, t.backupJobIds])))
+  .all(onboarded.map((t) => pulumi.all([t.organization.name, t.organizationId, t.thumbprint, t.certificateNotAfter, t.backupJobIds, t.restoreOperatorRoleIds])))
   .apply((rows) =>
     Object.fromEntries(
-      rows.map(([organization, organizationId, thumbprint, certificateNotAfter, backupJobs], i) => [tenants[i].name, { organization, organizationId, thumbprint, certificateNotAfter, backupJobs: Object.keys(backupJobs) }]),
+      rows.map(([organization, organizationId, thumbprint, certificateNotAfter, backupJobs, restoreOperatorRoles], i) => [
+        tenants[i].name,
+        { organization, organizationId, thumbprint, certificateNotAfter, backupJobs: Object.keys(backupJobs), restoreOperatorRoles: Object.keys(restoreOperatorRoles) },
+      ]),
     ),
   );

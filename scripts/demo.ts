@@ -25,7 +25,7 @@ const workDir = path.join(repoRoot, ".vb365-demo");
 const STACK = "demo";
 
 interface Summary {
-  [tenant: string]: { organization: string; organizationId: string; thumbprint: string; certificateNotAfter: string; backupJobs?: string[] };
+  [tenant: string]: { organization: string; organizationId: string; thumbprint: string; certificateNotAfter: string; backupJobs?: string[]; restoreOperatorRoles?: string[] };
 }
 
 async function main(): Promise<void> {
@@ -171,9 +171,9 @@ async function collectDeviceCodes(stack: Stack, tenants: TenantDeclaration[], co
 function printSummary(summary: Summary, tenants: TenantDeclaration[], elapsedMs: number): void {
   const rows = tenants.map((tenant) => {
     const row = summary[tenant.name];
-    return [tenant.name, row?.organization ?? "-", row?.organizationId ?? "(not onboarded)", row?.thumbprint ?? "-", row?.certificateNotAfter?.slice(0, 10) ?? "-", row?.backupJobs?.join(", ") || "-"];
+    return [tenant.name, row?.organization ?? "-", row?.organizationId ?? "(not onboarded)", row?.thumbprint ?? "-", row?.certificateNotAfter?.slice(0, 10) ?? "-", row?.backupJobs?.join(", ") || "-", row?.restoreOperatorRoles?.join(", ") || "-"];
   });
-  const header = ["tenant", "Microsoft 365 organization", "VB365 organization id", "certificate thumbprint", "expires", "backup jobs"];
+  const header = ["tenant", "Microsoft 365 organization", "VB365 organization id", "certificate thumbprint", "expires", "backup jobs", "restore operator roles"];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ");
   console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n`);
