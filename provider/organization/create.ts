@@ -3,6 +3,7 @@ import { organizationBody } from "./body";
 import { carriersUnderOtherNames, findOwnOrganization, identityOf, type OrganizationIdentity, reportedName } from "./identity";
 import type { OrganizationPlan } from "./plan";
 import type { ConnectionPool } from "../common/connection-pool";
+import { updateKeepingCredentials } from "./kept-credentials";
 import { confirmDeclaredTenant } from "./tenant-check";
 import { updateBody } from "./update-body";
 
@@ -36,7 +37,8 @@ export async function addOrAdoptOrganization(
   if (plan.inputs.adoptExisting) {
     const existing = findOwnOrganization(await pool.list(settings), identity, "adoption");
     if (existing) {
-      await client.updateOrganization(existing.id, updateBody(existing, organizationBody(plan, "update")));
+      if (plan.inputs.keepServerCredentials) await updateKeepingCredentials(client, existing, plan);
+      else await client.updateOrganization(existing.id, updateBody(existing, organizationBody(plan, "update")));
       pool.forget(settings, "organizations");
       return existing;
     }

@@ -145,6 +145,12 @@ export const ORGANIZATION_FIELDS = {
     default: false,
     sent: false,
   }),
+  keepServerCredentials: field(flag, {
+    description: "Manage an organization the server already has without its credentials: no certificate, password or client secret is declared, sent or changed; the thumbprint the server reports is recorded. Needs `adoptExisting: true`. Declaring a certificate later (and setting this to false) rotates to it in place.",
+    change: "update",
+    default: false,
+    sent: false,
+  }),
   connection: field(() => text("the name of an entry in vb365:connections", 128), {
     description: "Name of an entry in the `vb365:connections` stack config map, to use another VB365 server. Default: `vb365:url` and friends.",
     change: "replace",

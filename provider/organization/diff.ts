@@ -18,8 +18,10 @@ const SETTINGS_NOT_COMPARED = namesWhere(SETTINGS_FIELDS, (candidate) => candida
 export function diffOrganization(olds: OrganizationOutputs, news: OrganizationInputs): pulumi.dynamic.DiffResult {
   const replaces = REPLACING.filter((key) => changed(olds[key], news[key]));
   const updates: string[] = IN_PLACE.filter((key) => changed(olds[key] ?? defaultOf(key), news[key] ?? defaultOf(key)));
+  // Kept credentials are the server's: their thumbprint is a record, not a declaration.
+  const uncompared = news.keepServerCredentials === true ? [...SETTINGS_NOT_COMPARED, "applicationCertificateThumbprint"] : SETTINGS_NOT_COMPARED;
   for (const service of SERVICE_NAMES) {
-    if (settingsChanged(olds[service], news[service] as ServiceConnectionState | undefined)) updates.push(service);
+    if (settingsChanged(olds[service], news[service] as ServiceConnectionState | undefined, uncompared)) updates.push(service);
   }
   const changes = replaces.length > 0 || updates.length > 0;
   // Same Microsoft 365 organization on the same server (a new region or type): VB365 refuses to
@@ -34,12 +36,12 @@ function defaultOf(key: (typeof IN_PLACE)[number]): unknown {
   return known.default ?? known.absentMeans;
 }
 
-function settingsChanged(olds: ServiceConnectionState | undefined, news: ServiceConnectionState | undefined): boolean {
+function settingsChanged(olds: ServiceConnectionState | undefined, news: ServiceConnectionState | undefined, uncompared: readonly string[]): boolean {
   if (!olds || !news) return !olds !== !news;
   if (isUnknown(news)) return true;
   const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
   for (const key of keys) {
-    if ((SETTINGS_NOT_COMPARED as readonly string[]).includes(key)) continue;
+    if (uncompared.includes(key)) continue;
     const before = olds[key as keyof ServiceConnectionState];
     const after = news[key as keyof ServiceConnectionState];
     if (changed(before, after)) return true;

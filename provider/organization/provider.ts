@@ -1,10 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type ConnectionSettings, isNotFound, Vb365ApiError } from "../client";
+import { type ConnectionSettings, isNotFound, type RemoteOrganization, Vb365ApiError } from "../client";
 import { ConnectedProvider } from "../common/connected-provider";
 import { reportingErrors } from "../common/errors";
 import { organizationBody } from "./body";
 import { checkOrganization } from "./check";
 import { addOrAdoptOrganization } from "./create";
+import { updateKeepingCredentials, withServerThumbprints } from "./kept-credentials";
 import { diffOrganization } from "./diff";
 import { planOf } from "./plan";
 import { portalUnavailable, type RestorePortalAnswer, type RestorePortalOutputs, restorePortalOf } from "./restore-portal";
@@ -33,7 +34,8 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
     return reportingErrors(async () => {
       const settings = this.settings(inputs.connection);
       const created = await addOrAdoptOrganization(this.pool, settings, planOf(inputs));
-      const outs = outputsFromInputs(inputs, created, settings.apiVersion);
+      const declared = outputsFromInputs(inputs, created, settings.apiVersion);
+      const outs = inputs.keepServerCredentials ? withServerThumbprints(declared, created) : declared;
       return { id: created.id, outs: { ...outs, ...(await this.restorePortal(settings, outs)) } };
     });
   }
@@ -56,11 +58,13 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
     return reportingErrors(async () => {
       const settings = this.settings(news.connection);
       const client = this.pool.client(settings);
+      let current: RemoteOrganization | undefined;
       try {
         // The whole organization, as the server has it, with the declared changes on top: right
         // whether the server merges a PUT or replaces the organization with it.
-        const current = await client.getOrganization(id);
-        await client.updateOrganization(id, updateBody(current, organizationBody(planOf(news), "update")));
+        current = await client.getOrganization(id);
+        if (news.keepServerCredentials) await updateKeepingCredentials(client, current, planOf(news));
+        else await client.updateOrganization(id, updateBody(current, organizationBody(planOf(news), "update")));
       } catch (error) {
         if (isNotFound(error)) {
           throw new Error(`The organization ${olds.name || id} no longer exists on ${settings.url}; run \`pulumi refresh\` to drop it from the stack, then \`pulumi up\` to add it again.`);
@@ -69,7 +73,8 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
       } finally {
         this.pool.forget(settings, "organizations");
       }
-      const outs = outputsFromInputs(news, { id, name: olds.name }, settings.apiVersion);
+      const declared = outputsFromInputs(news, { id, name: olds.name }, settings.apiVersion);
+      const outs = news.keepServerCredentials && current ? withServerThumbprints(declared, current) : declared;
       return { outs: { ...outs, ...(await this.restorePortal(settings, outs)) } };
     });
   }

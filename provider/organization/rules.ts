@@ -41,11 +41,16 @@ export function checkRules(plan: OrganizationPlan, apiVersion: ApiVersion | unde
   if (inputs.description !== undefined && apiVersion === "v6") {
     fail("description", "description is supported from VB365 REST API v7 on; remove it or set vb365:apiVersion to v7 or v8.");
   }
+  const keep = inputs.keepServerCredentials === true;
   for (const { service, settings } of plan.services) {
     // A whole settings object unknown at preview (it holds a certificate being created in the
     // same run) is checked once it is known.
-    if (!isUnknown(settings)) checkService(kind, service, settings, fail);
+    if (isUnknown(settings)) continue;
+    // The declared settings, not the plan's: those carry the shared certificate too.
+    if (keep) checkKeptService(service, inputs[service] ?? {}, fail);
+    else checkService(kind, service, settings, fail);
   }
+  if (keep) checkKept(plan, fail);
 
   if ((kind === "newApplication" || kind === "existingApplicationConfigured") && !inputs.userCode) {
     const why = kind === "newApplication" ? "newApplicationName" : "configureApplication: true";
@@ -67,6 +72,33 @@ export function checkRules(plan: OrganizationPlan, apiVersion: ApiVersion | unde
     fail("organizationName", "adoptExisting needs the Microsoft 365 organization name: set organizationName (e.g. contoso.onmicrosoft.com).");
   }
   return failures;
+}
+
+/**
+ * keepServerCredentials: the server's credentials stay; so none may be declared, and there must be
+ * an organization to keep them from (VB365 cannot add one without credentials).
+ */
+function checkKept(plan: OrganizationPlan, fail: (p: string, r: string) => void) {
+  const { inputs, kind } = plan;
+  if (!inputs.adoptExisting) {
+    fail("adoptExisting", "keepServerCredentials takes over an organization the server already has: set adoptExisting: true as well (VB365 cannot add a new organization without credentials).");
+  }
+  if (inputs.applicationCertificate !== undefined) {
+    fail("applicationCertificate", "keepServerCredentials keeps the certificate the server has: remove applicationCertificate, or set keepServerCredentials: false to rotate to it.");
+  }
+  if (kind === "newApplication") {
+    fail("newApplicationName", "keepServerCredentials keeps an organization whose application already exists: name it by applicationId instead of newApplicationName.");
+  }
+}
+
+const CREDENTIALS = ["applicationCertificate", "password", "applicationSecret"] as const;
+
+function checkKeptService(service: Service, settings: ServiceConnectionSettings, fail: (p: string, r: string) => void) {
+  for (const credential of CREDENTIALS) {
+    if (settings[credential] !== undefined) {
+      fail(`${service}.${credential}`, `keepServerCredentials keeps the credentials the server has: remove ${credential}, or set keepServerCredentials: false to send it.`);
+    }
+  }
 }
 
 function checkService(kind: AuthenticationKind, service: Service, settings: ServiceConnectionSettings, fail: (p: string, r: string) => void) {

@@ -9,7 +9,7 @@ describe("Vb365Organization check of an input it does not know", () => {
     const result = checkOrganization({ ...base, isTeamsOnlne: true }, "v8");
     expect(result.failures).to.have.length(1);
     expect(result.failures![0].property).to.equal("isTeamsOnlne");
-    expect(result.failures![0].reason).to.match(/^isTeamsOnlne is not an input of Vb365Organization; valid ones are type, region, isExchangeOnline, .*adoptExisting, connection\. Did you mean "isTeamsOnline"\?$/);
+    expect(result.failures![0].reason).to.match(/^isTeamsOnlne is not an input of Vb365Organization; valid ones are type, region, isExchangeOnline, .*adoptExisting, keepServerCredentials, connection\. Did you mean "isTeamsOnline"\?$/);
   });
 
   it("lists the settings of a service for an unknown setting inside it", () => {
