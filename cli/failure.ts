@@ -1,5 +1,6 @@
 import { Vb365ApiError, Vb365ConfigError, Vb365ConnectionError, Vb365Error } from "../provider/client";
 import { Vb365DeviceCodeError } from "../provider/device-code";
+import { CommandError } from "./command-error";
 import { EXIT, type ExitCode } from "./exit-codes";
 import { InterruptedError } from "./interrupted";
 import { PulumiError, PulumiUpError } from "./pulumi/errors";
@@ -16,6 +17,10 @@ export interface Failure {
 }
 
 export interface FailureContext {
+  /** The command as typed after `vb365`, for the pointer to its help. Default "device-code". */
+  command?: string;
+  /** What the account must be allowed to do, for a 401/403 after login. Default "add organizations". */
+  rights?: string;
   url?: string;
   username?: string;
   stack?: string;
@@ -23,7 +28,8 @@ export interface FailureContext {
 
 /** Every error the command can meet, as what happened and what to do: never a stack trace. */
 export function describeFailure(error: unknown, context: FailureContext = {}): Failure {
-  if (error instanceof UsageError) return { exitCode: EXIT.usage, code: "usage", message: error.message, hint: "Run vb365 device-code --help for the flags." };
+  if (error instanceof UsageError) return { exitCode: EXIT.usage, code: "usage", message: error.message, hint: `Run vb365 ${context.command ?? "device-code"} --help for the flags.` };
+  if (error instanceof CommandError) return { exitCode: error.exitCode, code: error.code, message: error.message, hint: error.hint };
   if (error instanceof InterruptedError) return { exitCode: EXIT.interrupted, code: "interrupted", message: error.message };
   if (error instanceof PulumiUpError) return pulumiUpFailure(error, context);
   if (error instanceof PulumiError) return { exitCode: EXIT.pulumi, code: "pulumi", message: error.message };
@@ -93,7 +99,7 @@ function apiFailure(error: Vb365ApiError, context: FailureContext): Failure {
       exitCode: EXIT.credentials,
       code: error.code,
       message: error.message,
-      hint: "The account logged in, but VB365 refused the request: it needs the rights to add organizations.",
+      hint: `The account logged in, but VB365 refused the request: it needs the rights to ${context.rights ?? "add organizations"}.`,
     };
   }
   return { exitCode: EXIT.failed, code: error.code, message: error.message };

@@ -1,19 +1,17 @@
 import * as fs from "node:fs";
 import { type ConnectionSettings, resolveConnection, type SettingsSource } from "../../provider/client";
 import { UsageError } from "../usage-error";
-import type { DeviceCodeArgs } from "./args";
-
-export type ConnectionFlags = Pick<DeviceCodeArgs, "url" | "username" | "apiVersion" | "caFile" | "insecure" | "connection">;
+import type { ConnectionFlags } from "./flags";
 
 /**
  * The VB365 connection of the command. Precedence: flags, then the stack's `vb365:` config (with
  * --stack), then VB365_* variables. Config before environment is the order the provider uses,
- * so the code is requested from the same server that `pulumi up` will add the organization on
- * (a device code is only known to the server that issued it). The password is never a flag:
+ * so a command talks to the server `pulumi up` will (a device code, for one, is only known to
+ * the server that issued it). The password is never a flag:
  * stack config, VB365_PASSWORD, or `askPassword` (a prompt on a terminal) when both are empty.
  */
 export async function commandConnection(
-  flags: ConnectionFlags,
+  flags: Omit<ConnectionFlags, "stack" | "cwd">,
   env: NodeJS.ProcessEnv,
   stackConfig: Readonly<Record<string, string>> | undefined,
   askPassword?: (username: string, url: string) => Promise<string>,

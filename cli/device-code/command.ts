@@ -1,23 +1,12 @@
-import * as path from "node:path";
-import type { ConnectionSettings, RetryPolicy } from "../../provider/client";
 import { deviceCodeLogin, type DeviceCodeLoginResult, type DeviceCodeVerification } from "../../provider/device-code";
+import { CLI_RETRY_POLICY, openConnection } from "../connection/open";
 import { EXIT } from "../exit-codes";
 import { describeFailure, type FailureContext } from "../failure";
 import type { CliIo } from "../io";
-import { promptHidden } from "../prompt";
-import { findPulumi } from "../pulumi/locate";
-import { PulumiStack } from "../pulumi/stack";
 import { type DeviceCodeArgs, parseDeviceCodeArgs } from "./args";
-import { commandConnection } from "./connection";
 import { DEVICE_CODE_HELP } from "./help";
 import { customerInstructions, jsonReport, type JsonReport } from "./render";
 import { WaitDisplay } from "./wait-display";
-
-/**
- * A person (or a pipeline log) waits for the answer: after two quick retries a dead server is
- * reported, instead of after the provider's patient five. Polls have their own tolerance.
- */
-const CLI_RETRY_POLICY: RetryPolicy = { maxRetries: 2, minDelayMs: 500, maxDelayMs: 2_000 };
 
 /** What the run got to, for the final report whether it succeeded or not. */
 interface Progress {
@@ -49,18 +38,14 @@ export async function deviceCodeCommand(argv: readonly string[], io: CliIo): Pro
       io.stdout.write(DEVICE_CODE_HELP);
       return EXIT.ok;
     }
-    context.stack = args.stack;
-    const stack = args.stack ? new PulumiStack(findPulumi(io.env), args.stack, path.resolve(io.cwd, args.cwd ?? "."), io.env) : undefined;
-    const stackConfig = stack ? await stack.config() : undefined;
-    const connection = await commandConnection(args, io.env, stackConfig, passwordPrompt(io));
-    context.url = connection.url;
-    context.username = connection.username;
-    warnings(args, connection, stackConfig).forEach((warning) => io.stderr.write(`Warning: ${warning}\n`));
+    const { settings: connection, stack, stackConfig } = await openConnection(args, io, context);
+    warnings(args, stackConfig).forEach((warning) => io.stderr.write(`Warning: ${warning}\n`));
 
     let display: WaitDisplay | undefined;
     try {
       progress.result = await deviceCodeLogin({
         connection,
+        // Polls have their own tolerance on top.
         clientOptions: { retryPolicy: CLI_RETRY_POLICY },
         region: args.region,
         wait: args.wait,
@@ -119,17 +104,8 @@ function report(args: DeviceCodeArgs | undefined, progress: Progress): JsonRepor
   };
 }
 
-/** A hidden prompt is only possible when a person sits at the terminal. */
-function passwordPrompt(io: CliIo): ((username: string, url: string) => Promise<string>) | undefined {
-  if (!io.stdin.isTTY || !io.stderr.isTTY) return undefined;
-  return (username, url) => promptHidden(`Password of ${username} at ${url}: `, io.stdin, io.stderr);
-}
-
-function warnings(args: DeviceCodeArgs, connection: ConnectionSettings, stackConfig: Record<string, string> | undefined): string[] {
+function warnings(args: DeviceCodeArgs, stackConfig: Record<string, string> | undefined): string[] {
   const found: string[] = [];
-  if (connection.insecureSkipVerify) {
-    found.push(`TLS certificate verification is off for ${connection.url}. Trust the server with --ca-file instead.`);
-  }
   const stackUrl = stackConfig?.["vb365:url"];
   if (args.up && args.url && stackUrl && stackUrl.replace(/\/+$/, "") !== args.url.replace(/\/+$/, "")) {
     // A device code is only known to the server that issued it.

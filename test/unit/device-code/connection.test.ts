@@ -3,7 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
-import { commandConnection, type ConnectionFlags } from "../../../cli/device-code/connection";
+import type { ConnectionFlags } from "../../../cli/connection/flags";
+import { commandConnection } from "../../../cli/connection/settings";
 import { UsageError } from "../../../cli/usage-error";
 import { rejection } from "../../helpers/rejection";
 
