@@ -46,25 +46,43 @@ function organizationArgs(tenant: TenantDeclaration) {
   };
 }
 
+function certificateArgs(declared: TenantDeclaration["certificate"]) {
+  if (declared === "keep") return declared;
+  const { commonName, ...certificate } = declared;
+  return { ...certificate, subject: { commonName } };
+}
+
 const onboarded = tenants.map((tenant) => {
-  const { commonName, ...certificate } = tenant.certificate;
   return new Vb365Tenant(tenant.name, {
     organizationName: tenant.organization,
-    certificate: { ...certificate, subject: { commonName } },
+    certificate: certificateArgs(tenant.certificate),
     organization: organizationArgs(tenant),
     backupJobs: tenant.backup,
     restoreOperatorRoles: tenant.restoreOperators,
   });
 });
 
-/** Tenant → organization id, certificate thumbprint and expiry, its backup jobs and its restore-operator roles. */
+/** Tenant → organization id, certificate thumbprint and expiry, its backup jobs, its restore-operator roles and its Restore Portal step. */
 export const summary = pulumi
-  .all(onboarded.map((t) => pulumi.all([t.organization.name, t.organizationId, t.thumbprint, t.certificateNotAfter, t.backupJobIds, t.restoreOperatorRoleIds])))
+  .all(
+    onboarded.map((t) =>
+      pulumi.all([t.organization.name, t.organizationId, t.thumbprint, t.certificateNotAfter, t.backupJobIds, t.restoreOperatorRoleIds, t.restorePortalStatus, t.restorePortalConsentUrl]),
+    ),
+  )
   .apply((rows) =>
     Object.fromEntries(
-      rows.map(([organization, organizationId, thumbprint, certificateNotAfter, backupJobs, restoreOperatorRoles], i) => [
+      rows.map(([organization, organizationId, thumbprint, certificateNotAfter, backupJobs, restoreOperatorRoles, restorePortalStatus, restorePortalConsentUrl], i) => [
         tenants[i].name,
-        { organization, organizationId, thumbprint, certificateNotAfter, backupJobs: Object.keys(backupJobs), restoreOperatorRoles: Object.keys(restoreOperatorRoles) },
+        {
+          organization,
+          organizationId,
+          thumbprint,
+          certificateNotAfter,
+          backupJobs: Object.keys(backupJobs),
+          restoreOperatorRoles: Object.keys(restoreOperatorRoles),
+          restorePortalStatus,
+          restorePortalConsentUrl,
+        },
       ]),
     ),
   );

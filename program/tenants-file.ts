@@ -5,7 +5,7 @@ import { duplicateProblems } from "./duplicates";
 import { type Problem, problemsFromIssues, subjectOf } from "./problems";
 import { defaultJobs, type TenantJob } from "./default-jobs";
 import { declaredRole, type TenantRole } from "./restore-operators";
-import { MAX_COMMON_NAME, type ParsedTenant, type ParsedTenantsFile, tenantsFileSchema } from "./tenants-schema";
+import { KEEP, MAX_COMMON_NAME, type ParsedTenant, type ParsedTenantsFile, tenantsFileSchema } from "./tenants-schema";
 import { lineOf } from "./yaml-location";
 
 /** One tenant of tenants.yaml, validated, with defaults filled in (docs/tenants-file.md). */
@@ -19,7 +19,8 @@ export interface TenantDeclaration {
   authentication:
     | { kind: "newApplication"; applicationName: string; userCodeConfigKey: string }
     | { kind: "existingApplication"; applicationId: string; account: string; configureApplication: boolean; userCodeConfigKey: string };
-  certificate: { commonName: string; keySize: 2048 | 3072 | 4096; validityDays: number; rotateBeforeDays?: number; pfxEncryption: "3des" | "aes256" };
+  /** The certificate to make, or "keep": the organization keeps the credentials the server has. */
+  certificate: typeof KEEP | { commonName: string; keySize: 2048 | 3072 | 4096; validityDays: number; rotateBeforeDays?: number; pfxEncryption: "3des" | "aes256" };
   description?: string;
   connection?: string;
   adoptExisting: boolean;
@@ -89,7 +90,7 @@ function withDefaults(tenant: ParsedTenant, defaults: ParsedTenantsFile["default
       auth.kind === "newApplication"
         ? { kind: "newApplication", applicationName: auth.applicationName ?? `Veeam Backup for Microsoft 365 (${tenant.organization})`, userCodeConfigKey: userCode }
         : { ...auth, account: auth.account ?? `veeam-backup@${tenant.organization}`, userCodeConfigKey: userCode },
-    certificate: { ...tenant.certificate, commonName: tenant.certificate.commonName ?? defaultCommonName(tenant.organization) },
+    certificate: tenant.certificate === KEEP ? KEEP : { ...tenant.certificate, commonName: tenant.certificate.commonName ?? defaultCommonName(tenant.organization) },
   };
 }
 

@@ -29,6 +29,32 @@ const CERTIFICATE = {
   commonName: z.string().min(1).max(MAX_COMMON_NAME, { error: `must be at most ${MAX_COMMON_NAME} characters (RFC 5280)` }).optional(),
 };
 
+/** `certificate: keep`: the organization keeps the credentials the server has (keepServerCredentials). */
+export const KEEP = "keep";
+
+/**
+ * The tenant's certificate settings, or "keep". Not a zod union: a union reports a mistake inside
+ * the mapping as "invalid input" of the whole field, and the file's messages name the field itself.
+ */
+function certificateField() {
+  const settings = z.strictObject(CERTIFICATE);
+  return z
+    .unknown()
+    .optional()
+    .transform((value, context): typeof KEEP | z.output<typeof settings> => {
+      if (value === KEEP) return KEEP;
+      if (typeof value === "string") {
+        context.addIssue({ code: "custom", message: `must be "keep" (the server's credentials stay as they are) or a mapping of ${Object.keys(CERTIFICATE).join(", ")}, not ${JSON.stringify(value)}` });
+        return z.NEVER;
+      }
+      const parsed = settings.safeParse(value ?? {});
+      if (parsed.success) return parsed.data;
+      // zod's own issues, at their paths below this field.
+      for (const issue of parsed.error.issues) context.addIssue(issue as Parameters<typeof context.addIssue>[0]);
+      return z.NEVER;
+    });
+}
+
 const NEW_APPLICATION = {
   kind: z.literal("newApplication"),
   applicationName: z.string().min(1).max(120).optional(),
@@ -99,7 +125,7 @@ const TENANT = {
       return kind === undefined ? `must be ${KINDS}` : `must be ${KINDS}, not ${JSON.stringify(kind)}`;
     },
   }),
-  certificate: z.strictObject(CERTIFICATE).default({ keySize: 2048, validityDays: 730, pfxEncryption: "3des" }),
+  certificate: certificateField(),
   description: z.string().max(1024).optional(),
   connection: z.string().min(1).optional(),
   adoptExisting: z.boolean().default(false),
@@ -153,7 +179,14 @@ function tenantSchema() {
       }
     });
     roleRules(tenant.restoreOperators ?? [], context);
-    if (certificate.rotateBeforeDays !== undefined && certificate.rotateBeforeDays >= certificate.validityDays) {
+    if (certificate === KEEP) {
+      if (!tenant.adoptExisting) {
+        context.addIssue({ code: "custom", path: ["certificate"], message: "keep takes over the credentials of an organization the server already has: set adoptExisting: true as well" });
+      }
+      if (tenant.authentication.kind !== "existingApplication") {
+        context.addIssue({ code: "custom", path: ["certificate"], message: 'keep needs authentication kind "existingApplication" with the applicationId the server reports: the application exists already' });
+      }
+    } else if (certificate.rotateBeforeDays !== undefined && certificate.rotateBeforeDays >= certificate.validityDays) {
       context.addIssue({
         code: "custom",
         path: ["certificate", "rotateBeforeDays"],

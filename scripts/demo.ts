@@ -25,8 +25,20 @@ const workDir = path.join(repoRoot, ".vb365-demo");
 const STACK = "demo";
 
 interface Summary {
-  [tenant: string]: { organization: string; organizationId: string; thumbprint: string; certificateNotAfter: string; backupJobs?: string[]; restoreOperatorRoles?: string[] };
+  [tenant: string]: {
+    organization: string;
+    organizationId: string;
+    thumbprint: string;
+    certificateNotAfter?: string;
+    backupJobs?: string[];
+    restoreOperatorRoles?: string[];
+    restorePortalStatus?: string;
+    restorePortalConsentUrl?: string;
+  };
 }
+
+/** The demo emulator's Restore Portal application (a made-up id, as the whole demo server is). */
+const DEMO_PORTAL_APPLICATION = "58a0f8e1-97bd-4804-ba69-bde1db293223";
 
 async function main(): Promise<void> {
   fs.mkdirSync(workDir, { recursive: true, mode: 0o700 });
@@ -62,7 +74,9 @@ async function main(): Promise<void> {
 async function startDemoEmulator(): Promise<Emulator> {
   const portFile = path.join(workDir, "emulator-port");
   const savedPort = fs.existsSync(portFile) ? Number(fs.readFileSync(portFile, "utf8")) : 0;
-  const options = { stateFile: path.join(workDir, "emulator-state.json"), tls: await demoTls() };
+  // The demo's provider has set up the Restore Portal, so each tenant gets its consent step.
+  const restorePortal = { isEnabled: true, applicationId: DEMO_PORTAL_APPLICATION, msalAuthorityUri: "https://login.microsoftonline.com/common", restorePortalUri: "https://vb365.demo.invalid:4443" };
+  const options = { stateFile: path.join(workDir, "emulator-state.json"), tls: await demoTls(), restorePortal };
   let emulator: Emulator;
   try {
     emulator = await startEmulator({ ...options, port: savedPort });
@@ -177,6 +191,12 @@ function printSummary(summary: Summary, tenants: TenantDeclaration[], elapsedMs:
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ");
   console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n`);
+  const portal = tenants.map((tenant) => ({ tenant, row: summary[tenant.name] })).filter(({ row }) => row?.restorePortalStatus);
+  if (portal.length > 0) {
+    console.log("Restore Portal, the customer's one-time step (docs/restore-portal.md):");
+    for (const { tenant, row } of portal) console.log(`  ${tenant.name}: ${row.restorePortalConsentUrl ?? row.restorePortalStatus}`);
+    console.log("");
+  }
   console.log(`Done in ${(elapsedMs / 1000).toFixed(1)} s. Running npm start again changes nothing.
 
 Go on:

@@ -30,4 +30,4 @@ export const organizationId = tenant.organizationId;
 export const thumbprint = tenant.thumbprint;
 export const certificateNotAfter = tenant.certificateNotAfter;
 /** The public certificate: with an existing application, it goes onto the application too. */
-export const certificatePem = tenant.certificate.certificatePem;
+export const certificatePem = tenant.certificate?.certificatePem;

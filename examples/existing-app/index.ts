@@ -30,4 +30,4 @@ export const organizationId = tenant.organizationId;
 export const thumbprint = tenant.thumbprint;
 export const certificateNotAfter = tenant.certificateNotAfter;
 /** The public certificate, for the application's "Certificates & secrets" page in Entra ID. */
-export const certificatePem = tenant.certificate.certificatePem;
+export const certificatePem = tenant.certificate?.certificatePem;

@@ -10,11 +10,13 @@ export interface Vb365TenantArgs {
   organizationName: pulumi.Input<string>;
   /**
    * The tenant's own certificate. `subject` defaults to `{ commonName: "<organizationName> VB365" }`.
+   * `"keep"`: no certificate is made; the organization, taken over from the server
+   * (`adoptExisting`), keeps the credentials it has (`keepServerCredentials`).
    * @default a 2048-bit, 3DES PFX valid for ten years
    */
-  certificate?: Partial<TenantCertificateArgs>;
+  certificate?: Partial<TenantCertificateArgs> | "keep";
   /** The organization; its application certificate and password come from the certificate. */
-  organization: Omit<Vb365OrganizationArgs, "organizationName" | "applicationCertificate" | "applicationCertificatePassword">;
+  organization: Omit<Vb365OrganizationArgs, "organizationName" | "applicationCertificate" | "applicationCertificatePassword" | "keepServerCredentials">;
   /**
    * The organization's backup jobs, each a Vb365BackupJob named `<tenant>-<name>` (in VB365 too,
    * unless it gives its own `jobName`), on the organization's connection.
@@ -51,7 +53,8 @@ export type TenantRestoreOperatorRole = Omit<Vb365RestoreOperatorRoleArgs, "orga
  * Rotating the certificate updates the organization in place.
  */
 export class Vb365Tenant extends pulumi.ComponentResource {
-  readonly certificate: TenantCertificate;
+  /** Undefined where the tenant keeps the server's credentials (`certificate: "keep"`). */
+  readonly certificate: TenantCertificate | undefined;
   readonly organization: Vb365Organization;
   readonly organizationId: pulumi.Output<string>;
   readonly backupJobs: Vb365BackupJob[];
@@ -60,36 +63,49 @@ export class Vb365Tenant extends pulumi.ComponentResource {
   readonly restoreOperatorRoles: Vb365RestoreOperatorRole[];
   /** Each role's id on the server, by the role's `name`. */
   readonly restoreOperatorRoleIds: pulumi.Output<Record<string, string>>;
+  /** The certificate's thumbprint: of the one made, or the one the server reports where it is kept. */
   readonly thumbprint: pulumi.Output<string>;
-  readonly certificateNotAfter: pulumi.Output<string>;
+  /** When the certificate expires; undefined where it is kept (the server does not report it). */
+  readonly certificateNotAfter: pulumi.Output<string | undefined>;
+  /** Whether the tenant can use the Restore Portal, and why (Vb365Organization.restorePortalStatus). */
+  readonly restorePortalStatus: pulumi.Output<string | undefined>;
+  /** The customer's one-time admin-consent URL for the Restore Portal, where it is available. */
+  readonly restorePortalConsentUrl: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: Vb365TenantArgs, opts?: pulumi.ComponentResourceOptions) {
     super("vb365:index:Tenant", name, {}, opts);
     const child = { parent: this };
-    this.certificate = new TenantCertificate(
-      name,
-      {
-        subject: pulumi.output(args.organizationName).apply((organization) => ({ commonName: `${organization} VB365` })),
-        ...args.certificate,
-      },
-      child,
-    );
+    const kept = args.certificate === "keep";
+    const certificate = args.certificate === "keep" ? undefined : args.certificate;
+    this.certificate = kept
+      ? undefined
+      : new TenantCertificate(
+          name,
+          {
+            subject: pulumi.output(args.organizationName).apply((organization) => ({ commonName: `${organization} VB365` })),
+            ...certificate,
+          },
+          child,
+        );
     this.organization = new Vb365Organization(
       name,
       {
         ...args.organization,
         organizationName: args.organizationName,
         // Shared by both services: the PFX is sent to VB365 for each, but stored once.
-        applicationCertificate: this.certificate.pfxBase64,
-        applicationCertificatePassword: this.certificate.password,
+        applicationCertificate: this.certificate?.pfxBase64,
+        applicationCertificatePassword: this.certificate?.password,
+        ...(kept ? { keepServerCredentials: true } : {}),
         exchangeOnlineSettings: args.organization.exchangeOnlineSettings ?? {},
         sharePointOnlineSettings: args.organization.sharePointOnlineSettings ?? {},
       },
       child,
     );
     this.organizationId = this.organization.organizationId;
-    this.thumbprint = this.certificate.thumbprint;
-    this.certificateNotAfter = this.certificate.notAfter;
+    this.thumbprint = this.certificate?.thumbprint ?? serverThumbprint(this.organization);
+    this.certificateNotAfter = this.certificate ? this.certificate.notAfter : pulumi.output(undefined);
+    this.restorePortalStatus = this.organization.restorePortalStatus;
+    this.restorePortalConsentUrl = this.organization.restorePortalConsentUrl;
     // Children of the tenant that depend on its organization: Pulumi deletes them first.
     this.backupJobs = (args.backupJobs ?? []).map(({ name: jobKey, jobName, ...job }) =>
       new Vb365BackupJob(`${name}-${jobKey}`, { ...job, name: jobName ?? `${name}-${jobKey}`, organizationId: this.organizationId, connection: args.organization.connection }, child),
@@ -105,6 +121,15 @@ export class Vb365Tenant extends pulumi.ComponentResource {
       certificateNotAfter: this.certificateNotAfter,
       backupJobIds: this.backupJobIds,
       restoreOperatorRoleIds: this.restoreOperatorRoleIds,
+      restorePortalStatus: this.restorePortalStatus,
+      restorePortalConsentUrl: this.restorePortalConsentUrl,
     });
   }
+}
+
+/** The thumbprint the server reports for a kept certificate: both services use the one application. */
+function serverThumbprint(organization: Vb365Organization): pulumi.Output<string> {
+  return pulumi
+    .all([organization.exchangeOnlineSettings, organization.sharePointOnlineSettings])
+    .apply(([exchange, sharePoint]) => exchange?.applicationCertificateThumbprint ?? sharePoint?.applicationCertificateThumbprint ?? "");
 }

@@ -10,6 +10,7 @@ interface Declared {
   organizationUrn: string;
   restoreOperatorRoleIds: Record<string, string>;
   backupJobIds: Record<string, string>;
+  kept: { thumbprint: string; notAfter: string | null; certificate: "none" | "declared" };
 }
 
 // Mocks are global to the Pulumi runtime, so the tenant is declared in a process of its own.
@@ -68,5 +69,20 @@ describe("Vb365Tenant against Pulumi's mock engine", () => {
     expect(job.parent).to.equal(declared.tenantUrn);
     expect(job.dependencies).to.deep.equal([declared.organizationUrn]);
     expect(job.inputs).to.deep.include({ name: "fabrikam-exchange", organizationId: "organizationId-of-fabrikam", connection: "eu-west" });
+  });
+
+  describe("a tenant that keeps the server's credentials (certificate: \"keep\")", () => {
+    it("makes no certificate and declares the organization with keepServerCredentials and no credential", () => {
+      expect(Object.keys(declared.registered).filter((key) => key.endsWith("/northwind"))).to.have.members(["Tenant/northwind", "Organization/northwind"]);
+      expect(declared.kept.certificate).to.equal("none");
+      const inputs = declared.registered["Organization/northwind"].inputs;
+      expect(inputs).to.deep.include({ keepServerCredentials: true, adoptExisting: true, organizationName: "northwind.onmicrosoft.com" });
+      expect(inputs).to.not.have.any.keys("applicationCertificate", "applicationCertificatePassword");
+    });
+
+    it("reports the thumbprint the server has, and no expiry it cannot know", () => {
+      expect(declared.kept.thumbprint).to.equal("C0FFEE".padEnd(40, "0"));
+      expect(declared.kept.notAfter).to.equal(null);
+    });
   });
 });

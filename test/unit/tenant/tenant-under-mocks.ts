@@ -1,5 +1,5 @@
 // Run as its own process (mocks are global to the Pulumi runtime): declares one Vb365Tenant with a
-// backup job and two restore-operator roles against Pulumi's mock engine and prints, as JSON, what
+// backup job and two restore-operator roles, and one that keeps the server's credentials, against Pulumi's mock engine and prints, as JSON, what
 // the engine was sent for each resource and what the component exports. Used by component.test.ts.
 import * as pulumi from "@pulumi/pulumi";
 
@@ -18,12 +18,17 @@ const OUTPUT_ID: Record<string, string> = {
   "pulumi-nodejs:dynamic/vb365:RestoreOperatorRole": "roleId",
 };
 
+const SERVER_THUMBPRINT = "C0FFEE".padEnd(40, "0");
+
 async function main(): Promise<void> {
   pulumi.runtime.setMocks(
     {
       newResource: (args) => {
         const output = OUTPUT_ID[args.type];
-        return { id: `${args.name}-id`, state: output ? { ...args.inputs, [output]: `${output}-of-${args.name}` } : args.inputs };
+        const state = output ? { ...args.inputs, [output]: `${output}-of-${args.name}` } : args.inputs;
+        // A kept organization's thumbprint is the one the server reports.
+        if (args.inputs.keepServerCredentials) state.exchangeOnlineSettings = { ...args.inputs.exchangeOnlineSettings, applicationCertificateThumbprint: SERVER_THUMBPRINT };
+        return { id: `${args.name}-id`, state };
       },
       call: () => ({}),
     },
@@ -59,12 +64,26 @@ async function main(): Promise<void> {
       { name: "it-admins", roleName: "IT admins", operators: [{ type: "Group", group: "All Company" }] },
     ],
   });
-  const [tenantUrn, organizationUrn, restoreOperatorRoleIds, backupJobIds] = await new Promise<[string, string, Record<string, string>, Record<string, string>]>((resolve) =>
+  // Taken over from the server with the credentials it has.
+  const kept = new Vb365Tenant("northwind", {
+    organizationName: "northwind.onmicrosoft.com",
+    certificate: "keep",
+    organization: {
+      isExchangeOnline: true,
+      isSharePointOnline: false,
+      adoptExisting: true,
+      exchangeOnlineSettings: { applicationId: "5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a", account: "veeam-backup@northwind.onmicrosoft.com" },
+    },
+  });
+  const [tenantUrn, organizationUrn, restoreOperatorRoleIds, backupJobIds, keptThumbprint, keptNotAfter] = await new Promise<
+    [string, string, Record<string, string>, Record<string, string>, string, string | undefined]
+  >((resolve) =>
     pulumi
-      .all([tenant.urn, tenant.organization.urn, tenant.restoreOperatorRoleIds, tenant.backupJobIds])
+      .all([tenant.urn, tenant.organization.urn, tenant.restoreOperatorRoleIds, tenant.backupJobIds, kept.thumbprint, kept.certificateNotAfter])
       .apply((values) => resolve(values)),
   );
-  process.stdout.write(JSON.stringify({ registered, tenantUrn, organizationUrn, restoreOperatorRoleIds, backupJobIds }));
+  const keptCertificate = kept.certificate === undefined ? "none" : "declared";
+  process.stdout.write(JSON.stringify({ registered, tenantUrn, organizationUrn, restoreOperatorRoleIds, backupJobIds, kept: { thumbprint: keptThumbprint, notAfter: keptNotAfter ?? null, certificate: keptCertificate } }));
 }
 
 main().catch((error) => {
