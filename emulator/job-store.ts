@@ -90,6 +90,7 @@ export class JobStore {
     }
     this.checkRepository(input.repositoryId);
     if (input.backupType === "SelectedItems") this.checkSelected(input.selectedItems);
+    if (input.schedulePolicy) this.checkWindows(input.schedulePolicy);
     const job: StoredJob = {
       id: newId(),
       organizationId: input.organizationId,
@@ -124,6 +125,7 @@ export class JobStore {
     if (patch.repositoryId) this.checkRepository(repositoryId);
     const selected = patch.selectedItems ?? (replace ? [] : undefined);
     if (backupType === "SelectedItems") this.checkSelected(selected ?? job.selectedItems);
+    if (patch.schedulePolicy) this.checkWindows(patch.schedulePolicy);
     const updated: StoredJob = {
       ...job,
       repositoryId,
@@ -185,6 +187,14 @@ export class JobStore {
 
   private checkSelected(items: readonly unknown[]): void {
     if (items.length === 0) throw validation("'selectedItems' must list at least one item when backupType is SelectedItems.");
+  }
+
+  /** Decided: a window switched on needs its hours; the specs do not say what a server does without them. */
+  private checkWindows(policy: Readonly<Record<string, unknown>>): void {
+    for (const [flag, settings] of [["backupWindowEnabled", "backupWindowSettings"], ["periodicallyWindowEnabled", "periodicallyWindowSettings"]] as const) {
+      const hours = (policy[settings] as { backupWindow?: unknown } | undefined)?.backupWindow;
+      if (policy[flag] === true && hours === undefined) throw validation(`'schedulePolicy.${settings}.backupWindow' is required when '${flag}' is true.`);
+    }
   }
 
   private resolve(organization: StoredOrganization, items: readonly SentJobItem[], where: string): StoredJobItem[] {

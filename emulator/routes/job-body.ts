@@ -9,9 +9,15 @@ const PERIODS_V6 = ["Minutes5", "Minutes10", "Minutes15", "Minutes30", "Hours1",
 const PERIODS_V8 = [...PERIODS_V6, "Hours12"] as const;
 const DAILY_TYPES = ["Everyday", "Workdays", "Weekends", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
-/** RESTBackupWindowSettings: 168 hourly booleans, a week starting on Sunday (SPEC8). */
+/** RESTBackupWindowSettings: 168 hourly booleans, a week starting on Sunday (SPEC7/8). */
 const backupWindowSettings = ciObject({
-  backupWindow: z.array(netBool()).length(168, { error: "expected 168 booleans, one per hour of the week" }).nullish(),
+  backupWindow: z
+    .array(netBool())
+    .superRefine((hours, context) => {
+      // Without the input, so that the message gives the count rather than the whole array back.
+      if (hours.length !== 168) context.addIssue({ code: "custom", message: `expected 168 booleans, one per hour of the week starting on Sunday 00:00, not ${hours.length}`, input: undefined });
+    })
+    .nullish(),
   minuteOffset: z.number().int().nullish(),
 });
 

@@ -15,7 +15,7 @@ export function jobView(job: StoredJob, version: ApiVersion): Record<string, unk
   view.name = job.name;
   if (job.description !== null) view.description = job.description;
   view.backupType = job.backupType;
-  view.schedulePolicy = job.schedulePolicy;
+  view.schedulePolicy = policyView(job.schedulePolicy, version);
   view.lastRun = null;
   view.nextRun = null;
   if (atLeast(version, "v7")) view.lastBackup = null;
@@ -33,6 +33,13 @@ export function jobView(job: StoredJob, version: ApiVersion): Record<string, unk
     selectedItems: { href: `${self}/SelectedItems` },
   };
   return view;
+}
+
+/** The policy in `version`'s members: v6 has no periodicallyWindowEnabled, whatever version set it (SPEC6). */
+function policyView(policy: Readonly<Record<string, unknown>>, version: ApiVersion): Record<string, unknown> {
+  if (version !== "v6") return { ...policy };
+  const { periodicallyWindowEnabled: _enabled, ...members } = policy;
+  return members;
 }
 
 function create(context: RouteContext): Reply {

@@ -54,6 +54,24 @@ async function tour(emulator: Emulator, version: ApiVersion): Promise<void> {
   await client.get(`/Jobs/${job.id}`);
   await client.get(`/Jobs/${MISSING}`);
 
+  // Nights and weekends, each version with the members its schema has (v6: no periodicallyWindowEnabled).
+  const week = (allowed: (hour: number) => boolean) => Array.from({ length: 168 }, (_, hour) => allowed(hour));
+  const nights = week((hour) => hour % 24 >= 20 || hour % 24 < 6);
+  const schedulePolicy = {
+    type: "Periodically",
+    periodicallyEvery: "Hours2",
+    periodicallyOffsetMinutes: 15,
+    backupWindowEnabled: true,
+    backupWindowSettings: { backupWindow: nights, minuteOffset: 60 },
+    periodicallyWindowSettings: { backupWindow: week((hour) => hour < 24 || hour >= 144 || hour % 24 >= 22) },
+    ...(version === "v6" ? {} : { periodicallyWindowEnabled: true }),
+  };
+  const windowedBody = { ...jobBody, name: `${version} windowed job`, schedulePolicy };
+  const windowed = (version === "v8" ? await client.post("/Jobs", { ...windowedBody, organizationId: existing.id }) : await client.post(`/Organizations/${existing.id}/Jobs`, windowedBody)).body;
+  await client.get(`/Jobs/${windowed.id}`);
+  await client.put(`/Jobs/${windowed.id}`, { schedulePolicy: { ...schedulePolicy, backupWindowSettings: { backupWindow: nights.slice(1) } } });
+  await client.delete(`/Jobs/${windowed.id}`);
+
   const organization = `/Organizations/${existing.id}`;
   await client.get(`${organization}/Users`);
   await client.get(`${organization}/Users?userName=alex@${version}.onmicrosoft.com&displayName=alex*&limit=1`);
