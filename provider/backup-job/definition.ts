@@ -15,6 +15,48 @@ import { once } from "../common/once";
 export const PERIODS = ["Minutes5", "Minutes10", "Minutes15", "Minutes30", "Hours1", "Hours2", "Hours4", "Hours8", "Hours12"] as const;
 export const DAILY_TYPES = ["Everyday", "Workdays", "Weekends", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
+/** The days a window's span names: dailyType's own names, so a schedule uses one vocabulary. */
+const DAYS_ERROR = `must be ${DAILY_TYPES.join(", ")}, or a list of them`;
+const FROM_ERROR = 'must be a whole hour "HH:00" between 00:00 and 23:00';
+const TO_ERROR = 'must be a whole hour "HH:00" between 00:00 and 24:00';
+const OFFSET_ERROR = "must be the window's offset from UTC in whole minutes, -720 to 840";
+const PAST_THE_HOUR_ERROR = "must be minutes past the hour, 0 to 59";
+
+/**
+ * One span of a window: from a whole hour to a whole hour on the days named. `to` is where the
+ * span stops (24:00 is midnight); a `to` before `from` runs past midnight into the next day
+ * (Saturday's into Sunday's, the week being a cycle), which is how a night is written. A `to`
+ * equal to `from` is refused rather than guessed: it could mean no hour or all 24.
+ */
+function windowSpan() {
+  const day = z.enum(DAILY_TYPES, { error: DAYS_ERROR });
+  return z
+    .strictObject({
+      days: z.union([day, z.array(day).min(1, { error: DAYS_ERROR })], { error: DAYS_ERROR }),
+      from: z.string({ error: FROM_ERROR }).regex(/^([01]\d|2[0-3]):00$/, { error: FROM_ERROR }),
+      to: z.string({ error: TO_ERROR }).regex(/^(([01]\d|2[0-3]):00|24:00)$/, { error: TO_ERROR }),
+    })
+    .refine((span) => span.from !== span.to, { path: ["to"], error: 'must not equal from: give the hour the span stops ("24:00" for midnight; earlier than from runs into the next day)' });
+}
+
+/** A week's allowed hours as spans, compiled to RESTBackupWindowSettings (window.ts). */
+function windowSchema() {
+  return z.strictObject({
+    allowed: z
+      .array(windowSpan(), { error: 'must be a list of spans such as { days: "Workdays", from: "08:00", to: "18:00" }' })
+      .min(1, { error: 'must list at least one span such as { days: "Workdays", from: "08:00", to: "18:00" }: a window that allows nothing never lets the job run' }),
+    minuteOffset: z.number({ error: OFFSET_ERROR }).int({ error: OFFSET_ERROR }).min(-720, { error: OFFSET_ERROR }).max(840, { error: OFFSET_ERROR }).optional(),
+  });
+}
+
+/** The settings a window and one of its spans take, for messages that list them. */
+export function windowKeys(): string[] {
+  return Object.keys(windowSchema().shape);
+}
+export function windowSpanKeys(): string[] {
+  return Object.keys(windowSpan().shape);
+}
+
 function schedule() {
   return z.strictObject(
     {
@@ -29,6 +71,9 @@ function schedule() {
       retryEnabled: flag().optional(),
       retryNumber: z.number({ error: "must be a whole number, at least 1" }).int({ error: "must be a whole number, at least 1" }).min(1, { error: "must be a whole number, at least 1" }).optional(),
       retryWaitInterval: z.number({ error: "must be minutes, 1 to 999" }).int().min(1, { error: "must be minutes, 1 to 999" }).max(999, { error: "must be minutes, 1 to 999" }).optional(),
+      backupWindow: windowSchema().optional(),
+      periodicallyWindow: windowSchema().optional(),
+      periodicallyOffsetMinutes: z.number({ error: PAST_THE_HOUR_ERROR }).int({ error: PAST_THE_HOUR_ERROR }).min(0, { error: PAST_THE_HOUR_ERROR }).max(59, { error: PAST_THE_HOUR_ERROR }).optional(),
     },
   );
 }
@@ -93,7 +138,8 @@ export const BACKUP_JOB_FIELDS = {
   }),
   excludedItems: field(() => z.array(itemSchema(), { error: "must be a list of items" }), { description: "What the job leaves out, in the items' form of `selectedItems`.", change: "update", sent: false }),
   schedule: field(schedule, {
-    description: "When the job runs: `Daily` (`dailyType`, `dailyTime` HH:MM), `Periodically` (`periodicallyEvery` Minutes5 … Hours12) or `ManualOnly`; retries (`retryEnabled`, `retryNumber`, `retryWaitInterval` minutes).",
+    description:
+      "When the job runs: `Daily` (`dailyType`, `dailyTime` HH:MM), `Periodically` (`periodicallyEvery` Minutes5 … Hours12) or `ManualOnly`; retries (`retryEnabled`, `retryNumber`, `retryWaitInterval` minutes). `backupWindow`: the hours the job may run in (a run still going when the window closes is stopped), as `allowed` spans `{ days, from, to }` (`days` Everyday, Workdays, Weekends, Monday … Sunday or a list of them; whole hours `HH:00`, `to` 24:00 for midnight and before `from` for a span past midnight) and an optional `minuteOffset` from UTC. With `Periodically` only: `periodicallyWindow`, the hours runs may start in, in the same form, and `periodicallyOffsetMinutes` (0–59, with an Hours period) to start runs that many minutes past the hour.",
     change: "update",
     default: { type: "Daily", dailyType: "Everyday", dailyTime: "22:00:00", retryEnabled: true, retryNumber: 3, retryWaitInterval: 10 },
     reported: true,

@@ -33,7 +33,7 @@ export class BackupJobProvider extends ConnectedProvider implements pulumi.dynam
       // Everything is looked up before the POST: a name that resolves to nothing creates nothing.
       const repositoryId = await repositoryIdOf(this.pool, settings, inputs);
       const items = await resolveItems(api, inputs.organizationId!, itemLists(inputs), JOB_ITEM_MEMBERS);
-      const job = await api.createJob(inputs.organizationId!, jobBody(inputs, { repositoryId, items }, "create"));
+      const job = await api.createJob(inputs.organizationId!, jobBody(inputs, { repositoryId, items }, "create", settings.apiVersion));
       this.pool.forget(settings, "jobs");
       return { id: job.id, outs: outputsFromJob(inputs, { id: job.id, repositoryId, items }, settings.apiVersion) };
     });
@@ -59,7 +59,7 @@ export class BackupJobProvider extends ConnectedProvider implements pulumi.dynam
       // Ids resolved before stay; only a newly named object is looked up.
       const items = await resolveItems(api, news.organizationId!, itemLists(news), JOB_ITEM_MEMBERS, olds.resolvedItems ?? {});
       try {
-        await api.updateJob(id, jobBody(news, { repositoryId, items }, "update"));
+        await api.updateJob(id, jobBody(news, { repositoryId, items }, "update", settings.apiVersion));
       } catch (error) {
         if (isNotFound(error)) throw new Error(`The backup job ${olds.name ?? id} no longer exists on ${settings.url}; run \`pulumi refresh\` to drop it from the stack, then \`pulumi up\` to create it again.`);
         throw error;

@@ -22,7 +22,12 @@ export type Vb365BackupJobArgs = InputsOf<BackupJobInputs>;
  *   repositoryName: "Default Backup Repository",
  *   backupType: "SelectedItems",
  *   selectedItems: [{ type: "PartialOrganization", mailbox: true, archiveMailbox: true }],
- *   schedule: { type: "Daily", dailyTime: "22:00" },
+ *   schedule: {
+ *     type: "Daily",
+ *     dailyTime: "22:00",
+ *     // Nights and weekends: a run still going at 06:00 on a workday is stopped.
+ *     backupWindow: { allowed: [{ days: "Everyday", from: "20:00", to: "06:00" }, { days: "Weekends", from: "00:00", to: "24:00" }] },
+ *   },
  * });
  */
 export class Vb365BackupJob extends Vb365DynamicResource {

@@ -1,7 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ApiVersion } from "../client";
-import { isUnknown } from "../common/check";
-import type { BackupJobInputs } from "./types";
+import { containsUnknown, isUnknown } from "../common/check";
+import type { BackupJobInputs, JobWindow } from "./types";
+import { compileWindow } from "./window";
 
 type Failure = pulumi.dynamic.CheckFailure;
 
@@ -28,8 +29,24 @@ export function checkJobRules(inputs: BackupJobInputs, apiVersion: ApiVersion | 
     }
     if (schedule.type !== "Daily" && (schedule.dailyTime !== undefined || schedule.dailyType !== undefined)) fail("schedule.dailyTime", `dailyTime and dailyType are for type Daily, not ${schedule.type}.`);
     if (schedule.type !== "Periodically" && schedule.periodicallyEvery !== undefined) fail("schedule.periodicallyEvery", `periodicallyEvery is for type Periodically, not ${schedule.type}.`);
+    // Decided: the window bounds scheduled runs (PS Set-VBOJobSchedulePolicy: "the job run will be
+    // terminated if it exceeds the allowed backup window"); a manual job has none to bound.
+    if (schedule.type === "ManualOnly" && schedule.backupWindow !== undefined) fail("schedule.backupWindow", "backupWindow is for a job that runs on a schedule (type Daily or Periodically), not ManualOnly.");
+    if (schedule.type !== "Periodically" && schedule.periodicallyWindow !== undefined) fail("schedule.periodicallyWindow", `periodicallyWindow is for type Periodically, not ${schedule.type}; backupWindow limits the hours of any scheduled job.`);
+    // RESTJobSchedulePolicy: "Use this property only with the periodicallyEvery property and the time interval specified in hours."
+    const offsetWith = schedule.type !== "Periodically" ? schedule.type : schedule.periodicallyEvery?.startsWith("Minutes") ? schedule.periodicallyEvery : undefined;
+    if (schedule.periodicallyOffsetMinutes !== undefined && offsetWith) fail("schedule.periodicallyOffsetMinutes", `periodicallyOffsetMinutes is for type Periodically with an Hours period (Hours1 … Hours12), not ${offsetWith}.`);
+    for (const name of ["backupWindow", "periodicallyWindow"] as const) {
+      const window = schedule[name];
+      if (window && allowsEveryHour(window)) fail(`schedule.${name}.allowed`, `schedule.${name}.allowed allows every hour of the week, which is no window at all: leave schedule.${name} out.`);
+    }
   }
   return failures;
+}
+
+/** A window whose spans are still unknown at preview is judged once they are known. */
+function allowsEveryHour(window: JobWindow): boolean {
+  return !containsUnknown(window) && compileWindow(window.allowed).every(Boolean);
 }
 
 /** The schedule with the defaults of its type: daily at 22:00 every day, retries as VB365's own. */

@@ -1,14 +1,17 @@
 import type { RemoteJob } from "../client/job-schemas";
 import type { ResolvedObject } from "../common/object-lookup";
 import { toPlainOutputs } from "../common/outputs";
-import type { BackupJobInputs, BackupJobOutputs, JobSchedule } from "./types";
+import type { BackupJobInputs, BackupJobOutputs, JobSchedule, JobWindow } from "./types";
+import { compileWindow, decompileWindow, isWeek } from "./window";
 
 /** Outputs after create or update: the inputs as declared, and what the server and the lookups gave. */
 export function outputsFromJob(inputs: BackupJobInputs, job: { id: string; repositoryId: string; items: Record<string, ResolvedObject> }, apiVersion: string): BackupJobOutputs {
   return toPlainOutputs({ ...inputs, jobId: job.id, resolvedRepositoryId: job.repositoryId, resolvedItems: job.items, apiVersion }) as unknown as BackupJobOutputs;
 }
 
-const SCHEDULE_KEYS = ["type", "dailyType", "dailyTime", "periodicallyEvery", "retryEnabled", "retryNumber", "retryWaitInterval"] as const;
+const SCHEDULE_KEYS = ["type", "dailyType", "dailyTime", "periodicallyEvery", "periodicallyOffsetMinutes", "retryEnabled", "retryNumber", "retryWaitInterval"] as const;
+
+type RemotePolicy = NonNullable<RemoteJob["schedulePolicy"]>;
 
 /**
  * Outputs after a refresh: the previous outputs with what the job's listing reports laid over the
@@ -31,7 +34,15 @@ export function outputsFromRemoteJob(previous: BackupJobOutputs, remote: RemoteJ
     const schedule: Record<string, unknown> = {};
     for (const key of SCHEDULE_KEYS) {
       const value = policy[key];
-      if (value !== null && value !== undefined && (key in previous.schedule || relevant(key, policy.type))) schedule[key] = value;
+      if (value !== null && value !== undefined && (key in previous.schedule || relevant(key, policy))) schedule[key] = value;
+    }
+    const backupWindow = windowFromServer(previous.schedule.backupWindow, policy.backupWindowEnabled, policy.backupWindowSettings);
+    if (backupWindow) schedule.backupWindow = backupWindow;
+    if (policy.type === "Periodically") {
+      // v6 reports no periodicallyWindowEnabled: there the settings' presence says it.
+      const enabled = policy.periodicallyWindowEnabled ?? Boolean(policy.periodicallyWindowSettings);
+      const periodicallyWindow = windowFromServer(previous.schedule.periodicallyWindow, enabled, policy.periodicallyWindowSettings);
+      if (periodicallyWindow) schedule.periodicallyWindow = periodicallyWindow;
     }
     next.schedule = schedule as JobSchedule;
   }
@@ -39,10 +50,30 @@ export function outputsFromRemoteJob(previous: BackupJobOutputs, remote: RemoteJ
 }
 
 /** A schedule member that belongs to the type the server reports (a console change of type brings its own). */
-function relevant(key: (typeof SCHEDULE_KEYS)[number], type: string | null | undefined): boolean {
-  if (key === "dailyType" || key === "dailyTime") return type === "Daily";
-  if (key === "periodicallyEvery") return type === "Periodically";
+function relevant(key: (typeof SCHEDULE_KEYS)[number], policy: RemotePolicy): boolean {
+  if (key === "dailyType" || key === "dailyTime") return policy.type === "Daily";
+  if (key === "periodicallyEvery") return policy.type === "Periodically";
+  // An offset of 0 is what a job without one has, so only another one is news.
+  if (key === "periodicallyOffsetMinutes") return policy.type === "Periodically" && policy.periodicallyOffsetMinutes !== 0;
   return true;
+}
+
+/**
+ * The window the server reports, in the declared form. The spans declared stay while they give
+ * the hours the server has (many spans give the same hours, and the ones written read best);
+ * other hours are written back as spans (window.ts), so the preview shows them and `up` puts the
+ * declared ones back. A window that allows every hour is no window. minuteOffset is taken only
+ * where it was declared: left out, the server's own is none of the program's business.
+ */
+function windowFromServer(declared: JobWindow | undefined, enabled: boolean | null | undefined, settings: RemotePolicy["backupWindowSettings"]): JobWindow | undefined {
+  if (enabled !== true) return undefined;
+  const hours = settings?.backupWindow;
+  if (!isWeek(hours)) return declared;
+  if (hours.every(Boolean)) return undefined;
+  const same = declared !== undefined && compileWindow(declared.allowed).every((hour, index) => hour === hours[index]);
+  const window: JobWindow = { allowed: same ? declared.allowed : decompileWindow(hours) };
+  if (declared?.minuteOffset !== undefined) window.minuteOffset = settings?.minuteOffset ?? declared.minuteOffset;
+  return window;
 }
 
 /** Read's `inputs`: the outputs minus what only the server and the lookups assign. */

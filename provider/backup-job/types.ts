@@ -11,3 +11,8 @@ export type BackupJobOutputs = BackupJobInputs & Required<ValuesOf<typeof BACKUP
 export type JobItem = NonNullable<BackupJobInputs["selectedItems"]>[number];
 
 export type JobSchedule = NonNullable<BackupJobInputs["schedule"]>;
+
+/** A schedule's backupWindow or periodicallyWindow, as declared. */
+export type JobWindow = NonNullable<JobSchedule["backupWindow"]>;
+
+export type WindowSpan = JobWindow["allowed"][number];

@@ -1,11 +1,23 @@
 import { z } from "zod";
 import { once } from "../common/once";
 
+/**
+ * RESTBackupWindowSettings as a server reports it. The hours are not held to 168 booleans here:
+ * a refresh that meets anything else keeps what was declared rather than failing (backup-job/state.ts).
+ */
+const windowSettingsSchema = once(() => z.object({ backupWindow: z.array(z.unknown()).nullish(), minuteOffset: z.number().nullish() }).passthrough());
+
 /** RESTJobSchedulePolicy as a server reports it; unknown members are kept for the PUT. */
 export const schedulePolicySchema = once(() =>
   z
     .object({
       scheduleEnabled: z.boolean().nullish(),
+      backupWindowEnabled: z.boolean().nullish(),
+      backupWindowSettings: windowSettingsSchema().nullish(),
+      // v7 on; a v6 server reports the settings alone.
+      periodicallyWindowEnabled: z.boolean().nullish(),
+      periodicallyWindowSettings: windowSettingsSchema().nullish(),
+      periodicallyOffsetMinutes: z.number().nullish(),
       type: z.string().nullish(),
       periodicallyEvery: z.string().nullish(),
       dailyType: z.string().nullish(),

@@ -32,12 +32,12 @@ const resolution = { repositoryId: REPOSITORY, items: { "user:alex@contoso.onmic
 
 describe("Vb365BackupJob body", () => {
   it("carries the objects as the organization listed them, in VB365's item and schedule shapes", () => {
-    expect(jobBody(selected, resolution, "create")).to.deep.equal({
+    expect(jobBody(selected, resolution, "create", "v8")).to.deep.equal({
       name: "contoso",
       backupType: "SelectedItems",
       repositoryId: REPOSITORY,
       isEnabled: true,
-      schedulePolicy: { scheduleEnabled: true, type: "Periodically", backupWindowEnabled: false, periodicallyEvery: "Hours4", retryEnabled: true, retryNumber: 3, retryWaitInterval: 10 },
+      schedulePolicy: { scheduleEnabled: true, type: "Periodically", backupWindowEnabled: false, periodicallyEvery: "Hours4", periodicallyWindowEnabled: false, retryEnabled: true, retryNumber: 3, retryWaitInterval: 10 },
       selectedItems: [
         { type: "User", mailbox: true, oneDrive: false, user: alex },
         { type: "Site", site: sales },
@@ -48,9 +48,9 @@ describe("Vb365BackupJob body", () => {
 
   it("sends runNow on create only, and a manual job's schedule disabled", () => {
     const manual = checked({ runNow: true, schedule: { type: "ManualOnly" } });
-    expect(jobBody(manual, resolution, "create")).to.include({ runNow: true });
-    expect(jobBody(manual, resolution, "update")).to.not.have.property("runNow");
-    expect(jobBody(manual, resolution, "update").schedulePolicy).to.include({ scheduleEnabled: false, type: "ManualOnly" });
+    expect(jobBody(manual, resolution, "create", "v8")).to.include({ runNow: true });
+    expect(jobBody(manual, resolution, "update", "v8")).to.not.have.property("runNow");
+    expect(jobBody(manual, resolution, "update", "v8").schedulePolicy).to.include({ scheduleEnabled: false, type: "ManualOnly" });
   });
 });
 

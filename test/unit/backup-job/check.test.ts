@@ -49,7 +49,7 @@ describe("Vb365BackupJob check", () => {
     expect(failures({ ...base, selectedItems: [{ type: "User", user: "alex@contoso.onmicrosoft.com", mailbx: true }] })).to.deep.equal([
       'selectedItems[0].mailbx: selectedItems[0].mailbx is not a setting of selectedItems[0]; valid ones are type, user, mailbox, archiveMailbox, oneDrive, personalSite. Did you mean "mailbox"?',
     ]);
-    expect(failures({ ...base, schedule: { type: "Daily", time: "22:00" } })[0]).to.match(/^schedule\.time: schedule\.time is not a setting of schedule; valid ones are type, dailyType, dailyTime, periodicallyEvery, retryEnabled, retryNumber, retryWaitInterval\./);
+    expect(failures({ ...base, schedule: { type: "Daily", time: "22:00" } })[0]).to.match(/^schedule\.time: schedule\.time is not a setting of schedule; valid ones are type, dailyType, dailyTime, periodicallyEvery, retryEnabled, retryNumber, retryWaitInterval, backupWindow, periodicallyWindow, periodicallyOffsetMinutes\./);
     expect(failures({ ...base, selectedItems: [{ type: "Site", site: "Sales" }] })).to.deep.equal(["selectedItems[0].site: selectedItems[0].site must be the site's URL such as https://contoso.sharepoint.com/sites/Sales."]);
     expect(failures({ ...base, scheduel: {} })[0]).to.match(/^scheduel: scheduel is not an input of Vb365BackupJob; valid ones are .*schedule.*Did you mean "schedule"\?/);
   });
