@@ -1,23 +1,56 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { Vb365Tenant } from "../provider";
-import { loadTenantsFile, TenantsFileError, type TenantDeclaration } from "./tenants-file";
+import { movedMessage, movedTenants } from "./shards";
+import { readTenantsFile, TenantsFileError, type TenantDeclaration, type TenantsFile } from "./tenants-file";
 
 // Onboards every tenant declared in the tenants file (stack config `tenantsFile`, default
 // tenants.yaml beside Pulumi.yaml): a certificate and an organization each. Device codes are
 // stack config secrets, written by `vb365 device-code --stack <stack> --config-key deviceCode-<tenant>`.
 const config = new pulumi.Config();
 const tenantsFile = path.resolve(pulumi.runtime.getRootDirectory(), config.get("tenantsFile") ?? "tenants.yaml");
-const tenants = readTenants(tenantsFile);
+const file = readTenants(tenantsFile);
+// Pulumi.yaml declares it with an empty default: empty means the file is not split.
+const shard = config.get("shard") || undefined;
+const tenants = tenantsOfShard(file, shard);
 
-function readTenants(file: string): TenantDeclaration[] {
+function readTenants(file: string): TenantsFile {
   try {
-    return loadTenantsFile(file);
+    return readTenantsFile(file);
   } catch (error) {
     // A RunError is reported as its message alone: the stack would only point at this line.
     if (error instanceof TenantsFileError) throw new pulumi.RunError(error.message);
     throw error;
   }
+}
+
+/**
+ * A file split into shards is onboarded one shard per stack (config `shard`), so that stacks of a
+ * few hundred tenants run side by side instead of one of thousands; a stack that names no shard,
+ * or one the file does not have, would take on the wrong tenants, so it stops before anything.
+ */
+function tenantsOfShard({ shards, tenants }: TenantsFile, shard: string | undefined): TenantDeclaration[] {
+  const name = path.basename(tenantsFile);
+  if (shards.length === 0) {
+    if (shard !== undefined) throw new pulumi.RunError(`The stack config sets shard ${shard}, but ${name} has no shards: add shards: [${shard}, ...] at the top of the file, or remove the config (pulumi config rm shard).`);
+    return tenants;
+  }
+  if (shard === undefined) throw new pulumi.RunError(`${name} splits its tenants into the shards ${shards.join(", ")}: set the shard this stack onboards, e.g. pulumi config set shard ${shards[0]}.`);
+  if (!shards.includes(shard)) throw new pulumi.RunError(`The stack config sets shard ${shard}, which ${name} does not have; its shards are ${shards.join(", ")}.`);
+  return tenants.filter((tenant) => tenant.shard === shard);
+}
+
+// A sharded stack reads its own last summary: a tenant it onboarded that the file now assigns to
+// another shard would otherwise be removed from VB365 here. Every organization waits for that
+// check, so when it fails nothing reaches VB365 and the engine, its program failed, deletes nothing.
+const shardGuard = shard === undefined ? undefined : guardAgainstMoves(shard);
+
+function guardAgainstMoves(shard: string): pulumi.Output<void> {
+  const self = new pulumi.StackReference(`${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`);
+  return self.getOutput("summary").apply((previous: Record<string, unknown> | undefined) => {
+    const moved = movedTenants(Object.keys(previous ?? {}), file.tenants, shard);
+    if (moved.length > 0) throw new pulumi.RunError(movedMessage(moved, shard, path.basename(tenantsFile)));
+  });
 }
 
 function organizationArgs(tenant: TenantDeclaration) {
@@ -54,7 +87,7 @@ function certificateArgs(declared: TenantDeclaration["certificate"]) {
 
 const onboarded = tenants.map((tenant) => {
   return new Vb365Tenant(tenant.name, {
-    organizationName: tenant.organization,
+    organizationName: shardGuard ? shardGuard.apply(() => tenant.organization) : tenant.organization,
     certificate: certificateArgs(tenant.certificate),
     organization: organizationArgs(tenant),
     backupJobs: tenant.backup,
@@ -86,3 +119,4 @@ export const summary = pulumi
       ]),
     ),
   );
+

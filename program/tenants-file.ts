@@ -6,6 +6,7 @@ import { type Problem, problemsFromIssues, subjectOf } from "./problems";
 import { defaultJobs, type TenantJob } from "./default-jobs";
 import { declaredRole, type TenantRole } from "./restore-operators";
 import { KEEP, MAX_COMMON_NAME, type ParsedTenant, type ParsedTenantsFile, tenantsFileSchema } from "./tenants-schema";
+import { shardOf } from "./shards";
 import { lineOf } from "./yaml-location";
 
 /** One tenant of tenants.yaml, validated, with defaults filled in (docs/tenants-file.md). */
@@ -24,6 +25,8 @@ export interface TenantDeclaration {
   description?: string;
   connection?: string;
   adoptExisting: boolean;
+  /** The shard whose stack onboards it: its own `shard:`, else by hash of its name; undefined when the file has no shards. */
+  shard?: string;
   /** Its backup jobs: as declared, or Veeam's default split by service; an empty list means none. */
   backup: TenantJob[];
   /** Its restore-operator roles, as declared; none when it declares none. */
@@ -38,8 +41,24 @@ export class TenantsFileError extends Error {
   }
 }
 
+/** A tenants file, validated: its tenants with defaults filled in, and its shards (none when it is not split). */
+export interface TenantsFile {
+  shards: string[];
+  tenants: TenantDeclaration[];
+}
+
 /** Reads and validates a tenants file: every problem found is reported at once. */
 export function loadTenantsFile(file: string): TenantDeclaration[] {
+  return readTenantsFile(file).tenants;
+}
+
+/** Validates the text of a tenants file; `file` only names it in messages. */
+export function parseTenants(text: string, file: string): TenantDeclaration[] {
+  return parseTenantsFile(text, file).tenants;
+}
+
+/** loadTenantsFile, with the file's shards. */
+export function readTenantsFile(file: string): TenantsFile {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -47,11 +66,11 @@ export function loadTenantsFile(file: string): TenantDeclaration[] {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : `cannot be read (${(error as Error).message})`;
     throw new TenantsFileError(`${file} ${reason}. Set the stack config key tenantsFile to the path of your tenants file (relative to Pulumi.yaml).`);
   }
-  return parseTenants(text, file);
+  return parseTenantsFile(text, file);
 }
 
-/** Validates the text of a tenants file; `file` only names it in messages. */
-export function parseTenants(text: string, file: string): TenantDeclaration[] {
+/** parseTenants, with the file's shards. */
+export function parseTenantsFile(text: string, file: string): TenantsFile {
   const lines = new LineCounter();
   const document = parseDocument(text, { prettyErrors: false, lineCounter: lines, uniqueKeys: true });
   if (document.errors.length) {
@@ -71,7 +90,10 @@ export function parseTenants(text: string, file: string): TenantDeclaration[] {
     const located = problems.map((problem) => ({ problem, line: lineOf(document, lines, problem.path) })).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     throw new TenantsFileError(report(file, located, raw));
   }
-  return parsed.data.tenants.map((tenant) => withDefaults(tenant, parsed.data.defaults));
+  const shards = parsed.data.shards ?? [];
+  const tenants = parsed.data.tenants.map((tenant) => withDefaults(tenant, parsed.data.defaults));
+  for (const tenant of tenants) if (shards.length > 0) tenant.shard ??= shardOf(tenant.name, shards);
+  return { shards, tenants };
 }
 
 function report(file: string, problems: Array<{ problem: Problem; line?: number }>, raw: unknown): string {

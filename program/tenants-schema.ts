@@ -129,6 +129,7 @@ const TENANT = {
   description: z.string().max(1024).optional(),
   connection: z.string().min(1).optional(),
   adoptExisting: z.boolean().default(false),
+  shard: z.string().regex(NAME, { error: "must be the name of one of the file's shards (lower case letters, digits and dashes)" }).optional(),
   backup: z.array(z.strictObject(JOB)).optional(),
   restoreOperators: z.array(z.strictObject(ROLE)).optional(),
 };
@@ -140,7 +141,7 @@ const TENANT = {
 export function fieldsAt(place: "file" | "tenant" | "services" | "certificate" | "authentication" | "defaults" | "backup" | "restoreOperators", kind?: unknown): string[] {
   switch (place) {
     case "file":
-      return ["defaults", "tenants"];
+      return ["defaults", "shards", "tenants"];
     case "defaults":
       return Object.keys(DEFAULTS);
     case "backup":
@@ -217,7 +218,21 @@ function roleRules(roles: ReadonlyArray<{ name: string; roleType?: RoleType; sel
 export function tenantsFileSchema() {
   return z.strictObject({
     defaults: z.strictObject(DEFAULTS).default({ repository: "Default Backup Repository" }),
+    shards: z
+      .array(z.string().regex(NAME, { error: "must be lower case letters, digits and dashes, e.g. eu-1" }), { error: "must be a list of shard names, e.g. [eu-1, eu-2]" })
+      .min(1, { error: "must name at least one shard" })
+      .optional(),
     tenants: z.array(tenantSchema()).min(1, { error: "must list at least one tenant" }),
+  }).superRefine((file, context) => {
+    const shards = file.shards ?? [];
+    shards.forEach((shard, index) => {
+      if (shards.indexOf(shard) !== index) context.addIssue({ code: "custom", path: ["shards", index], message: `names the shard ${shard} twice` });
+    });
+    file.tenants.forEach((tenant, index) => {
+      if (tenant.shard === undefined || shards.includes(tenant.shard)) return;
+      const message = shards.length === 0 ? "needs the file's list of shards: add shards: [...] at the top of the file" : `must be one of the file's shards: ${shards.join(", ")}`;
+      context.addIssue({ code: "custom", path: ["tenants", index, "shard"], message });
+    });
   });
 }
 
