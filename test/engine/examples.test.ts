@@ -1,36 +1,17 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { ConfigMap } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
-import { startEmulator, type Emulator } from "../../emulator";
+import { describe, it } from "mocha";
+import type { Emulator } from "../../emulator";
 import type { StoredOrganization } from "../../emulator/model";
-import type { Vb365Client } from "../../provider/client";
-import { TestStack } from "../helpers/engine";
-import { emulatorClient, emulatorConfig, organizationsByName, signedInDeviceCode } from "../helpers/emulator-stack";
+import { emulatorConfig, organizationsByName, signedInDeviceCode } from "../helpers/emulator-stack";
+import { exampleFixture } from "../helpers/example-stack";
 import { failedPreview } from "../helpers/program-stack";
 import { plaintextSecretsIn } from "../helpers/secrets-scan";
 
-const EXAMPLES = path.resolve(__dirname, "..", "..", "examples");
 const APPLICATION_ID = "5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a";
 const DAY = 86_400_000;
-
-/** One example's stack against its own emulator, torn down after its describe. */
-function exampleFixture(example: string, config: (emulator: Emulator) => ConfigMap) {
-  const fixture = {} as { emulator: Emulator; client: Vb365Client; stack: TestStack };
-  before(async () => {
-    fixture.emulator = await startEmulator();
-    fixture.client = emulatorClient(fixture.emulator);
-    fixture.stack = await TestStack.create({ programDir: path.join(EXAMPLES, example), config: config(fixture.emulator) });
-  });
-  after(async () => {
-    await fixture.stack?.dispose();
-    await fixture.client?.close();
-    await fixture.emulator?.close();
-  });
-  return fixture;
-}
 
 function only(emulator: Emulator): StoredOrganization {
   const organizations = emulator.state().organizations;
