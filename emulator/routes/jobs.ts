@@ -75,6 +75,13 @@ function list(context: RouteContext): Reply {
   return json(200, page(jobs.map((job) => jobView(job, version)), request, "/v8/Jobs"));
 }
 
+/** GET /vN/Organizations/{organizationId}/Jobs (SPEC6/7: an array; v8 has /Jobs?organizationId= instead). */
+function listOfOrganization(context: RouteContext): Reply {
+  const organizationId = pathId(context, "organizationId");
+  context.store.getOrganization(organizationId);
+  return json(200, context.store.listJobs({ organizationId }).map((job) => jobView(job, context.version)));
+}
+
 function get(context: RouteContext): Reply {
   return json(200, jobView(context.store.getJob(pathId(context, "jobId")), context.version));
 }
@@ -125,6 +132,7 @@ export const jobRoutes: RouteDefinition[] = [
   { method: "POST", path: "/Organizations/{organizationId}/Jobs", versions: ["v6", "v7"], kind: "jobs.create", handle: create },
   { method: "POST", path: "/Jobs", versions: ["v8"], kind: "jobs.create", handle: create },
   { method: "GET", path: "/Jobs", versions: ALL, kind: "jobs.list", handle: list },
+  { method: "GET", path: "/Organizations/{organizationId}/Jobs", versions: ["v6", "v7"], kind: "organizations.jobs", handle: listOfOrganization },
   { method: "GET", path: "/Jobs/{jobId}", versions: ALL, kind: "jobs.get", handle: get },
   { method: "PUT", path: "/Jobs/{jobId}", versions: ALL, kind: "jobs.update", handle: update },
   { method: "DELETE", path: "/Jobs/{jobId}", versions: ALL, kind: "jobs.delete", handle: remove },

@@ -21,6 +21,7 @@ export const ROUTE_KINDS = [
   "organizations.sites",
   "organizations.teams",
   "jobs.list",
+  "organizations.jobs",
   "jobs.create",
   "jobs.get",
   "jobs.update",

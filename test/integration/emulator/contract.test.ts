@@ -44,6 +44,12 @@ async function tour(emulator: Emulator, version: ApiVersion): Promise<void> {
   await client.get(`/Organizations/${MISSING}`);
   await client.put(`/Organizations/${existing.id}`, { isTeamsOnline: false, ...(version === "v6" ? {} : { description: "updated" }) });
   await client.put(`/Organizations/${existing.id}`, { region: "China" });
+  // Entra trust switched on: the existing application trusts no certificate, so both are refused (AADSTS700027).
+  emulator.configure({ entraTrust: true });
+  await client.post("/Organizations", existingApplicationBody(pfx, `${version}-untrusted.onmicrosoft.com`));
+  const certificate = { applicationCertificate: pfx.base64, applicationCertificatePassword: pfx.password };
+  await client.put(`/Organizations/${existing.id}`, { exchangeOnlineSettings: certificate, sharePointOnlineSettings: certificate });
+  emulator.configure({ entraTrust: false });
 
   await client.get("/BackupRepositories");
   const jobBody = { name: `${version} job`, backupType: "EntireOrganization", repositoryId: DEFAULT_REPOSITORY_ID, schedulePolicy: { type: "Daily", dailyType: "Workdays", dailyTime: "23:00:00" } };
@@ -51,6 +57,10 @@ async function tour(emulator: Emulator, version: ApiVersion): Promise<void> {
   if (version === "v8") await client.post("/Jobs", { backupType: "EntireOrganization" });
   else await client.post(`/Organizations/${MISSING}/Jobs`, jobBody);
   await client.get("/Jobs");
+  if (version !== "v8") {
+    await client.get(`/Organizations/${existing.id}/Jobs`);
+    await client.get(`/Organizations/${MISSING}/Jobs`);
+  }
   await client.get(`/Jobs/${job.id}`);
   await client.get(`/Jobs/${MISSING}`);
 
