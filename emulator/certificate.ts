@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, X509Certificate } from "node:crypto";
 import type * as Forge from "node-forge";
 import { openPfxNatively } from "../provider/common/pfx-native";
 import { validation, type ApiError } from "./errors";
@@ -71,5 +71,22 @@ function openWithPassword(f: typeof Forge, asn1: Forge.asn1.Asn1, password: stri
     return f.pkcs12.pkcs12FromAsn1(asn1, false, "");
   } catch {
     return f.pkcs12.pkcs12FromAsn1(asn1, false);
+  }
+}
+
+/** A thumbprint as people copy it (any case, colons or spaces between bytes), or undefined when it is not 20 bytes of hex. */
+export function normalizeThumbprint(text: string): string | undefined {
+  const compact = text.replace(/[\s:]/g, "").toUpperCase();
+  return /^[0-9A-F]{40}$/.test(compact) ? compact : undefined;
+}
+
+/** The thumbprint of the first certificate in a PEM text, or undefined when there is none to read. */
+export function thumbprintOfPem(pem: string): string | undefined {
+  if (!pem.includes("-----BEGIN CERTIFICATE-----")) return undefined;
+  try {
+    // Node's fingerprint is the SHA-1 of the DER, colon-separated uppercase hex (certificates.md §0).
+    return new X509Certificate(pem).fingerprint.replace(/:/g, "");
+  } catch {
+    return undefined;
   }
 }

@@ -33,6 +33,8 @@ Options (environment variable fallback in brackets):
                                    deleting an organization with restore operator roles: 409
                                    (refuse, default) or the roles go with it
                                    [VB365_EMULATOR_DELETE_WITH_ROLES]
+  --entra-trust                    refuse organizations whose certificate their Entra application
+                                   does not trust (AADSTS700027) [VB365_EMULATOR_ENTRA_TRUST=1]
   --state-file <path>              keep organizations, jobs and roles in this file across restarts
                                    [VB365_EMULATOR_STATE_FILE]
   --ca-file <path>                 where to write the certificate PEM (default: a temporary file)
@@ -71,6 +73,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
         "max-page-size": { type: "string" },
         "delete-with-jobs": { type: "string" },
         "delete-with-roles": { type: "string" },
+        "entra-trust": { type: "boolean" },
         "state-file": { type: "string" },
         "ca-file": { type: "string" },
         quiet: { type: "boolean" },
@@ -109,6 +112,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   if (deleteWithJobs !== undefined) options.deleteWithJobs = oneOf(deleteWithJobs, "--delete-with-jobs", ["refuse", "cascade"] as const);
   const deleteWithRoles = pick(values["delete-with-roles"], "VB365_EMULATOR_DELETE_WITH_ROLES");
   if (deleteWithRoles !== undefined) options.deleteWithRoles = oneOf(deleteWithRoles, "--delete-with-roles", ["refuse", "cascade"] as const);
+  if (values["entra-trust"] ?? truthy(env.VB365_EMULATOR_ENTRA_TRUST)) options.entraTrust = true;
   const stateFile = pick(values["state-file"], "VB365_EMULATOR_STATE_FILE");
   if (stateFile !== undefined) options.stateFile = stateFile;
   const caFile = pick(values["ca-file"], "VB365_EMULATOR_CA_FILE");

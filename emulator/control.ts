@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Controller } from "./controller";
+import type { ApplicationCertificateInput, Controller } from "./controller";
 import { ApiError } from "./errors";
 import { empty, json, parseJsonText, type Reply } from "./http";
 import type { FaultSpec } from "./faults";
@@ -14,7 +14,7 @@ export function isControlPath(pathname: string): boolean {
   return pathname === "/ping" || pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
 }
 
-type Handler = (controller: Controller, body: unknown, params: string[]) => Reply;
+type Handler = (controller: Controller, body: unknown, params: string[], query: URLSearchParams) => Reply;
 
 function resetCounters(controller: Controller): Reply {
   controller.resetCounters();
@@ -39,6 +39,13 @@ const CONTROL_ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
   }],
   ["GET", /^\/__emulator\/organizations\/([^/]+)\/inventory$/, (c, _body, [id]) => json(200, c.inventory(id!))],
   ["PUT", /^\/__emulator\/organizations\/([^/]+)\/inventory$/, (c, body, [id]) => json(200, c.setInventory(id!, object(body) as InventoryInput))],
+  ["GET", /^\/__emulator\/applications$/, (c) => json(200, c.applications())],
+  ["POST", /^\/__emulator\/applications\/([^/]+)\/certificates$/, (c, body, [id]) => json(201, c.addApplicationCertificate(id!, object(body) as ApplicationCertificateInput))],
+  ["DELETE", /^\/__emulator\/applications\/([^/]+)\/certificates\/([^/]+)$/, (c, _body, [id, thumbprint], query) => {
+    c.removeApplicationCertificate(id!, thumbprint!, query.get("organizationName") ?? undefined);
+    return empty();
+  }],
+  ["GET", /^\/__emulator\/trust$/, (c) => json(200, c.trustReport())],
   ["GET", /^\/__emulator\/device-codes$/, (c) => json(200, c.deviceCodes())],
   ["POST", /^\/__emulator\/device-codes\/([^/]+)\/approve$/, (c, body, [userCode]) => {
     const approval = object(body ?? {});
@@ -67,7 +74,7 @@ const CONTROL_ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
 ];
 
 /** Answers a control request. Errors come back as `{ message }` with 400, 404 or 405. */
-export function handleControl(controller: Controller, method: string, pathname: string, rawBody: Buffer): Reply {
+export function handleControl(controller: Controller, method: string, pathname: string, rawBody: Buffer, query: URLSearchParams): Reply {
   try {
     let pathMatched = false;
     for (const [routeMethod, pattern, handler] of CONTROL_ROUTES) {
@@ -76,7 +83,7 @@ export function handleControl(controller: Controller, method: string, pathname: 
       pathMatched = true;
       if (routeMethod !== method) continue;
       const params = found.slice(1).map((segment) => decodeURIComponent(segment));
-      return handler(controller, parseJsonText(rawBody, false), params);
+      return handler(controller, parseJsonText(rawBody, false), params, query);
     }
     return pathMatched
       ? json(405, { message: `The control route ${pathname} does not support ${method}.` })

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { parseGuid } from "./binding";
+import { normalizeThumbprint, thumbprintOfPem } from "./certificate";
+import type { StoredApplication } from "./entra";
+import type { TrustReportEntry } from "./entra-trust";
 import { ApiError } from "./errors";
 import { faultSpecSchema, type FaultSet, type FaultSpec, type FaultView } from "./faults";
 import { inventoryInputSchema, type Inventory, type InventoryInput } from "./inventory";
@@ -25,6 +28,13 @@ export interface DeviceCodeView {
   used: boolean;
 }
 
+/** A certificate for an application, by thumbprint or as the certificate itself; `organizationName` scopes it to one organization. */
+export interface ApplicationCertificateInput {
+  thumbprint?: string;
+  certificatePem?: string;
+  organizationName?: string;
+}
+
 /** Everything the emulator holds. Secrets are never stored; anything secret-looking is redacted anyway. */
 export interface StateDump {
   now: string;
@@ -38,6 +48,8 @@ export interface StateDump {
   repositories: StoredRepository[];
   /** Restore operator roles with their operators and objects. */
   roles: StoredRole[];
+  /** Entra applications with the certificates each trusts. */
+  applications: StoredApplication[];
   deviceCodes: DeviceCodeView[];
   tokens: { access: number; refresh: number; activeAccess: number };
   faults: FaultView[];
@@ -69,6 +81,7 @@ export class Controller {
       jobs: store.listJobs(),
       repositories: store.listRepositories(),
       roles: store.roles.list(),
+      applications: store.entra.list(),
       deviceCodes: store.deviceCodes.list().map((code) => this.deviceCodeView(code)),
       tokens: store.tokens.summary(),
       faults: this.faultSet.list(),
@@ -98,6 +111,38 @@ export class Controller {
     const id = parseGuid(organizationId) ?? organizationId;
     this.store.getOrganization(id);
     return structuredClone(this.store.setInventory(id, parse(inventoryInputSchema(), input, "inventory")));
+  }
+
+  applications(): StoredApplication[] {
+    return structuredClone(this.store.entra.list());
+  }
+
+  addApplicationCertificate(applicationId: string, input: ApplicationCertificateInput): StoredApplication {
+    const id = applicationGuid(applicationId);
+    const certificate = parse(applicationCertificateSchema(), input, "certificate");
+    let thumbprint: string | undefined;
+    if (certificate.thumbprint !== undefined) {
+      thumbprint = normalizeThumbprint(certificate.thumbprint);
+      if (thumbprint === undefined) throw new ApiError(400, `Invalid certificate at thumbprint: expected 40 hexadecimal digits (the certificate's SHA-1), not '${certificate.thumbprint}'.`);
+    } else {
+      thumbprint = thumbprintOfPem(certificate.certificatePem!);
+      if (thumbprint === undefined) throw new ApiError(400, "Invalid certificate at certificatePem: expected a PEM certificate (-----BEGIN CERTIFICATE----- …).");
+    }
+    return structuredClone(this.store.addApplicationCertificate(id, certificate.organizationName ?? null, thumbprint));
+  }
+
+  removeApplicationCertificate(applicationId: string, thumbprint: string, organizationName?: string): void {
+    const id = applicationGuid(applicationId);
+    const normalized = normalizeThumbprint(thumbprint);
+    if (normalized === undefined) throw new ApiError(400, `Invalid thumbprint: expected 40 hexadecimal digits (the certificate's SHA-1), not '${thumbprint}'.`);
+    const scope = organizationName?.trim() || undefined;
+    if (this.store.removeApplicationCertificate(id, normalized, scope) === 0) {
+      throw new ApiError(404, `Application '${id}' has no certificate with the thumbprint ${normalized}${scope ? ` in the organization '${scope}'` : ""}.`);
+    }
+  }
+
+  trustReport(): TrustReportEntry[] {
+    return this.store.trustReport();
   }
 
   deviceCodes(): DeviceCodeView[] {
@@ -162,6 +207,19 @@ export class Controller {
       used: code.usedAt !== null,
     };
   }
+}
+
+function applicationGuid(applicationId: string): string {
+  const id = parseGuid(applicationId);
+  if (id === undefined) throw new ApiError(400, `Invalid application id: '${applicationId}' is not a GUID.`);
+  return id;
+}
+
+function applicationCertificateSchema() {
+  return z
+    .object({ thumbprint: z.string().optional(), certificatePem: z.string().optional(), organizationName: z.string().trim().min(1).optional() })
+    .strict()
+    .refine((input) => (input.thumbprint === undefined) !== (input.certificatePem === undefined), { message: "Give either thumbprint or certificatePem." });
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {

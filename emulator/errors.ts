@@ -145,6 +145,22 @@ export function deviceCodeRegionMismatch(userCode: string, codeRegion: string, r
   );
 }
 
+/**
+ * Entra refuses VB365's sign-in: the application has no certificate with this thumbprint.
+ * Status and errorCode are decided like every refused input (400, ParameterValidationFailure:
+ * the request is fixed by registering the certificate or sending one that is). The text from
+ * "AADSTS700027" to "app Id '…'." is Microsoft's, as Azure/azure-sdk-for-net#29007 and
+ * AzureAD/microsoft-authentication-library-for-js#3741 quote it, and Veeam Data Cloud's guide shows
+ * its jobs failing with it; "Failed to connect to Microsoft 365 organization: " before it and the
+ * "]" that ends it where Microsoft goes on ("Review the documentation at …", trace ids) are our
+ * rendering: how VB365 wraps Microsoft's answer is unconfirmed.
+ */
+export function clientAssertionKeyNotFound(thumbprint: string, applicationId: string): ApiError {
+  return validation(
+    `Failed to connect to Microsoft 365 organization: AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found., Thumbprint of key used by client: '${thumbprint}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${applicationId}'.]`,
+  );
+}
+
 export function organizationNotFound(id: string): ApiError {
   return new ApiError(404, `Organization with ID '${id}' was not found.`, "ResourceNotFound");
 }

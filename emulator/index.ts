@@ -13,7 +13,9 @@
  * ```
  */
 import type { Server } from "node:http";
-import { Controller, type DeviceCodeView, type StateDump } from "./controller";
+import { Controller, type ApplicationCertificateInput, type DeviceCodeView, type StateDump } from "./controller";
+import type { StoredApplication } from "./entra";
+import type { TrustReportEntry } from "./entra-trust";
 import { FaultSet, type FaultSpec, type FaultView } from "./faults";
 import type { Inventory, InventoryInput } from "./inventory";
 import { RequestLog, type Counters, type RequestLogEntry } from "./request-log";
@@ -28,7 +30,9 @@ import { API_VERSIONS, type ApiVersion } from "./versions";
 
 export type { ApiVersion } from "./versions";
 export type { Counters, RequestLogEntry } from "./request-log";
-export type { DeviceCodeView, StateDump } from "./controller";
+export type { ApplicationCertificateInput, DeviceCodeView, StateDump } from "./controller";
+export type { CertificateSource, StoredApplication, TrustedCertificate } from "./entra";
+export type { TrustReportEntry } from "./entra-trust";
 export type { EmulatorSettings } from "./settings";
 export type { FaultSpec, FaultView } from "./faults";
 export type { Inventory, InventoryGroup, InventoryInput, InventorySite, InventoryTeam, InventoryUser } from "./inventory";
@@ -76,6 +80,11 @@ export interface EmulatorOptions {
   deleteWithRoles?: EmulatorSettings["deleteWithRoles"];
   /** What GET /RestorePortalSettings reports. Default: not enabled. */
   restorePortal?: EmulatorSettings["restorePortal"];
+  /**
+   * Refuse existing-application organizations (POST, and PUT with new credentials) whose
+   * certificate the Entra application does not trust, with Microsoft's AADSTS700027. Default false.
+   */
+  entraTrust?: boolean;
   /** Persist organizations (with their inventories), jobs, restore operator roles and repositories to this JSON file and load them on start. */
   stateFile?: string;
   /** Keep request and response bodies in the request log (secrets redacted). Default false. */
@@ -112,7 +121,7 @@ export interface Emulator {
 
   /** Stops listening and drops open connections. Safe to call twice. `POST /__emulator/...` has no equivalent. */
   close(): Promise<void>;
-  /** Back to the start: no organizations, jobs, roles, tokens, device codes, faults or log; settings and users as started. `POST /__emulator/reset`. */
+  /** Back to the start: no organizations, jobs, roles, Entra applications, tokens, device codes, faults or log; settings and users as started. `POST /__emulator/reset`. */
   reset(): void;
   /** Everything the emulator holds, secrets redacted. `GET /__emulator/state`. */
   state(): StateDump;
@@ -136,6 +145,30 @@ export interface Emulator {
    * unknown organization. `PUT /__emulator/organizations/{organizationId}/inventory`.
    */
   setInventory(organizationId: string, input: InventoryInput): Inventory;
+
+  /**
+   * Microsoft Entra applications, per organization they are registered in (null: every
+   * organization), with the certificates each trusts. `GET /__emulator/applications`.
+   */
+  applications(): StoredApplication[];
+  /**
+   * The customer (or the provider's Entra automation) adds a certificate to the application, by
+   * `thumbprint` (any case, colons allowed) or `certificatePem`, in `organizationName` or, without
+   * it, for every organization. Adding one it has changes nothing. 400 bad id or certificate.
+   * `POST /__emulator/applications/{applicationId}/certificates {thumbprint | certificatePem, organizationName?}` (201).
+   */
+  addApplicationCertificate(applicationId: string, certificate: ApplicationCertificateInput): StoredApplication;
+  /**
+   * Removes the certificate from the application in `organizationName`, or in every organization.
+   * 404 when none had it. `DELETE /__emulator/applications/{applicationId}/certificates/{thumbprint}?organizationName=`.
+   */
+  removeApplicationCertificate(applicationId: string, thumbprint: string, organizationName?: string): void;
+  /**
+   * Per organization with app-only credentials: `{id, name, applicationId, thumbprint, trusted,
+   * settings}`; `trusted: false` is an organization whose sign-in Entra would refuse now (its jobs
+   * would fail), whether or not entraTrust is on. `GET /__emulator/trust`.
+   */
+  trustReport(): TrustReportEntry[];
 
   /** Device codes issued so far. `GET /__emulator/device-codes`. */
   deviceCodes(): DeviceCodeView[];
@@ -222,6 +255,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     addUser: (name, password) => controller.addUser(name, password),
     inventory: (organizationId) => controller.inventory(organizationId),
     setInventory: (organizationId, input) => controller.setInventory(organizationId, input),
+    applications: () => controller.applications(),
+    addApplicationCertificate: (applicationId, certificate) => controller.addApplicationCertificate(applicationId, certificate),
+    removeApplicationCertificate: (applicationId, thumbprint, organizationName) => controller.removeApplicationCertificate(applicationId, thumbprint, organizationName),
+    trustReport: () => controller.trustReport(),
     deviceCodes: () => controller.deviceCodes(),
     approveDeviceCode: (userCode, organizationName, tenantId) => controller.approveDeviceCode(userCode, organizationName, tenantId),
     injectFault: (spec) => controller.injectFault(spec),

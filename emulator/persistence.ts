@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
+import type { StoredApplication } from "./entra";
 import type { Inventory } from "./inventory";
 import type { StoredJob, StoredOrganization, StoredRepository, StoredRole } from "./model";
 
@@ -16,6 +17,8 @@ export interface PersistedState {
   repositories: StoredRepository[];
   /** Restore operator roles; absent in files written before roles existed. */
   roles?: StoredRole[];
+  /** Entra applications with the certificates they trust; absent in files written before they existed. */
+  applications?: StoredApplication[];
 }
 
 // Only the envelope is checked: the records are the emulator's own output.
@@ -28,6 +31,7 @@ function envelope() {
     jobs: z.array(z.object({ id: z.string(), organizationId: z.string() }).passthrough()),
     repositories: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
     roles: z.array(z.object({ id: z.string(), organizationId: z.string() }).passthrough()).optional(),
+    applications: z.array(z.object({ applicationId: z.string(), certificates: z.array(z.unknown()) }).passthrough()).optional(),
   });
 }
 

@@ -47,7 +47,7 @@ async function handle(options: PipelineOptions, req: IncomingMessage, res: Serve
     bodyError = error instanceof ApiError ? error : internalError(error);
   }
   if (isControlPath(url.pathname)) {
-    send(res, bodyError ? { status: bodyError.status, body: { message: bodyError.message } } : handleControl(controller, method, url.pathname, rawBody));
+    send(res, bodyError ? { status: bodyError.status, body: { message: bodyError.message } } : handleControl(controller, method, url.pathname, rawBody, url.searchParams));
     return;
   }
 

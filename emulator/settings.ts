@@ -55,6 +55,12 @@ export interface EmulatorSettings {
   deleteWithRoles: DeleteWithRoles;
   /** What the anonymous `GET /RestorePortalSettings` reports. Default: not enabled. */
   restorePortal: RestorePortalSettings;
+  /**
+   * Refuse an existing-application organization whose certificate its Entra application does not
+   * trust, as Entra refuses VB365's sign-in (AADSTS700027, entra-trust.ts). The trust itself is
+   * kept and reported either way. Default false until the provider registers its certificates.
+   */
+  entraTrust: boolean;
 }
 
 export const DEFAULT_SETTINGS: EmulatorSettings = {
@@ -68,6 +74,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   deleteWithJobs: "refuse",
   deleteWithRoles: "refuse",
   restorePortal: { isEnabled: false, applicationId: null, msalAuthorityUri: null, restorePortalUri: null },
+  entraTrust: false,
 };
 
 const positive = () => z.number().positive().finite();
@@ -92,6 +99,7 @@ export function settingsPatchSchema() {
           restorePortalUri: z.string().min(1).nullable(),
         })
         .strict(),
+      entraTrust: z.boolean(),
     })
     .partial()
     .strict();

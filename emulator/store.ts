@@ -1,5 +1,7 @@
 import { Clock } from "./clock";
 import { DeviceCodeStore } from "./device-codes";
+import { EntraDirectory, type StoredApplication } from "./entra";
+import { entraCredentials, presentedCredentials, requireTrusted, trustReport, type TrustReportEntry } from "./entra-trust";
 import { organizationAlreadyAdded, organizationHasEnabledJobs, organizationHasRoles, organizationNotFound } from "./errors";
 import { newId } from "./ids";
 import { EMPTY_INVENTORY, seedInventory, withInventory, type Inventory, type InventoryInput } from "./inventory";
@@ -45,6 +47,8 @@ export class Store {
     now: () => this.now(),
     persist: () => this.persist(),
   });
+  /** Microsoft Entra's applications and the certificates they trust (entra.ts). */
+  readonly entra = new EntraDirectory();
   /** Restore operator roles (role-store.ts); routes call it directly, as they do the tokens. */
   readonly roles = new RoleStore({
     organization: (id) => this.organizations.get(id),
@@ -69,6 +73,8 @@ export class Store {
       this.jobs.load(saved.jobs, saved.repositories);
       // Decided: a state file written before roles existed has none.
       this.roles.load(saved.roles ?? []);
+      // Likewise: one written before Entra applications existed trusts no certificate.
+      this.entra.load(saved.applications ?? []);
     }
   }
 
@@ -97,6 +103,7 @@ export class Store {
     this.inventories.clear();
     this.jobs.clear();
     this.roles.clear();
+    this.entra.clear();
     this.persist();
   }
 
@@ -134,10 +141,12 @@ export class Store {
     const resolution = resolveOrganization(draft, this.ruleContext(version, null));
     const duplicate = this.listOrganizations().find((other) => other.name.toLowerCase() === resolution.name.toLowerCase());
     if (duplicate) throw organizationAlreadyAdded(duplicate.name);
+    this.verifyEntraTrust(draft, body, resolution, null);
     const organization = this.build(newId(), draft, resolution, null);
     if (resolution.deviceCode) this.deviceCodes.markUsed(resolution.deviceCode);
     this.organizations.set(organization.id, organization);
     this.inventories.set(organization.id, seedInventory(organization.name));
+    this.registerCertificates(organization, resolution);
     this.persist();
     return organization;
   }
@@ -148,9 +157,11 @@ export class Store {
     const base = this.currentSettings.putSemantics === "replace" ? NEW_ORGANIZATION : draftOf(existing);
     const draft = applyBody(base, body, this.now());
     const resolution = resolveOrganization(draft, this.ruleContext(version, existing));
+    this.verifyEntraTrust(draft, body, resolution, existing);
     const organization = this.build(id, draft, resolution, existing);
     if (resolution.deviceCode) this.deviceCodes.markUsed(resolution.deviceCode);
     this.organizations.set(id, organization);
+    this.registerCertificates(organization, resolution);
     this.persist();
     return organization;
   }
@@ -191,6 +202,28 @@ export class Store {
     this.inventories.set(organizationId, inventory);
     this.persist();
     return inventory;
+  }
+
+  /**
+   * Under entraTrust, an existing application (kind C) must already trust the certificate VB365
+   * is given, since nobody registers it on the way; kinds A and B register it instead (below).
+   */
+  private verifyEntraTrust(draft: OrganizationDraft, body: OrganizationBody, resolution: Resolution, existing: StoredOrganization | null): void {
+    if (!this.currentSettings.entraTrust || resolution.kind !== "existingApplication") return;
+    requireTrusted(this.entra, resolution.name, presentedCredentials(draft, body, existing));
+  }
+
+  /**
+   * SPEC6/7/8: with newApplicationName VB365 creates the application, and with
+   * configureApplication it assigns "the certificate and required permissions" to it; either way
+   * Entra then trusts the organization's certificate, in its organization.
+   */
+  private registerCertificates(organization: StoredOrganization, resolution: Resolution): void {
+    const addedBy = resolution.kind === "newApplication" ? "newApplicationName" : resolution.kind === "existingApplicationConfigured" ? "configureApplication" : null;
+    if (addedBy === null) return;
+    for (const credential of entraCredentials(organization)) {
+      this.entra.addCertificate(credential.applicationId, organization.name, credential.thumbprint, addedBy, this.now());
+    }
   }
 
   private ruleContext(version: ApiVersion, existing: StoredOrganization | null) {
@@ -240,6 +273,26 @@ export class Store {
     };
   }
 
+  // Entra applications (entra.ts), as the control API changes them --------------------------
+
+  addApplicationCertificate(applicationId: string, organizationName: string | null, thumbprint: string): StoredApplication {
+    const application = this.entra.addCertificate(applicationId, organizationName, thumbprint, "control", this.now());
+    this.persist();
+    return application;
+  }
+
+  /** How many registrations lost the certificate (0: none had it). */
+  removeApplicationCertificate(applicationId: string, thumbprint: string, organizationName: string | undefined): number {
+    const removed = this.entra.removeCertificate(applicationId, thumbprint, organizationName);
+    if (removed > 0) this.persist();
+    return removed;
+  }
+
+  /** Whatever entraTrust says: the organizations whose sign-in Entra would refuse show `trusted: false`. */
+  trustReport(): TrustReportEntry[] {
+    return trustReport(this.entra, this.listOrganizations());
+  }
+
   // Repositories and jobs (job-store.ts) -------------------------------------------------------
 
   listRepositories(): StoredRepository[] {
@@ -279,6 +332,7 @@ export class Store {
       jobs: this.listJobs(),
       repositories: this.listRepositories(),
       roles: this.roles.list(),
+      applications: this.entra.list(),
     });
   }
 }

@@ -237,6 +237,7 @@ describe("emulator control surface", () => {
         deleteWithJobs: "refuse",
         deleteWithRoles: "refuse",
         restorePortal: { isEnabled: false, applicationId: null, msalAuthorityUri: null, restorePortalUri: null },
+        entraTrust: false,
       });
       const changed = await control("PATCH", "/settings", { autoApproveDeviceCodesMs: 0, autoApproveOrganizationName: "litware.onmicrosoft.com" });
       expect(changed.body).to.include({ autoApproveDeviceCodesMs: 0, autoApproveOrganizationName: "litware.onmicrosoft.com" });

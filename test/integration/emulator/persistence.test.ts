@@ -6,7 +6,7 @@ import { after, before, describe, it } from "mocha";
 import { DEFAULT_REPOSITORY_ID, startEmulator, type Emulator, type EmulatorOptions } from "../../../emulator";
 import { EmulatorClient } from "../../helpers/emulator";
 import { contractViolations } from "../../helpers/emulator-contract";
-import { existingApplicationBody, pfxFixture } from "../../helpers/emulator-fixtures";
+import { APPLICATION_ID, existingApplicationBody, newApplicationBody, pfxFixture } from "../../helpers/emulator-fixtures";
 
 describe("emulator state file", () => {
   let dir: string;
@@ -121,6 +121,47 @@ describe("emulator state file", () => {
     const second = await start({ stateFile });
     expect(second.state().roles).to.deep.equal([]);
     expect(second.state().organizations.map((stored) => stored.id)).to.deep.equal([organization.id]);
+    await stop(second);
+  });
+
+  it("keeps Entra applications and their certificates across restarts, control-API and VB365 registrations alike", async () => {
+    const stateFile = join(dir, "applications.json");
+    const first = await start({ stateFile, entraTrust: true });
+    const client = new EmulatorClient(first, "v8");
+    await client.login();
+    first.addApplicationCertificate(APPLICATION_ID, { thumbprint: pfxFixture().thumbprint, organizationName: "contoso.onmicrosoft.com" });
+    const rotated = pfxFixture({ password: "Rotated-Passw0rd!" });
+    const userCode = (await client.post("/DeviceCode", { targetRegion: "Worldwide" })).body.userCode as string;
+    first.approveDeviceCode(userCode, "fabrikam.onmicrosoft.com");
+    expect((await client.post("/Organizations", newApplicationBody(userCode, rotated))).status).to.equal(201);
+    const applications = first.applications();
+    first.removeApplicationCertificate(APPLICATION_ID, pfxFixture().thumbprint);
+    first.addApplicationCertificate(APPLICATION_ID, { thumbprint: pfxFixture().thumbprint, organizationName: "contoso.onmicrosoft.com" });
+    await stop(first);
+    expect(JSON.parse(readFileSync(stateFile, "utf8")).applications).to.deep.equal(first.applications());
+
+    const second = await start({ stateFile, entraTrust: true });
+    expect(second.applications().map((application) => application.certificates.map((certificate) => certificate.thumbprint))).to.deep.equal(
+      applications.map((application) => application.certificates.map((certificate) => certificate.thumbprint)),
+    );
+    expect(second.trustReport().map((entry) => [entry.name, entry.trusted])).to.deep.equal([["fabrikam.onmicrosoft.com", true]]);
+    const again = new EmulatorClient(second, "v8");
+    await again.login();
+    expect((await again.post("/Organizations", existingApplicationBody(pfxFixture()))).status, "the registered certificate is still trusted").to.equal(201);
+    second.removeApplicationCertificate(APPLICATION_ID, pfxFixture().thumbprint);
+    expect(JSON.parse(readFileSync(stateFile, "utf8")).applications[0].certificates, "a removal is saved at once").to.deep.equal([]);
+    await stop(second);
+  });
+
+  it("starts without applications from a file written before they existed", async () => {
+    const stateFile = join(dir, "before-applications.json");
+    const first = await start({ stateFile });
+    first.addApplicationCertificate(APPLICATION_ID, { thumbprint: pfxFixture().thumbprint });
+    await stop(first);
+    const { applications: _applications, ...older } = JSON.parse(readFileSync(stateFile, "utf8"));
+    writeFileSync(stateFile, JSON.stringify(older));
+    const second = await start({ stateFile });
+    expect(second.applications()).to.deep.equal([]);
     await stop(second);
   });
 

@@ -53,6 +53,13 @@ describe("vb365-emulator options", () => {
     });
   });
 
+  it("switches Entra trust on with --entra-trust or VB365_EMULATOR_ENTRA_TRUST, and leaves it to the default otherwise", () => {
+    expect(run(["--entra-trust"]).options).to.deep.equal({ entraTrust: true });
+    expect(run([], { VB365_EMULATOR_ENTRA_TRUST: "1" }).options).to.deep.equal({ entraTrust: true });
+    expect(run([], { VB365_EMULATOR_ENTRA_TRUST: "0" }).options).to.deep.equal({});
+    expect(usageError(["--entra-trust=yes"])).to.match(/entra-trust/);
+  });
+
   it("falls back to environment variables, and flags win over them", () => {
     const env = {
       VB365_EMULATOR_PORT: "8443",
