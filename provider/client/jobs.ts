@@ -1,5 +1,19 @@
+import { z } from "zod";
+import { once } from "../common/once";
 import { jobListSchema, jobSchema, organizationObjectSchema, type RemoteJob, type RemoteOrganizationObject, type RemoteRepository, repositoryListSchema, repositorySchema } from "./job-schemas";
 import type { Vb365Client } from "./vb365-client";
+
+/**
+ * RESTJobItemComposed as a server reports it: its type, and the object and toggles under their
+ * spec names, kept as they come (passthrough) for whoever reads them.
+ */
+const jobItemSchema = once(() => z.object({ id: z.string().nullish(), type: z.string() }).passthrough());
+const jobItemListSchema = once(() => jobItemSchema().array());
+
+export type RemoteJobItem = z.infer<ReturnType<typeof jobItemSchema>>;
+
+/** A job's two item collections, by the route segment each has. */
+export const JOB_ITEM_COLLECTIONS = { selectedItems: "SelectedItems", excludedItems: "ExcludedItems" } as const;
 
 /** The kinds of an organization's objects a job can name, and their collections. */
 export const OBJECT_COLLECTIONS = { user: "Users", group: "Groups", site: "Sites", team: "Teams" } as const;
@@ -49,6 +63,13 @@ export class JobsApi {
 
   async deleteJob(id: string): Promise<void> {
     await this.client.request("DELETE", `/Jobs/${encodeURIComponent(id)}`, { retry: true, expected: [200, 204] });
+  }
+
+  /** A job's selected or excluded items: an array up to v7, pages in v8 (SPEC6/7/8). */
+  listJobItems(jobId: string, which: keyof typeof JOB_ITEM_COLLECTIONS): Promise<RemoteJobItem[]> {
+    const route = `/Jobs/${encodeURIComponent(jobId)}/${JOB_ITEM_COLLECTIONS[which]}`;
+    if (this.client.apiVersion === "v8") return this.client.listPages(route, jobItemSchema);
+    return this.client.request("GET", route, { retry: true, expected: [200], schema: jobItemListSchema });
   }
 
   /** The organization's objects of one kind that match `filter` (the collection's own query parameter). */
