@@ -5,6 +5,7 @@ Microsoft 365 as code.
 
 Commands:
   device-code      Get a device code for the customer's sign-in, wait for it, hand it to a stack
+  tenants export   Write tenants.yaml entries for the organizations a VB365 server already has
 
 Flags:
   -h, --help       Show this help (vb365 <command> --help for a command's own)

@@ -4,10 +4,12 @@ import { EXIT } from "./exit-codes";
 import { MAIN_HELP } from "./help";
 import type { CliIo } from "./io";
 import { packageVersion } from "./package-info";
+import { tenantsCommand } from "./tenants/command";
 
 /** Subcommands by name; each takes its own flags and returns an exit code. */
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> = {
   "device-code": deviceCodeCommand,
+  tenants: tenantsCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
