@@ -2,8 +2,10 @@ import type { JobItem, JobSchedule } from "../provider/backup-job/types";
 
 /** One backup job of a tenant, with the file's defaults applied: what Vb365Tenant takes. */
 export interface TenantJob {
-  /** Names the job's resource, `<tenant>-<name>`, and the job in VB365. */
+  /** Names the job's resource, `<tenant>-<name>`, and the job in VB365 unless `jobName` does. */
   name: string;
+  /** The job's name in VB365 (a job taken over from the server keeps its own). */
+  jobName?: string;
   repositoryName: string;
   backupType: "EntireOrganization" | "SelectedItems";
   selectedItems?: JobItem[];

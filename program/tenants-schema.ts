@@ -75,6 +75,7 @@ const EXISTING_APPLICATION = {
  */
 const JOB = {
   name: z.string().regex(NAME, { error: "must be lower case letters, digits and dashes (it names the job's resource, <tenant>-<name>), e.g. exchange" }),
+  jobName: z.string().trim().min(1, { error: "must be the job's name in VB365, not empty" }).max(255).optional(),
   repository: z.string().min(1).max(255).optional(),
   backupType: BACKUP_JOB_FIELDS.backupType.schema().optional(),
   selectedItems: BACKUP_JOB_FIELDS.selectedItems.schema().optional(),

@@ -49,9 +49,9 @@ Read the comments the export writes:
   - Basic authentication and modern authentication with legacy protocols have no form in the
     tenants file, and VB365 never returns passwords or secrets: such an entry is written without
     applicationId, so pulumi preview refuses it until it has one; the warning says what to add.
-  - Jobs are declarations: Vb365BackupJob does not take over a job, so pulumi up adds each as a
-    new job <tenant>-<name> beside the server's own. Remove those once the new ones have run,
-    or keep backup: [] (--no-jobs).
+  - Jobs keep their VB365 names (jobName): the tenant's adoptExisting takes each over by its
+    name in its organization, so pulumi up adds no job beside the server's own. --no-jobs writes
+    backup: [] and leaves the server's jobs unmanaged.
   - Items the tenants file cannot name (OneDrive folders) are left out and listed.
 
 Exit codes:

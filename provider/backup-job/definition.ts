@@ -147,6 +147,12 @@ export const BACKUP_JOB_FIELDS = {
   }),
   isEnabled: field(flag, { description: "Whether the job runs on its schedule.", change: "update", default: true, reported: true }),
   runNow: field(flag, { description: "Start the job once it is created.", change: "createOnly" }),
+  adoptExisting: field(flag, {
+    description: "Take over the job of this `name` the organization already has (one made in the console) instead of adding another, and update it to these inputs. Only a job of the same organization and name is taken; two of that name stop the create.",
+    change: "createOnly",
+    default: false,
+    sent: false,
+  }),
   connection: connectionField(),
 } as const;
 

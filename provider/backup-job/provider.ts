@@ -5,6 +5,7 @@ import { ConnectedProvider } from "../common/connected-provider";
 import { reportingErrors } from "../common/errors";
 import { JOB_ITEM_MEMBERS, jobBody } from "./body";
 import { checkBackupJob } from "./check";
+import { addOrAdoptJob } from "./create";
 import { diffBackupJob } from "./diff";
 import { resolveItems } from "../common/object-lookup";
 import { repositoryIdOf } from "./repository";
@@ -33,8 +34,10 @@ export class BackupJobProvider extends ConnectedProvider implements pulumi.dynam
       // Everything is looked up before the POST: a name that resolves to nothing creates nothing.
       const repositoryId = await repositoryIdOf(this.pool, settings, inputs);
       const items = await resolveItems(api, inputs.organizationId!, itemLists(inputs), JOB_ITEM_MEMBERS);
-      const job = await api.createJob(inputs.organizationId!, jobBody(inputs, { repositoryId, items }, "create", settings.apiVersion));
-      this.pool.forget(settings, "jobs");
+      const body = jobBody(inputs, { repositoryId, items }, "create", settings.apiVersion);
+      const { job } = await addOrAdoptJob(api, { organizationId: inputs.organizationId!, name: String(body.name), body, adoptExisting: inputs.adoptExisting === true }).finally(() =>
+        this.pool.forget(settings, "jobs"),
+      );
       return { id: job.id, outs: outputsFromJob(inputs, { id: job.id, repositoryId, items }, settings.apiVersion) };
     });
   }

@@ -41,6 +41,12 @@ export class JobsApi {
     return this.client.request("GET", "/Jobs", { retry: true, expected: [200], schema: jobListSchema });
   }
 
+  /** The jobs of one organization: v6/v7 GET /Organizations/{id}/Jobs, v8 GET /Jobs?organizationId= (every page). */
+  listOrganizationJobs(organizationId: string): Promise<RemoteJob[]> {
+    if (this.client.apiVersion === "v8") return this.client.listPages(`/Jobs?organizationId=${encodeURIComponent(organizationId)}`, jobSchema);
+    return this.client.request("GET", `/Organizations/${encodeURIComponent(organizationId)}/Jobs`, { retry: true, expected: [200], schema: jobListSchema });
+  }
+
   getJob(id: string): Promise<RemoteJob> {
     return this.client.request("GET", `/Jobs/${encodeURIComponent(id)}`, { retry: true, expected: [200], schema: jobSchema });
   }

@@ -107,8 +107,14 @@ export class Vb365Tenant extends pulumi.ComponentResource {
     this.restorePortalStatus = this.organization.restorePortalStatus;
     this.restorePortalConsentUrl = this.organization.restorePortalConsentUrl;
     // Children of the tenant that depend on its organization: Pulumi deletes them first.
+    // An organization taken over from the server brings its jobs: each is taken over by its name too.
+    const adoptJobs = args.organization.adoptExisting;
     this.backupJobs = (args.backupJobs ?? []).map(({ name: jobKey, jobName, ...job }) =>
-      new Vb365BackupJob(`${name}-${jobKey}`, { ...job, name: jobName ?? `${name}-${jobKey}`, organizationId: this.organizationId, connection: args.organization.connection }, child),
+      new Vb365BackupJob(
+        `${name}-${jobKey}`,
+        { adoptExisting: adoptJobs, ...job, name: jobName ?? `${name}-${jobKey}`, organizationId: this.organizationId, connection: args.organization.connection },
+        child,
+      ),
     );
     this.backupJobIds = pulumi.all(this.backupJobs.map((job) => job.jobId)).apply((ids) => Object.fromEntries((args.backupJobs ?? []).map((job, i) => [job.name, ids[i]])));
     this.restoreOperatorRoles = (args.restoreOperatorRoles ?? []).map(({ name: roleKey, roleName, ...role }) =>

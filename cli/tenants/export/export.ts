@@ -72,13 +72,6 @@ export async function exportTenants(client: Vb365Client, options: ExportOptions)
         defaultRepository,
       });
     });
-  const declaredJobs = exports.reduce((count, exported) => count + exported.entry.backup.length, 0);
-  if (declaredJobs) {
-    warnings.unshift(
-      `The ${declaredJobs} exported job${declaredJobs === 1 ? " is a declaration" : "s are declarations"}: Vb365BackupJob does not take over a job, so pulumi up adds each as a new job ` +
-        "<tenant>-<name> beside the server's own, and both run. Remove the server's jobs once the new ones have run, or write backup: [] to leave the server's jobs alone (--no-jobs does).",
-    );
-  }
   warnings.push(...exports.flatMap((exported) => exported.warnings));
   skipped.sort((a, b) => a.organization.toLowerCase().localeCompare(b.organization.toLowerCase()));
   return { exports, skipped, warnings, organizations: organizations.length };

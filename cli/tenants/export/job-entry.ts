@@ -15,6 +15,8 @@ export interface ServerJob {
 /** One entry of a tenant's `backup:` (docs/tenants-file.md, "backup"). */
 export interface ExportedJob {
   name: string;
+  /** Its name in VB365, where that is not `<tenant>-<name>`. */
+  jobName?: string;
   description?: string;
   repository?: string;
   backupType: "EntireOrganization" | "SelectedItems";
@@ -27,7 +29,7 @@ export interface ExportedJob {
 export interface JobExport {
   /** Undefined when the job cannot be written at all. */
   job?: ExportedJob;
-  /** The YAML comment above the job: its name in VB365, and what could not be written. */
+  /** The YAML comment above the job: what could not be written. */
   note?: string;
   warnings: string[];
 }
@@ -57,7 +59,8 @@ export function exportedJob(source: ServerJob, context: JobContext): JobExport {
   const notes: string[] = [];
   const warnings: string[] = [];
   const name = uniqueName(jobNameOf(job.name, context.tenant), context.taken);
-  if (`${context.tenant}-${name}` !== job.name) notes.push(`In VB365: ${JSON.stringify(job.name ?? job.id)}.`);
+  // The job keeps its name in VB365: the tenant's adoption takes it over by that name.
+  const jobName = job.name && `${context.tenant}-${name}` !== job.name ? job.name : undefined;
   const leftOut = [...selected.leftOut.map((what) => `${what} (selected)`), ...excluded.leftOut.map((what) => `${what} (excluded)`)];
   if (leftOut.length) {
     notes.push(`Left out, as the tenants file cannot name them: ${leftOut.join("; ")}.`);
@@ -75,6 +78,7 @@ export function exportedJob(source: ServerJob, context: JobContext): JobExport {
   }
   const exported: ExportedJob = {
     name,
+    ...(jobName ? { jobName } : {}),
     ...(job.description ? { description: job.description } : {}),
     ...(repository && repository !== context.defaultRepository ? { repository } : {}),
     backupType: job.backupType,

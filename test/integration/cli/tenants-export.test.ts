@@ -107,10 +107,12 @@ describe("vb365 tenants export against the emulator", function () {
         expect(charlie!.description).to.equal(version === "v6" ? undefined : "Gold tier: mail, sites, Teams and chats");
         expect(bravo!.backup).to.deep.equal([]);
 
-        expect(alpha!.backup).to.deep.equal([{ name: "archive", backupType: "EntireOrganization", repositoryName: "Archive Repository", isEnabled: false, schedule: { type: "ManualOnly" } }]);
+        // Each job keeps its VB365 name, by which the tenant's adoption takes it over.
+        expect(alpha!.backup).to.deep.equal([{ name: "archive", jobName: "Alpha archive", backupType: "EntireOrganization", repositoryName: "Archive Repository", isEnabled: false, schedule: { type: "ManualOnly" } }]);
         const [everything, sales] = charlie!.backup;
         expect(everything).to.deep.include({
           name: "everything",
+          jobName: "Charlie everything",
           description: "The whole organization",
           backupType: "EntireOrganization",
           repositoryName: "Default Backup Repository",

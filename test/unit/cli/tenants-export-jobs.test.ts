@@ -115,13 +115,14 @@ describe("vb365 tenants export: jobs", () => {
     );
     expect(exported.job).to.deep.equal({
       name: "nightly",
+      jobName: "Contoso Nightly",
       description: "All of it",
       backupType: "EntireOrganization",
       excludedItems: [{ type: "User", user: "ceo@contoso.onmicrosoft.com", mailbox: true }],
       schedule: { type: "Daily", dailyType: "Everyday", dailyTime: "22:00" },
       enabled: false,
     });
-    expect(exported.note).to.equal('In VB365: "Contoso Nightly".');
+    expect(exported.note).to.equal(undefined);
     expect(exported.warnings).to.deep.equal([]);
   });
 
@@ -129,8 +130,8 @@ describe("vb365 tenants export: jobs", () => {
     const taken = new Set<string>();
     const first = exportedJob(serverJob({ repositoryId: ARCHIVE_ID.toUpperCase() }), context(taken));
     const second = exportedJob(serverJob({ id: "j2", name: "Contoso Exchange" }), context(taken));
-    expect([first.job?.name, first.job?.repository, first.note]).to.deep.equal(["exchange", "Archive Repository", undefined]);
-    expect([second.job?.name, second.job?.repository, second.note]).to.deep.equal(["exchange-2", undefined, 'In VB365: "Contoso Exchange".']);
+    expect([first.job?.name, first.job?.jobName, first.job?.repository]).to.deep.equal(["exchange", undefined, "Archive Repository"]);
+    expect([second.job?.name, second.job?.jobName, second.job?.repository]).to.deep.equal(["exchange-2", "Contoso Exchange", undefined]);
   });
 
   it("does not write a SelectedItems job none of whose items the file can name, nor an unknown backupType", () => {
