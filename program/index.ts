@@ -56,7 +56,7 @@ function guardAgainstMoves(shard: string): pulumi.Output<void> {
 function organizationArgs(tenant: TenantDeclaration) {
   const auth = tenant.authentication;
   const userCode = config.getSecret(auth.userCodeConfigKey);
-  const needsCode = auth.kind === "newApplication" || auth.configureApplication;
+  const needsCode = auth.kind === "newApplication" || (auth.kind === "existingApplication" && auth.configureApplication);
   if (needsCode && userCode === undefined) {
     // Only a problem before the organization exists; after that the code is never used again.
     pulumi.log.info(`${tenant.name}: no device code in config ${auth.userCodeConfigKey}; run \`vb365 device-code --stack ${pulumi.getStack()} --config-key ${auth.userCodeConfigKey} --wait\` if it still has to be added.`);
@@ -74,8 +74,7 @@ function organizationArgs(tenant: TenantDeclaration) {
     newApplicationName: auth.kind === "newApplication" ? auth.applicationName : undefined,
     configureApplication: existing?.configureApplication,
     userCode: needsCode ? userCode : undefined,
-    exchangeOnlineSettings: existing ? { applicationId: existing.applicationId, account: existing.account } : {},
-    sharePointOnlineSettings: existing ? { applicationId: existing.applicationId, officeOrganizationName: tenant.organization } : {},
+    ...serviceSettings(tenant),
   };
 }
 
@@ -83,6 +82,24 @@ function certificateArgs(declared: TenantDeclaration["certificate"]) {
   if (declared === "keep") return declared;
   const { commonName, ...certificate } = declared;
   return { ...certificate, subject: { commonName } };
+}
+
+/** Each service's connection settings for the tenant's kind of authentication (credentials are the certificate's, or the server's, kept). */
+function serviceSettings({ authentication: auth, organization }: TenantDeclaration) {
+  switch (auth.kind) {
+    case "newApplication":
+      return { exchangeOnlineSettings: {}, sharePointOnlineSettings: {} };
+    case "existingApplication":
+      return { exchangeOnlineSettings: { applicationId: auth.applicationId, account: auth.account }, sharePointOnlineSettings: { applicationId: auth.applicationId, officeOrganizationName: organization } };
+    case "basic": {
+      const basic = { useApplicationOnlyAuth: false, useMfa: false, account: auth.account };
+      return { exchangeOnlineSettings: basic, sharePointOnlineSettings: basic };
+    }
+    case "modernWithLegacy": {
+      const legacy = { useApplicationOnlyAuth: false, useMfa: true, applicationId: auth.applicationId, account: auth.account };
+      return { exchangeOnlineSettings: legacy, sharePointOnlineSettings: legacy };
+    }
+  }
 }
 
 const onboarded = tenants.map((tenant) => {

@@ -19,7 +19,9 @@ export interface TenantDeclaration {
   services: { exchange: boolean; sharePoint: boolean; teams: boolean; teamsChats: boolean };
   authentication:
     | { kind: "newApplication"; applicationName: string; userCodeConfigKey: string }
-    | { kind: "existingApplication"; applicationId: string; account: string; configureApplication: boolean; userCodeConfigKey: string };
+    | { kind: "existingApplication"; applicationId: string; account: string; configureApplication: boolean; userCodeConfigKey: string }
+    | { kind: "basic"; account: string; userCodeConfigKey: string }
+    | { kind: "modernWithLegacy"; applicationId: string; account: string; userCodeConfigKey: string };
   /** The certificate to make, or "keep": the organization keeps the credentials the server has. */
   certificate: typeof KEEP | { commonName: string; keySize: 2048 | 3072 | 4096; validityDays: number; rotateBeforeDays?: number; pfxEncryption: "3des" | "aes256" };
   description?: string;
@@ -103,7 +105,7 @@ function report(file: string, problems: Array<{ problem: Problem; line?: number 
 
 function withDefaults(tenant: ParsedTenant, defaults: ParsedTenantsFile["defaults"]): TenantDeclaration {
   const auth = tenant.authentication;
-  const userCode = auth.userCodeConfigKey ?? userCodeConfigKey(tenant.name);
+  const userCode = ("userCodeConfigKey" in auth ? auth.userCodeConfigKey : undefined) ?? userCodeConfigKey(tenant.name);
   return {
     ...tenant,
     backup: tenant.backup === undefined ? defaultJobs(tenant.services, defaults.repository, defaults.schedule) : tenant.backup.map((job) => declaredJob(job, defaults)),

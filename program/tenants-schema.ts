@@ -70,6 +70,24 @@ const EXISTING_APPLICATION = {
 };
 
 /**
+ * Organizations a server already has with basic authentication or with modern authentication and
+ * legacy protocols: only taken over with their credentials kept (certificate: keep), since the
+ * file holds no passwords or client secrets.
+ */
+const BASIC = {
+  kind: z.literal("basic"),
+  account: z.string().regex(EMAIL, { error: "must be the account VB365 signs in as, such as admin@contoso.onmicrosoft.com" }),
+};
+
+const LEGACY_PROTOCOLS = {
+  kind: z.literal("modernWithLegacy"),
+  applicationId: EXISTING_APPLICATION.applicationId,
+  account: z.string().regex(EMAIL, { error: "must be the account VB365 signs in as, such as veeam-backup@contoso.onmicrosoft.com" }),
+};
+
+const AUTHENTICATION_KINDS = { newApplication: NEW_APPLICATION, existingApplication: EXISTING_APPLICATION, basic: BASIC, modernWithLegacy: LEGACY_PROTOCOLS } as const;
+
+/**
  * One backup job of a tenant; its items and schedule are Vb365BackupJob's own (one definition),
  * the repository a name resolved on the server.
  */
@@ -105,7 +123,9 @@ const DEFAULTS = {
   schedule: BACKUP_JOB_FIELDS.schedule.schema().optional(),
 };
 
-const KINDS = '"newApplication" (VB365 registers an Entra application; the customer signs in with a device code) or "existingApplication" (the customer registered one)';
+const KINDS =
+  '"newApplication" (VB365 registers an Entra application; the customer signs in with a device code), "existingApplication" (the customer registered one), ' +
+  'or, for an organization taken over with certificate: keep, "basic" or "modernWithLegacy"';
 
 const TENANT = {
   name: z.string().regex(NAME, { error: "must be lower case letters, digits and dashes, at most 63 (it names the tenant's resources), e.g. contoso" }),
@@ -119,7 +139,7 @@ const TENANT = {
       return region ?? "Worldwide";
     }),
   services: z.strictObject(SERVICES).default({ exchange: true, sharePoint: true, teams: true, teamsChats: false }),
-  authentication: z.discriminatedUnion("kind", [z.strictObject(NEW_APPLICATION), z.strictObject(EXISTING_APPLICATION)], {
+  authentication: z.discriminatedUnion("kind", [z.strictObject(NEW_APPLICATION), z.strictObject(EXISTING_APPLICATION), z.strictObject(BASIC), z.strictObject(LEGACY_PROTOCOLS)], {
     error: (issue) => {
       if (issue.code !== "invalid_union") return `must be a mapping with kind ${KINDS}`;
       const kind = (issue.input as { kind?: unknown } | undefined)?.kind;
@@ -156,7 +176,7 @@ export function fieldsAt(place: "file" | "tenant" | "services" | "certificate" |
     case "certificate":
       return Object.keys(CERTIFICATE);
     case "authentication":
-      return Object.keys(kind === "existingApplication" ? EXISTING_APPLICATION : NEW_APPLICATION);
+      return Object.keys(AUTHENTICATION_KINDS[kind as keyof typeof AUTHENTICATION_KINDS] ?? NEW_APPLICATION);
   }
 }
 
@@ -167,6 +187,9 @@ function tenantSchema() {
       context.addIssue({ code: "custom", path: ["services"], message: "must select exchange or sharePoint (or both)" });
     } else if (services.teams && !(services.exchange && services.sharePoint)) {
       context.addIssue({ code: "custom", path: ["services", "teams"], message: "needs exchange and sharePoint both true (teams defaults to true: set it to false)" });
+    }
+    if (services.teamsChats && (tenant.authentication.kind === "basic" || tenant.authentication.kind === "modernWithLegacy")) {
+      context.addIssue({ code: "custom", path: ["services", "teamsChats"], message: "needs modern app-only authentication (kind existingApplication)" });
     }
     if (services.teamsChats && tenant.authentication.kind === "newApplication") {
       context.addIssue({ code: "custom", path: ["services", "teamsChats"], message: 'needs authentication kind "existingApplication": VB365 cannot register a new application for Teams chats' });
@@ -185,9 +208,15 @@ function tenantSchema() {
       if (!tenant.adoptExisting) {
         context.addIssue({ code: "custom", path: ["certificate"], message: "keep takes over the credentials of an organization the server already has: set adoptExisting: true as well" });
       }
-      if (tenant.authentication.kind !== "existingApplication") {
+      if (tenant.authentication.kind === "newApplication") {
         context.addIssue({ code: "custom", path: ["certificate"], message: 'keep needs authentication kind "existingApplication" with the applicationId the server reports: the application exists already' });
       }
+    } else if (tenant.authentication.kind === "basic" || tenant.authentication.kind === "modernWithLegacy") {
+      context.addIssue({
+        code: "custom",
+        path: ["authentication", "kind"],
+        message: `${tenant.authentication.kind} is only for an organization the server already has, taken over with certificate: keep and adoptExisting: true: the tenants file holds no passwords or client secrets`,
+      });
     } else if (certificate.rotateBeforeDays !== undefined && certificate.rotateBeforeDays >= certificate.validityDays) {
       context.addIssue({
         code: "custom",

@@ -162,7 +162,7 @@ async function collectDeviceCodes(stack: Stack, tenants: TenantDeclaration[], co
   const onboarded = ((await stack.outputs()).summary?.value ?? {}) as Summary;
   for (const tenant of tenants) {
     const auth = tenant.authentication;
-    const needsCode = auth.kind === "newApplication" || auth.configureApplication;
+    const needsCode = auth.kind === "newApplication" || (auth.kind === "existingApplication" && auth.configureApplication);
     if (!needsCode || onboarded[tenant.name]) continue;
     say(`${tenant.name}: the customer's Global Administrator must sign in once (device code)`);
     const login = await deviceCodeLogin({

@@ -59,13 +59,15 @@ export function checkRules(plan: OrganizationPlan, apiVersion: ApiVersion | unde
   if (kind === "newApplication" && inputs.isTeamsChatsOnline) {
     fail("isTeamsChatsOnline", "Backing up Teams chats needs an existing Entra application: VB365 cannot register a new one for it. Remove newApplicationName and set applicationId.");
   }
+  // v8 refuses to add these, but still serves the ones added before: a kept one is taken over.
+  const adding = !keep;
   if (kind === "modernWithLegacy") {
-    if (apiVersion === "v8") {
+    if (apiVersion === "v8" && adding) {
       fail("exchangeOnlineSettings.useMfa", "VB365 v8 does not support adding organizations with modern authentication with legacy protocols allowed; use modern app-only authentication (useApplicationOnlyAuth: true), or vb365:apiVersion v7 for an older server.");
     }
     if (inputs.region === "China") fail("region", "Modern authentication with legacy protocols allowed is not supported in the China region.");
   }
-  if (kind === "basic" && apiVersion === "v8" && inputs.region !== "China") {
+  if (kind === "basic" && apiVersion === "v8" && inputs.region !== "China" && adding) {
     fail("exchangeOnlineSettings.useApplicationOnlyAuth", "VB365 v8 allows basic authentication only in the China region; use modern app-only authentication (useApplicationOnlyAuth: true).");
   }
   if (!plan.organizationName && inputs.adoptExisting) {

@@ -3,7 +3,7 @@ import { modeOf } from "../../../provider/organization/plan";
 
 /** A tenant's `authentication:` as exported: the one kind that describes an organization that exists. */
 export interface ExportedAuthentication {
-  kind: "existingApplication";
+  kind: "existingApplication" | "basic" | "modernWithLegacy";
   applicationId?: string;
   account?: string;
 }
@@ -24,9 +24,8 @@ type Settings = NonNullable<RemoteOrganization["exchangeOnlineSettings"]>;
  * now has an application, and with the server's credentials kept (`certificate: keep`) it is
  * `existingApplication` with that application's id: newApplication and configureApplication
  * would ask for a device code that has nothing left to do. Basic authentication and modern
- * authentication with legacy protocols have no form in the tenants file, and their passwords
- * and secrets never leave the server: such an entry goes without applicationId, so that the
- * program refuses it, naming the field, until the user decides (the note says how).
+ * authentication with legacy protocols keep their kind: their passwords and secrets never leave
+ * the server, and certificate: keep sends none.
  */
 export function exportedAuthentication(organization: RemoteOrganization, organizationName: string): AuthenticationExport {
   const exchange = organization.isExchangeOnline ? (organization.exchangeOnlineSettings ?? undefined) : undefined;
@@ -57,18 +56,23 @@ export function exportedAuthentication(organization: RemoteOrganization, organiz
   return { authentication: { kind: "existingApplication", applicationId, ...(account ? { account } : {}) }, note: notes.join("\n") || undefined, warning };
 }
 
+/**
+ * Basic authentication and modern authentication with legacy protocols: taken over as they are,
+ * with the server's password and secret kept (certificate: keep). Without the account, or the
+ * application for legacy protocols, the entry is written without it, for the program to refuse
+ * naming the field.
+ */
 function inexpressible(mode: "modernWithLegacy" | "basic", account: string | undefined, applicationId: string | undefined, organizationName: string): AuthenticationExport {
-  const how =
-    mode === "basic"
-      ? `basic authentication (account ${account ?? "unknown"} and its password)`
-      : `modern authentication with legacy protocols (account ${account ?? "unknown"} with an app password, application ${applicationId ?? "unknown"} with a client secret)`;
+  const authentication: ExportedAuthentication = { kind: mode, ...(mode === "modernWithLegacy" && applicationId ? { applicationId } : {}), ...(account ? { account } : {}) };
+  const missing = [...(account ? [] : ["account"]), ...(mode === "modernWithLegacy" && !applicationId ? ["applicationId"] : [])];
+  const what = mode === "basic" ? "basic authentication" : "modern authentication with legacy protocols";
+  const note =
+    `VB365 has this organization with ${what}: it is taken over with the password${mode === "basic" ? "" : " and client secret"} the server keeps (certificate: keep), ` +
+    "which never leave it. To move it to modern app-only authentication later, give it an Entra application (kind existingApplication) and a certificate of its own.";
+  if (missing.length === 0) return { authentication, note };
   return {
-    authentication: { kind: "existingApplication" },
-    note:
-      `VB365 has this organization with ${how}, which the tenants file does not offer, and the server never returns passwords or secrets. ` +
-      "To manage it here, move it to modern app-only authentication: add the applicationId of an Entra application for it and replace certificate: keep " +
-      "with a certificate (the tenant's own, which that application must then trust). Or remove this entry and keep it in the VB365 console. " +
-      "pulumi preview refuses the entry until it has an applicationId.",
-    warning: `${organizationName}: VB365 has it with ${mode === "basic" ? "basic authentication" : "modern authentication with legacy protocols"}, which the tenants file does not offer; its entry needs an applicationId and a certificate of its own (see the comment above it) before pulumi preview.`,
+    authentication,
+    note: `${note} VB365 reports no ${missing.join(" and ")} for it: add ${missing.length === 1 ? "it" : "them"} before pulumi preview, which refuses the entry until then.`,
+    warning: `${organizationName}: VB365 has it with ${what} but reports no ${missing.join(" and ")}; add authentication.${missing.join(" and authentication.")} before pulumi preview.`,
   };
 }

@@ -8,7 +8,7 @@ import { isMap, isSeq, parseDocument } from "yaml";
 import { main } from "../../../cli/main";
 import { DEFAULT_USER } from "../../../emulator";
 import { compileWindow } from "../../../provider/backup-job/window";
-import { parseTenants, TenantsFileError } from "../../../program/tenants-file";
+import { parseTenants } from "../../../program/tenants-file";
 import { useEmulator } from "../../helpers/emulator";
 import { pfxFixture, type PfxFixture } from "../../helpers/emulator-fixtures";
 import { APPLICATION_ID, CONFIGURED_APPLICATION_ID, handMadeServer, NIGHTS, OFFICE_HOURS, ORGANIZATIONS } from "./hand-made-server";
@@ -49,8 +49,8 @@ describe("vb365 tenants export against the emulator", function () {
     return { code, stdout, stderr };
   }
 
-  /** The file without the entries `pulumi preview` is meant to refuse (basic and legacy): what the program must take as it is. */
-  function withoutInexpressible(text: string): string {
+  /** The file without its basic and legacy entries, whose checks are above: the app-only ones, in order. */
+  function withoutKeptLegacy(text: string): string {
     const doc = parseDocument(text);
     const tenants = doc.get("tenants", true);
     if (!isSeq(tenants)) throw new Error("expected a tenants list");
@@ -69,27 +69,15 @@ describe("vb365 tenants export against the emulator", function () {
         expect(run.stdout).to.equal("");
         const text = fs.readFileSync(file, "utf8");
 
-        // Basic authentication and legacy protocols are exported, and refused until the user acts.
-        const refusal = (() => {
-          try {
-            parseTenants(text, "tenants.yaml");
-          } catch (error) {
-            return error;
-          }
-          return undefined;
-        })();
-        expect(refusal).to.be.instanceOf(TenantsFileError);
-        const problems = (refusal as Error).message.split("\n").slice(1).map((line) => line.replace(/ \(line \d+\)/, ""));
-        expect(problems).to.deep.equal([
-          '  - tenant "delta", authentication.applicationId: is required',
-          '  - tenant "echo", authentication.applicationId: is required',
-        ]);
-        expect(text).to.match(/# VB365 has this organization with basic authentication \(account\n\s+# administrator@echo\.onmicrosoft\.com/);
-        expect(run.stderr).to.include("Warning: echo.onmicrosoft.com: VB365 has it with basic authentication, which the tenants file does not offer;");
-        expect(run.stderr).to.include("Warning: delta.onmicrosoft.com: VB365 has it with modern authentication with legacy protocols");
+        // Basic authentication and legacy protocols are taken over as they are, their secrets kept.
+        expect(text).to.match(/# VB365 has this organization with basic authentication: it is taken over with the/);
+        expect(run.stderr).to.not.match(/Warning: (echo|delta)\.onmicrosoft\.com/);
 
         // The round trip: certificate: keep, as the lead's schema takes it.
-        const tenants = parseTenants(withoutInexpressible(text), "tenants.yaml");
+        const everyKind = parseTenants(text, "tenants.yaml");
+        expect(everyKind.find((tenant) => tenant.organization === ORGANIZATIONS.basic)?.authentication).to.deep.include({ kind: "basic", account: `administrator@${ORGANIZATIONS.basic}` });
+        expect(everyKind.find((tenant) => tenant.organization === ORGANIZATIONS.legacy)?.authentication).to.deep.include({ kind: "modernWithLegacy" });
+        const tenants = parseTenants(withoutKeptLegacy(text), "tenants.yaml");
         expect(tenants.map((tenant) => [tenant.name, tenant.organization])).to.deep.equal([
           ["alpha", ORGANIZATIONS.newApplication],
           ["alpha-2", ORGANIZATIONS.germany],

@@ -55,22 +55,25 @@ describe("vb365 tenants export: authentication per kind", () => {
     expect(exported.warning).to.equal(`${ORGANIZATION}: VB365 reports no application for it; add authentication.applicationId before pulumi preview.`);
   });
 
-  it("exports basic authentication without applicationId, saying what it needs", () => {
+  it("exports basic authentication as it is, kept with the server's password", () => {
     const basic = { useApplicationOnlyAuth: false, useMfa: false, account: `administrator@${ORGANIZATION}`, grantAdminAccess: true };
     const exported = exportedAuthentication(organization(basic, undefined), ORGANIZATION);
-    expect(exported.authentication).to.deep.equal({ kind: "existingApplication" });
-    expect(exported.note).to.match(new RegExp(`^VB365 has this organization with basic authentication \\(account administrator@${ORGANIZATION} and its password\\)`));
-    expect(exported.note).to.include("add the applicationId of an Entra application for it and replace certificate: keep with a certificate");
-    expect(exported.warning).to.equal(
-      `${ORGANIZATION}: VB365 has it with basic authentication, which the tenants file does not offer; its entry needs an applicationId and a certificate of its own (see the comment above it) before pulumi preview.`,
-    );
+    expect(exported.authentication).to.deep.equal({ kind: "basic", account: `administrator@${ORGANIZATION}` });
+    expect(exported.note).to.match(/^VB365 has this organization with basic authentication: it is taken over with the password the server keeps \(certificate: keep\)/);
+    expect(exported.warning).to.equal(undefined);
   });
 
-  it("exports modern authentication with legacy protocols without applicationId, naming its application in the note only", () => {
+  it("exports modern authentication with legacy protocols with its application, kept with the server's password and secret", () => {
     const legacy = { useApplicationOnlyAuth: false, useMfa: true, account: `admin@${ORGANIZATION}`, applicationId: APP };
     const exported = exportedAuthentication(organization(legacy, legacy), ORGANIZATION);
-    expect(exported.authentication).to.deep.equal({ kind: "existingApplication" });
-    expect(exported.note).to.include(`modern authentication with legacy protocols (account admin@${ORGANIZATION} with an app password, application ${APP} with a client secret)`);
-    expect(exported.warning).to.match(/VB365 has it with modern authentication with legacy protocols, which the tenants file does not offer/);
+    expect(exported.authentication).to.deep.equal({ kind: "modernWithLegacy", applicationId: APP, account: `admin@${ORGANIZATION}` });
+    expect(exported.note).to.include("with the password and client secret the server keeps");
+    expect(exported.warning).to.equal(undefined);
+  });
+
+  it("says what is missing where the server reports no account or application for such an organization", () => {
+    const exported = exportedAuthentication(organization({ useApplicationOnlyAuth: false, useMfa: true }, undefined), ORGANIZATION);
+    expect(exported.authentication).to.deep.equal({ kind: "modernWithLegacy" });
+    expect(exported.warning).to.equal(`${ORGANIZATION}: VB365 has it with modern authentication with legacy protocols but reports no account and applicationId; add authentication.account and authentication.applicationId before pulumi preview.`);
   });
 });

@@ -149,7 +149,7 @@ describe("tenants file: every problem names the file, the tenant and the field",
     {
       what: "an unknown authentication kind",
       text: oneTenant("", "{ kind: password }"),
-      expected: ['tenant "contoso", authentication.kind (line 4): must be "newApplication"', 'or "existingApplication" (the customer registered one), not "password"'],
+      expected: ['tenant "contoso", authentication.kind (line 4): must be "newApplication"', '"existingApplication" (the customer registered one), or, for an organization taken over with certificate: keep, "basic" or "modernWithLegacy", not "password"'],
     },
     {
       what: "a missing authentication",

@@ -38,3 +38,18 @@ describe("tenants file: certificate: keep", () => {
     expect(tenantsFileProblems(tenant(`${EXISTING}    certificate: { keySize: 1024 }\n`), FILE)).to.match(/certificate\.keySize \(line 5\): must be 2048, 3072 or 4096/);
   });
 });
+
+describe("tenants file: organizations with basic authentication or legacy protocols, kept", () => {
+  it("takes them over with certificate: keep, their passwords and secrets staying on the server", () => {
+    const [basic] = parseTenants(tenant("    authentication: { kind: basic, account: admin@northwind.onmicrosoft.com }\n    adoptExisting: true\n    certificate: keep\n"), FILE);
+    expect(basic.authentication).to.deep.include({ kind: "basic", account: "admin@northwind.onmicrosoft.com" });
+    const [legacy] = parseTenants(tenant(`    authentication: { kind: modernWithLegacy, applicationId: 5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a, account: admin@northwind.onmicrosoft.com }\n    adoptExisting: true\n    certificate: keep\n`), FILE);
+    expect(legacy.authentication).to.deep.include({ kind: "modernWithLegacy", applicationId: "5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a" });
+  });
+
+  it("refuses them without certificate: keep, since the file holds no passwords", () => {
+    expect(tenantsFileProblems(tenant("    authentication: { kind: basic, account: admin@northwind.onmicrosoft.com }\n"), FILE)).to.contain(
+      "authentication.kind (line 4): basic is only for an organization the server already has, taken over with certificate: keep and adoptExisting: true: the tenants file holds no passwords or client secrets",
+    );
+  });
+});
