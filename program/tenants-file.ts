@@ -19,7 +19,7 @@ export interface TenantDeclaration {
   services: { exchange: boolean; sharePoint: boolean; teams: boolean; teamsChats: boolean };
   authentication:
     | { kind: "newApplication"; applicationName: string; userCodeConfigKey: string }
-    | { kind: "existingApplication"; applicationId: string; account: string; configureApplication: boolean; userCodeConfigKey: string }
+    | { kind: "existingApplication"; applicationId: string; /** Undefined only where the server's credentials are kept and it reports none. */ account?: string; configureApplication: boolean; userCodeConfigKey: string }
     | { kind: "basic"; account: string; userCodeConfigKey: string }
     | { kind: "modernWithLegacy"; applicationId: string; account: string; userCodeConfigKey: string };
   /** The certificate to make, or "keep": the organization keeps the credentials the server has. */
@@ -110,12 +110,21 @@ function withDefaults(tenant: ParsedTenant, defaults: ParsedTenantsFile["default
     ...tenant,
     backup: tenant.backup === undefined ? defaultJobs(tenant.services, defaults.repository, defaults.schedule) : tenant.backup.map((job) => declaredJob(job, defaults)),
     restoreOperators: (tenant.restoreOperators ?? []).map(declaredRole),
-    authentication:
-      auth.kind === "newApplication"
-        ? { kind: "newApplication", applicationName: auth.applicationName ?? `Veeam Backup for Microsoft 365 (${tenant.organization})`, userCodeConfigKey: userCode }
-        : { ...auth, account: auth.account ?? `veeam-backup@${tenant.organization}`, userCodeConfigKey: userCode },
+    authentication: declaredAuthentication(auth, tenant, userCode),
     certificate: tenant.certificate === KEEP ? KEEP : { ...tenant.certificate, commonName: tenant.certificate.commonName ?? defaultCommonName(tenant.organization) },
   };
+}
+
+function declaredAuthentication(auth: ParsedTenant["authentication"], tenant: ParsedTenant, userCode: string): TenantDeclaration["authentication"] {
+  switch (auth.kind) {
+    case "newApplication":
+      return { kind: "newApplication", applicationName: auth.applicationName ?? `Veeam Backup for Microsoft 365 (${tenant.organization})`, userCodeConfigKey: userCode };
+    case "existingApplication":
+      // A kept organization is declared as the server has it: no account it does not report.
+      return { ...auth, account: auth.account ?? (tenant.certificate === KEEP ? undefined : `veeam-backup@${tenant.organization}`), userCodeConfigKey: userCode };
+    default:
+      return { ...auth, userCodeConfigKey: userCode };
+  }
 }
 
 function declaredJob(job: NonNullable<ParsedTenant["backup"]>[number], defaults: ParsedTenantsFile["defaults"]): TenantJob {

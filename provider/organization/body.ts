@@ -20,7 +20,7 @@ export function organizationBody(plan: OrganizationPlan, purpose: "create" | "up
   }
   for (const { service, settings } of plan.services) {
     // After creation the server knows the application it registered; PUT must not name another.
-    body[service] = serviceBody(settings, purpose === "update" && kind === "newApplication");
+    body[service] = serviceBody(settings, purpose === "update" && kind === "newApplication", plan.inputs.keepServerCredentials === true);
   }
   // What only one authentication kind uses is sent with that kind only.
   if (kind !== "newApplication") delete body.newApplicationName;
@@ -30,13 +30,14 @@ export function organizationBody(plan: OrganizationPlan, purpose: "create" | "up
   return body;
 }
 
-function serviceBody(settings: ServiceConnectionState, omitApplicationId: boolean): Record<string, unknown> {
+function serviceBody(settings: ServiceConnectionState, omitApplicationId: boolean, kept: boolean): Record<string, unknown> {
   const { applicationCertificateThumbprint: _derived, ...declared } = settings;
   const appOnly = settings.useApplicationOnlyAuth ?? true;
   const body: Record<string, unknown> = { ...declared, useApplicationOnlyAuth: appOnly };
   // Every field body of app-only authentication sends useMfa: true (vb365-api.md §10); what the
-  // server does without it is unknown, so the provider sends what is known to work.
-  if (appOnly && settings.useMfa === undefined) body.useMfa = true;
+  // server does without it is unknown, so the provider sends what is known to work. A kept
+  // organization works as the server has it: what is not declared stays the server's.
+  if (appOnly && settings.useMfa === undefined && !kept) body.useMfa = true;
   if (omitApplicationId) delete body.applicationId;
   return body;
 }

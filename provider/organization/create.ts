@@ -35,7 +35,9 @@ export async function addOrAdoptOrganization(
   const client = pool.client(settings);
   const identity = identityOf(plan);
   if (plan.inputs.adoptExisting) {
-    const existing = findOwnOrganization(await pool.list(settings), identity, "adoption");
+    // One listing for every adoption of the next seconds: taking over an estate of hundreds of
+    // organizations must not list them all once per organization.
+    const existing = findOwnOrganization(await pool.listingOf(settings, "organizations to adopt", (client) => client.listOrganizations()), identity, "adoption");
     if (existing) {
       if (plan.inputs.keepServerCredentials) await updateKeepingCredentials(client, existing, plan);
       else await client.updateOrganization(existing.id, updateBody(existing, organizationBody(plan, "update")));

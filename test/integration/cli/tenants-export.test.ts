@@ -11,7 +11,7 @@ import { compileWindow } from "../../../provider/backup-job/window";
 import { parseTenants } from "../../../program/tenants-file";
 import { useEmulator } from "../../helpers/emulator";
 import { pfxFixture, type PfxFixture } from "../../helpers/emulator-fixtures";
-import { APPLICATION_ID, CONFIGURED_APPLICATION_ID, handMadeServer, NIGHTS, OFFICE_HOURS, ORGANIZATIONS } from "./hand-made-server";
+import { APPLICATION_ID, CONFIGURED_APPLICATION_ID, handMadeServer, NIGHTS, OFFICE_HOURS, ORGANIZATIONS } from "../../helpers/hand-made-server";
 
 interface Run {
   code: number;

@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { ARCHIVE_REPOSITORY_ID, DEFAULT_REPOSITORY_ID } from "../../../emulator";
-import { compileWindow } from "../../../provider/backup-job/window";
-import type { EmulatorClient, EmulatorFixture } from "../../helpers/emulator";
+import { ARCHIVE_REPOSITORY_ID, DEFAULT_REPOSITORY_ID } from "../../emulator";
+import { compileWindow } from "../../provider/backup-job/window";
+import type { EmulatorClient, EmulatorFixture } from "./emulator";
 import {
   APPLICATION_ID,
   basicBody,
@@ -11,7 +11,7 @@ import {
   newApplicationBody,
   type PfxFixture,
   signedInUserCode,
-} from "../../helpers/emulator-fixtures";
+} from "./emulator-fixtures";
 
 /**
  * A server whose organizations were added by hand, one of each authentication kind (vb365-api.md
