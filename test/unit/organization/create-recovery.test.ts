@@ -64,6 +64,8 @@ function scriptedPool(posts: Array<Error | RemoteOrganization>, listings: Remote
   const pool = {
     client: () => client,
     list: async () => listings[Math.min(calls.listings++, listings.length - 1)],
+    // Adoption reads the shared listing; recovery reads a fresh one: the script answers both in turn.
+    listingOf: async () => listings[Math.min(calls.listings++, listings.length - 1)],
     forget: () => undefined,
   };
   // The boundary of the fake: the create path takes the real class, which this imitates.
