@@ -13,3 +13,8 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; re
 export function seconds(ms: number): string {
   return (ms / 1000).toFixed(2);
 }
+
+// Three decimals: a ratio just over a goal (1.204) must not read as meeting it (1.2).
+export function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,70 @@
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { renderReport } from "../report/markdown";
+import type { BenchResults, RunMethod } from "../report/types";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+/**
+ * Where results go: the repository's bench/results.json and docs/benchmarks.md, or, for a quick
+ * run, a directory under the system's temp dir (a quick run's figures are for developing the
+ * bench, not for the record). BENCH_OUT names another directory.
+ */
+export function outputPaths(quick: boolean): { results: string; report: string } {
+  const dir = process.env.BENCH_OUT ?? (quick ? path.join(os.tmpdir(), "vb365-bench-quick") : undefined);
+  if (dir === undefined) return { results: path.join(ROOT, "bench", "results.json"), report: path.join(ROOT, "docs", "benchmarks.md") };
+  fs.mkdirSync(dir, { recursive: true });
+  return { results: path.join(dir, "results.json"), report: path.join(dir, "benchmarks.md") };
+}
+
+/**
+ * Merges `patch` into the results the file holds (the repository's when the output file does
+ * not exist yet), keeping every key the patch does not name; goals merge key by key. Writes the
+ * results and the report rendered from all of them; returns the report.
+ */
+export function publish(patch: BenchResults, quick: boolean): string {
+  const paths = outputPaths(quick);
+  const base = readResults(fs.existsSync(paths.results) ? paths.results : path.join(ROOT, "bench", "results.json"));
+  const merged: BenchResults = { ...base, ...patch, goals: { ...base.goals, ...patch.goals } };
+  fs.writeFileSync(paths.results, `${JSON.stringify(merged, null, 2)}\n`);
+  const report = renderReport(merged);
+  fs.writeFileSync(paths.report, report);
+  console.log(`[bench] wrote ${paths.results} and ${paths.report}`);
+  return report;
+}
+
+function readResults(file: string): BenchResults {
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults) : {};
+}
+
+/** Started when the run starts; `finish()` gives the run's method record. */
+export function runClock(quick: boolean): { finish(): RunMethod } {
+  const started = Date.now();
+  const loadAverageAtStart = os.loadavg()[0]!;
+  return {
+    finish: () => ({
+      quick,
+      machine: `${os.availableParallelism()} CPU (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      loadAverageAtStart: round1(loadAverageAtStart),
+      loadAverageAtEnd: round1(os.loadavg()[0]!),
+      date: new Date().toISOString(),
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      revision: revision(),
+    }),
+  };
+}
+
+function revision(): string {
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+  try {
+    return `${git("rev-parse", "--short=7", "HEAD")}${git("status", "--porcelain", "--untracked-files=no") ? "+dirty" : ""}`;
+  } catch {
+    return "unknown";
+  }
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
