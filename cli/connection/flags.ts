@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { didYouMean } from "../../provider/common/did-you-mean";
 import { UsageError } from "../usage-error";
 
@@ -87,6 +88,28 @@ export function refusePasswordFlag(argv: readonly string[]): void {
         "Set VB365_PASSWORD, or vb365:password as a secret in the stack config (with --stack), or run on a terminal to be asked for it.",
     );
   }
+}
+
+/** A command's flag definitions, as node:util's parseArgs takes them. */
+export type FlagOptions = NonNullable<ParseArgsConfig["options"]>;
+/** What parseCommandFlags returns for `T`: parseArgs' own typing of the values. */
+export type FlagValues<T extends FlagOptions> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>["values"];
+
+/**
+ * A command's flags parsed strictly (no password flag, parseArgs' messages reworded); a positional
+ * argument is refused, with `hint` saying what was probably meant.
+ */
+export function parseCommandFlags<T extends FlagOptions>(command: string, argv: readonly string[], options: T, hint: (positional: string) => string = () => ""): FlagValues<T> {
+  refusePasswordFlag(argv);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(parseArgsMessage(error as Error & { code?: string }, Object.keys(options).map((name) => `--${name}`)));
+  }
+  const [positional] = parsed.positionals;
+  if (positional !== undefined) throw new UsageError(`vb365 ${command} takes no arguments, only flags; got ${JSON.stringify(positional)}.${hint(positional)}`);
+  return parsed.values;
 }
 
 /** parseArgs' own message, reworded: the flag and what it needs; a suggestion among `flagNames`. */

@@ -1,8 +1,7 @@
-import { parseArgs } from "node:util";
 import { normaliseRegion, regionHint } from "../../provider/organization/region";
 import { REGIONS, type Region } from "../../provider/organization/types";
 import { didYouMean } from "../../provider/common/did-you-mean";
-import { checkConnectionFlags, CONNECTION_OPTIONS, type ConnectionFlags, connectionFlags, nonEmpty, parseArgsMessage, refusePasswordFlag } from "../connection/flags";
+import { checkConnectionFlags, CONNECTION_OPTIONS, type ConnectionFlags, connectionFlags, nonEmpty, parseCommandFlags } from "../connection/flags";
 import { parseDuration } from "../duration";
 import { UsageError } from "../usage-error";
 
@@ -32,23 +31,11 @@ const OPTIONS = {
   target: { type: "string", multiple: true },
 } as const;
 
-export const FLAG_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
-
-/** Poll intervals below this would only load the server; RFC 8628's default is 5 s. */
+export /** Poll intervals below this would only load the server; RFC 8628's default is 5 s. */
 const MIN_INTERVAL_MS = 100;
 
 export function parseDeviceCodeArgs(argv: readonly string[]): DeviceCodeArgs {
-  refusePasswordFlag(argv);
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(parseArgsMessage(error as Error & { code?: string }, FLAG_NAMES));
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length) {
-    throw new UsageError(`vb365 device-code takes no arguments, only flags; got ${JSON.stringify(positionals[0])}.`);
-  }
+  const values = parseCommandFlags("device-code", argv, OPTIONS);
   const args: DeviceCodeArgs = {
     help: values.help ?? false,
     ...connectionFlags(values),

@@ -1,3 +1,5 @@
+import { CONNECTION_HELP } from "../connection/help";
+
 export const DEVICE_CODE_HELP = `Usage: vb365 device-code [flags]
 
 Requests a Microsoft device code from VB365 for adding a Microsoft 365 organization with a new
@@ -5,16 +7,7 @@ Entra application, prints sign-in instructions to forward to the customer's Glob
 Administrator, and optionally waits for the sign-in, stores the code in a stack's config as a
 secret and runs pulumi up while the code is valid (about 15 minutes).
 
-Connection (flags win over the stack's vb365: config, which wins over VB365_* variables):
-  --url <url>              VB365 REST API, e.g. https://vb365.example.com:4443   [VB365_URL, vb365:url]
-  --username <name>        VB365 administrator                                  [VB365_USERNAME, vb365:username]
-                           The password is never a flag: VB365_PASSWORD, the secret vb365:password,
-                           or a hidden prompt on a terminal.
-  --api-version <v>        v6, v7 or v8 (default v8)                           [VB365_API_VERSION, vb365:apiVersion]
-  --ca-file <file>         PEM of the CA (or self-signed certificate) to trust  [VB365_CA_FILE, vb365:caCertificate]
-  --insecure               Skip TLS verification (test servers only)           [vb365:insecureSkipVerify]
-  --connection <name>      Use the entry <name> of the stack's vb365:connections instead (needs --stack)
-
+${CONNECTION_HELP}
 Code:
   --region <region>        Worldwide (default), Germany, China, USDefence or USGovernment
   --wait                   Wait until the customer signed in (stops when the code expires)

@@ -1,3 +1,5 @@
+import { CONNECTION_HELP } from "../connection/help";
+
 export const TENANTS_HELP = `Usage: vb365 tenants <command> [flags]
 
 The tenants file (tenants.yaml) the root program onboards (docs/tenants-file.md).
@@ -20,16 +22,7 @@ Without --file, prints a tenants file on stdout. With --file, adds only the orga
 file does not list yet (by organization, in any case), keeps every byte already there, and
 writes the file in one step (a temporary file renamed over it); a missing file is created.
 
-Connection (flags win over the stack's vb365: config, which wins over VB365_* variables):
-  --url <url>              VB365 REST API, e.g. https://vb365.example.com:4443   [VB365_URL, vb365:url]
-  --username <name>        VB365 administrator                                  [VB365_USERNAME, vb365:username]
-                           The password is never a flag: VB365_PASSWORD, the secret vb365:password,
-                           or a hidden prompt on a terminal.
-  --api-version <v>        v6, v7 or v8 (default v8)                           [VB365_API_VERSION, vb365:apiVersion]
-  --ca-file <file>         PEM of the CA (or self-signed certificate) to trust  [VB365_CA_FILE, vb365:caCertificate]
-  --insecure               Skip TLS verification (test servers only)           [vb365:insecureSkipVerify]
-  --connection <name>      Use the entry <name> of the stack's vb365:connections instead (needs --stack)
-  -s, --stack <name>       Stack whose vb365: config supplies the connection
+${CONNECTION_HELP}  -s, --stack <name>       Stack whose vb365: config supplies the connection
   -C, --cwd <dir>          Directory of the Pulumi project (default: current directory)
 
 Export:

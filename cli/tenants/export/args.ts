@@ -1,6 +1,4 @@
-import { parseArgs } from "node:util";
-import { checkConnectionFlags, CONNECTION_OPTIONS, type ConnectionFlags, connectionFlags, nonEmpty, parseArgsMessage, refusePasswordFlag } from "../../connection/flags";
-import { UsageError } from "../../usage-error";
+import { checkConnectionFlags, CONNECTION_OPTIONS, type ConnectionFlags, connectionFlags, nonEmpty, parseCommandFlags } from "../../connection/flags";
 
 /** The flags of `vb365 tenants export`, checked and converted. */
 export interface TenantsExportArgs extends ConnectionFlags {
@@ -20,20 +18,8 @@ const OPTIONS = {
   "no-jobs": { type: "boolean" },
 } as const;
 
-const FLAG_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
-
 export function parseTenantsExportArgs(argv: readonly string[]): TenantsExportArgs {
-  refusePasswordFlag(argv);
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(parseArgsMessage(error as Error & { code?: string }, FLAG_NAMES));
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length) {
-    throw new UsageError(`vb365 tenants export takes no arguments, only flags; got ${JSON.stringify(positionals[0])}. To add to a file, pass --file ${positionals[0]}.`);
-  }
+  const values = parseCommandFlags("tenants export", argv, OPTIONS, (positional) => ` To add to a file, pass --file ${positional}.`);
   const args: TenantsExportArgs = {
     help: values.help ?? false,
     ...connectionFlags(values),
