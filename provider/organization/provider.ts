@@ -48,7 +48,10 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
       const remote = await this.pool.find(this.settings(props.connection), id);
       if (!remote) return {};
       const refreshed = outputsFromRemote(props, remote);
-      const outputs = { ...refreshed, ...(await this.restorePortal(this.settings(props.connection), refreshed)) };
+      // A tenant whose portal step is settled keeps it: a refresh of a thousand stays one
+      // listing per page. One still waiting for the portal asks again whether it is on now.
+      const settled = props.restorePortalStatus?.startsWith("available") ?? false;
+      const outputs = settled ? refreshed : { ...refreshed, ...(await this.restorePortal(this.settings(props.connection), refreshed)) };
       // ReadResult types `inputs` as Outputs; the engine takes any property map there.
       return { id, props: outputs, inputs: inputsFromOutputs(outputs) as OrganizationOutputs };
     });

@@ -41,6 +41,16 @@ describe("Vb365Organization's Restore Portal outputs against the emulator", () =
     expect(read.inputs).to.not.have.any.keys("restorePortalStatus", "restorePortalConsentUrl", "organizationId");
   });
 
+  it("keeps a settled consent URL on refresh without asking the server again", async () => {
+    world.emulator.configure({ restorePortal: { isEnabled: true, applicationId: PORTAL_APP, msalAuthorityUri: null, restorePortalUri: null } });
+    const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
+    const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
+    world.emulator.resetCounters();
+    const read = await (await configuredProvider(emulatorConfig(world.emulator, "v8"))).read(id, outs);
+    expect(read.props?.restorePortalConsentUrl).to.equal(outs.restorePortalConsentUrl);
+    expect(world.emulator.counters().byKind).to.deep.equal({ token: 1, "organizations.list": 1 });
+  });
+
   it("says why a basic-authentication tenant cannot use the portal, without asking the server", async () => {
     world.emulator.configure({ restorePortal: { isEnabled: true, applicationId: PORTAL_APP, msalAuthorityUri: null, restorePortalUri: null } });
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v7"));
