@@ -27,7 +27,7 @@ export function tenantsFileCases(): Array<BadInputCase<string>> {
     { id: "name with capitals", field: "name", valid: /lower case letters, digits and dashes/, input: () => file(tenant({ name: "Contoso Ltd" })) },
     { id: "organization not a domain", field: "organization", valid: /e\.g\. contoso\.onmicrosoft\.com/, input: () => file(tenant({ organization: "contoso" })) },
     { id: "region Mars", field: "region", valid: /Worldwide, Germany, China, USDefence, USGovernment/, input: () => file(tenant({ region: "Mars" })) },
-    { id: "authentication kind password", field: "authentication", valid: /"newApplication" .* or "existingApplication"/, input: () => file(tenant({ authentication: "{ kind: password }" })) },
+    { id: "authentication kind password", field: "authentication", valid: /"newApplication" .*"existingApplication" .*"basic" or "modernWithLegacy"/, input: () => file(tenant({ authentication: "{ kind: password }" })) },
     { id: "existing application without applicationId", field: "applicationId", valid: /is required/, input: () => file(tenant({ authentication: "{ kind: existingApplication }" })) },
     { id: "applicationId not a GUID", field: "applicationId", valid: /a GUID such as/, input: () => file(tenant({ authentication: "{ kind: existingApplication, applicationId: my-app }" })) },
     { id: "keySize 1024", field: "keySize", valid: /2048, 3072 or 4096/, input: () => file(tenant({ certificate: "{ keySize: 1024 }" })) },
