@@ -5,14 +5,16 @@
  *
  * BENCH_QUICK=1 runs N = 10 and 100 once each (and 2 headline pairs) instead of N = 10, 50, 100
  * three times (and 5 pairs), and writes to a temp directory. BENCH_ONLY=ratio measures only the
- * headline, upOverFloorRatio, and keeps every other figure the file holds.
+ * headline, upOverFloorRatio, and keeps every other figure the file holds. BENCH_RESUME=1 picks
+ * up a run stopped from outside (bench/lib/progress.ts).
  */
 import { measureCertificates } from "./certificate-vs-openssl";
 import { type FloorPayload, type FloorRun, measureFloor, measureKeyGeneration, measureTenants, OPERATIONS, type OperationTimes, type TenantsRun } from "./engine";
 import { type ImportedPair, measureImportedPair } from "./imported-pair";
 import { type ConsumerBench, consumerProject } from "./lib/consumer-project";
 import { makePfxs, writePfxFile } from "./lib/pfx-file";
-import { publish, runClock } from "./lib/results-file";
+import { Progress } from "./lib/progress";
+import { publish, runMethod } from "./lib/results-file";
 import { median, round, seconds } from "./lib/stats";
 import type { BenchResults, Headline, SizeFigures } from "./report/types";
 
@@ -31,7 +33,7 @@ const GOALS = { upOverFloorRatio: 1.15, tokensPerUp: 1, requestsPerNoChangePrevi
 
 async function main(): Promise<void> {
   if (only !== undefined && only !== "ratio") throw new Error(`BENCH_ONLY must be "ratio" or unset; got "${only}".`);
-  const clock = runClock(quick);
+  const progress = Progress.open(`${quick ? "quick-" : ""}${only ?? "all"}`);
   const project = consumerProject();
   try {
     // One PFX per tenant of the largest size, untimed; smaller sizes import the first N.
@@ -42,24 +44,24 @@ async function main(): Promise<void> {
     // password): its lengths size the key-generating runs' floor.
     const sample = pfxs[HEADLINE_TENANTS / 2]!;
     const payload = { pfxChars: sample.pfxBase64.length, passwordChars: sample.password.length };
-    const patch = only === "ratio" ? await measureHeadlineOnly(project, pfxFile, clock) : await measureAll(project, pfxFile, payload, clock);
+    const patch = only === "ratio" ? await measureHeadlineOnly(project, pfxFile, progress) : await measureAll(project, pfxFile, payload, progress);
     console.log(`\n${publish(patch, quick)}`);
   } finally {
     project.remove();
   }
 }
 
-async function measureHeadlineOnly(project: ConsumerBench, pfxFile: string, clock: ReturnType<typeof runClock>): Promise<BenchResults> {
+async function measureHeadlineOnly(project: ConsumerBench, pfxFile: string, progress: Progress): Promise<BenchResults> {
   const pairs: ImportedPair[] = [];
   for (let run = 1; run <= HEADLINE_RUNS; run++) {
-    pairs.push(await measureImportedPair(project, HEADLINE_TENANTS, pfxFile, run % 2 === 1));
+    pairs.push(await progress.part(`pair-${HEADLINE_TENANTS}-${run}`, () => measureImportedPair(project, HEADLINE_TENANTS, pfxFile, run % 2 === 1)));
     logPair(HEADLINE_TENANTS, run, HEADLINE_RUNS, pairs.at(-1)!);
   }
-  const headline = headlineOf(pairs, { ...clock.finish(), only: "ratio" });
+  const headline = headlineOf(pairs, { ...runMethod(quick, progress), only: "ratio" });
   return { upOverFloorRatio: round(median(headline.pairRatios)), headline, goals: GOALS };
 }
 
-async function measureAll(project: ConsumerBench, pfxFile: string, payload: FloorPayload, clock: ReturnType<typeof runClock>): Promise<BenchResults> {
+async function measureAll(project: ConsumerBench, pfxFile: string, payload: FloorPayload, progress: Progress): Promise<BenchResults> {
   const sizes: SizeFigures[] = [];
   let headlinePairs: ImportedPair[] = [];
   for (const tenants of SIZES) {
@@ -72,16 +74,17 @@ async function measureAll(project: ConsumerBench, pfxFile: string, payload: Floo
     for (let run = 1; run <= runs; run++) {
       // Interleaved, so that the floors and the provider see the same machine load.
       if (run <= RUNS) {
-        floors.push(await measureFloor(project.programDir("noop"), { tenants, payload }));
-        ours.push(await measureTenants(project.programDir("tenants"), { tenants }));
-        bareFloors.push(await measureFloor(project.programDir("noop"), { tenants }));
-        keyGeneration.push(await measureKeyGeneration(tenants));
+        const part = `${tenants}-${run}`;
+        floors.push(await progress.part(`floor-${part}`, () => measureFloor(project.programDir("noop"), { tenants, payload })));
+        ours.push(await progress.part(`ours-${part}`, () => measureTenants(project.programDir("tenants"), { tenants })));
+        bareFloors.push(await progress.part(`bare-${part}`, () => measureFloor(project.programDir("noop"), { tenants })));
+        keyGeneration.push(await progress.part(`keys-${part}`, () => measureKeyGeneration(tenants)));
         log(
           `N=${tenants} run ${run}/${RUNS}: floor up ${seconds(floors.at(-1)!.times.up)} s (bare ${seconds(bareFloors.at(-1)!.times.up)} s), ` +
             `ours up ${seconds(ours.at(-1)!.times.up)} s, key generation ${seconds(keyGeneration.at(-1)!)} s`,
         );
       }
-      pairs.push(await measureImportedPair(project, tenants, pfxFile, run % 2 === 1));
+      pairs.push(await progress.part(`pair-${tenants}-${run}`, () => measureImportedPair(project, tenants, pfxFile, run % 2 === 1)));
       logPair(tenants, run, runs, pairs.at(-1)!);
     }
     if (tenants === HEADLINE_TENANTS) headlinePairs = pairs;
@@ -104,9 +107,9 @@ async function measureAll(project: ConsumerBench, pfxFile: string, payload: Floo
       importedOursStateBytes: median(pairs.map((pair) => pair.ours.stateBytes)),
     });
   }
-  const certificates = await measureCertificates(CERTIFICATE_RUNS);
+  const certificates = await progress.part("certificates", () => measureCertificates(CERTIFICATE_RUNS));
   const largest = sizes.find((size) => size.tenants === HEADLINE_TENANTS)!;
-  const method = clock.finish();
+  const method = runMethod(quick, progress);
   const headline = headlineOf(headlinePairs, method);
   return {
     upOverFloorRatio: round(median(headline.pairRatios)),

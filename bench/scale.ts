@@ -6,12 +6,14 @@
  * figures into bench/results.json and renders docs/benchmarks.md.
  *
  * BENCH_QUICK=1 runs 50, 100 and 200 (and 200 in shards) and writes to a temp directory.
+ * BENCH_RESUME=1 picks up a run stopped from outside (bench/lib/progress.ts).
  */
 import * as os from "node:os";
 import { startEmulator } from "../emulator";
 import { consumerProject } from "./lib/consumer-project";
 import { makePfxs, writePfxFile } from "./lib/pfx-file";
-import { publish, runClock } from "./lib/results-file";
+import { Progress } from "./lib/progress";
+import { publish, runMethod } from "./lib/results-file";
 import { seconds } from "./lib/stats";
 import type { ScaleResults, ScaleSize } from "./report/types";
 import { shardedRun } from "./scale/sharded-run";
@@ -26,7 +28,7 @@ const SHARDS = [4, 8];
 const CONCURRENCY = 2;
 
 async function main(): Promise<void> {
-  const clock = runClock(quick);
+  const progress = Progress.open(quick ? "scale-quick" : "scale");
   const project = consumerProject();
   const emulator = await startEmulator();
   try {
@@ -37,7 +39,8 @@ async function main(): Promise<void> {
     const single: SingleStackFigures[] = [];
     for (const [index, tenants] of SIZES.entries()) {
       log(`one stack of ${tenants} tenants (${index % 2 === 0 ? "floor" : "ours"} first), load ${os.loadavg()[0]!.toFixed(1)}`);
-      single.push(await measureSingleStack(project, emulator, { tenants, pfxFile }, index % 2 === 0, tenants === largest ? largest / 4 : undefined));
+      const capPageSize = tenants === largest ? largest / 4 : undefined;
+      single.push(await progress.part(`single-${tenants}`, () => measureSingleStack(project, emulator, { tenants, pfxFile }, index % 2 === 0, capPageSize)));
       logSize(single.at(-1)!.size);
     }
     // Growth is reckoned from the 100-tenant stack, the bench's headline size, in both modes.
@@ -45,13 +48,13 @@ async function main(): Promise<void> {
     const sharded = [];
     for (const shards of SHARDS) {
       log(`${largest} tenants in ${shards} stacks, ${CONCURRENCY} at a time, load ${os.loadavg()[0]!.toFixed(1)}`);
-      sharded.push(await shardedRun(project, emulator, { total: largest, shards, concurrency: CONCURRENCY, pfxFile }, baseline));
+      sharded.push(await progress.part(`sharded-${shards}`, () => shardedRun(project, emulator, { total: largest, shards, concurrency: CONCURRENCY, pfxFile }, baseline)));
       const up = sharded.at(-1)!.ours.up;
       log(`  up: wall ${seconds(up.wallMs)} s, shards ${up.shardMs.map(seconds).join(", ")} s`);
     }
     const capped = single.at(-1)!.capped!;
     const scale: ScaleResults = {
-      method: { ...clock.finish(), concurrency: CONCURRENCY, providerPageLimit: single.at(-1)!.providerPageLimit ?? 0, emulatorMaxPageSize: emulator.settings().maxPageSize },
+      method: { ...runMethod(quick, progress), concurrency: CONCURRENCY, providerPageLimit: single.at(-1)!.providerPageLimit ?? 0, emulatorMaxPageSize: emulator.settings().maxPageSize },
       baselineTenants: BASELINE,
       sizes: single.map((figures) => figures.size),
       sharded,

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { renderReport } from "../report/markdown";
+import type { Progress } from "./progress";
 import type { BenchResults, RunMethod } from "../report/types";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -39,20 +40,18 @@ function readResults(file: string): BenchResults {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults) : {};
 }
 
-/** Started when the run starts; `finish()` gives the run's method record. */
-export function runClock(quick: boolean): { finish(): RunMethod } {
-  const started = Date.now();
-  const loadAverageAtStart = os.loadavg()[0]!;
+/** `finish()` gives the run's method record: its sessions, time and load as `progress` kept them. */
+export function runMethod(quick: boolean, progress: Progress): RunMethod {
+  const { sessions, elapsedMs, firstLoadAverage } = progress.summary();
   return {
-    finish: () => ({
-      quick,
-      machine: `${os.availableParallelism()} CPU (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-      loadAverageAtStart: round1(loadAverageAtStart),
-      loadAverageAtEnd: round1(os.loadavg()[0]!),
-      date: new Date().toISOString(),
-      durationSeconds: Math.round((Date.now() - started) / 1000),
-      revision: revision(),
-    }),
+    quick,
+    machine: `${os.availableParallelism()} CPU (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    loadAverageAtStart: round1(firstLoadAverage),
+    loadAverageAtEnd: round1(os.loadavg()[0]!),
+    date: new Date().toISOString(),
+    durationSeconds: Math.round(elapsedMs / 1000),
+    revision: revision(),
+    sessions,
   };
 }
 

@@ -67,7 +67,5 @@ ${table(
   ["N", "token requests in up", "requests in a no-change preview", "requests in refresh", "provider peak RSS in up (MB)", "floor's provider peak RSS (MB)"],
   sizes.map((size: SizeFigures) => [size.tenants, size.tokensPerUp, size.requestsPerNoChangePreview, size.refreshRequests, size.providerPeakRssMb.toFixed(0), size.floorProviderPeakRssMb.toFixed(0)]),
 )}
-
-Refresh makes one token request, one organization listing per page and, since the organizations report the Restore Portal, one \`GET /RestorePortalSettings\` per provider process.
 ${results.certificates ? `\n### Certificate against openssl\n\nbench/certificate-vs-openssl.ts: a 4096-bit TenantCertificate created by the provider against \`openssl req -x509 -newkey rsa:4096\` + \`openssl pkcs12 -export\` + base64, interleaved, medians of ${results.certificates.runs} runs: provider ${s(results.certificates.providerMedianMs)} s, openssl ${s(results.certificates.opensslMedianMs)} s (ratio ${results.certificateOverOpensslRatio}); without key generation ${results.certificates.withoutKeyGeneration.providerMedianMs.toFixed(1)} ms against ${results.certificates.withoutKeyGeneration.opensslMedianMs.toFixed(1)} ms.` : ""}`;
 }

@@ -59,7 +59,13 @@ function pagingParagraph(scale: ScaleResults, n: number): string {
   const cappedListings = capped.requests.byKind["organizations.list"] ?? 0;
   const trailing = (made: number, needed: number) =>
     made > needed ? `${made} listings for ${needed} page(s) of results: after a page as full as the limit the provider asks for the next, which comes back empty` : `${made} listing(s) for ${needed} page(s) of results`;
-  return `Refresh of ${n}: ${requests(refresh)}. The provider asked for pages of ${pageLimit} (the \`limit\` it sent; the emulator capped pages at ${scale.method.emulatorMaxPageSize ?? "nothing but its documented 10,000"}): ${trailing(listings, pages)}. Besides the listings, one token request and one \`GET /RestorePortalSettings\` per provider process. The goal for refresh${n}Requests, ceil(${n} / ${pageLimit}) + 1 = ${pages + 1}, counts the listings and the token. A second, untimed refresh of the same stack with the emulator's pages capped at ${capped.maxPageSize}: ${requests(capped.requests)}, ${trailing(cappedListings, Math.ceil(n / capped.maxPageSize))}.`;
+  return `Refresh of ${n}: ${requests(refresh)}. The provider asked for pages of ${pageLimit} (the \`limit\` it sent; the emulator capped pages at ${scale.method.emulatorMaxPageSize ?? "nothing but its documented 10,000"}): ${trailing(listings, pages)}. Besides the listings: ${others(refresh)}. The goal for refresh${n}Requests, ceil(${n} / ${pageLimit}) + 1 = ${pages + 1}, counts the listings and the token. A second, untimed refresh of the same stack with the emulator's pages capped at ${capped.maxPageSize}: ${requests(capped.requests)}, ${trailing(cappedListings, Math.ceil(n / capped.maxPageSize))}.`;
+}
+
+/** The requests that are not organization listings, by kind. */
+function others(count: RequestCount): string {
+  const kinds = Object.entries(count.byKind).filter(([kind]) => kind !== "organizations.list");
+  return kinds.length === 0 ? "nothing" : kinds.map(([kind, made]) => `${kind} ${made}`).join(", ");
 }
 
 function shardRows(run: ShardedRun): Array<Array<string | number>> {

@@ -18,6 +18,8 @@ export interface RunMethod {
   durationSeconds: number;
   /** The commit the run measured, "+dirty" when the working tree had uncommitted changes; absent before December 2026. */
   revision?: string;
+  /** Sessions the run took: more than 1 when it was stopped from outside and resumed (BENCH_RESUME=1). */
+  sessions?: number;
 }
 
 /** One size of `npm run bench`: key-generating runs (as before) and importing runs side by side. */
