@@ -108,7 +108,7 @@ describe("bad input: stopped before any request, naming the field and what would
     ];
     const onRoot = (): PreviewCase[] => [
       tenantsFile("region Mars", "region", /Worldwide, Germany, China, USDefence, USGovernment/, VALID_TENANTS_FILE.replace("    services:", "    region: Mars\n    services:")),
-      tenantsFile("authentication kind password", "authentication", /"newApplication" .* or "existingApplication"/, VALID_TENANTS_FILE.replace("kind: existingApplication, applicationId: 5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a", "kind: password")),
+      tenantsFile("authentication kind password", "authentication", /"newApplication" .*"existingApplication" .*"basic" or "modernWithLegacy"/, VALID_TENANTS_FILE.replace("kind: existingApplication, applicationId: 5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a", "kind: password")),
       tenantsFile("the same tenant twice", "northwind", /name|unique|twice|duplicate/i, VALID_TENANTS_FILE + VALID_TENANTS_FILE.replace("tenants:\n", "").replace("northwind.onmicrosoft.com", "fabrikam.onmicrosoft.com")),
     ];
 
