@@ -1,20 +1,11 @@
+import type { CatalogueEntry } from "../catalogue";
 import type { Field, Fields } from "./definition";
 import { jsonSchemaOf, typeInWords } from "./field-schema";
-
-/** One resource as the documentation shows it. */
-export interface DocumentedResource {
-  title: string;
-  summary: string;
-  inputs: Fields;
-  /** Object-valued inputs whose fields get a table of their own, by the name of the input. */
-  nested?: Record<string, Fields>;
-  outputs: Readonly<Record<string, { description: string; secret?: boolean }>>;
-}
 
 const CHANGES = { replace: "replaces", update: "in place", createOnly: "nothing (create only)" } as const;
 
 /** The Markdown of docs/resources.md, rendered from the resources' definitions. */
-export function resourceDocs(resources: DocumentedResource[]): string {
+export function resourceDocs(resources: readonly CatalogueEntry[]): string {
   const parts = [
     "# Resources",
     "",
@@ -23,11 +14,17 @@ export function resourceDocs(resources: DocumentedResource[]): string {
   ];
   for (const resource of resources) {
     parts.push("", `## ${resource.title}`, "", resource.summary, "", "### Inputs", "", ...inputTable(resource.inputs));
-    for (const [name, fields] of Object.entries(resource.nested ?? {})) parts.push("", `### \`${name}\``, "", ...inputTable(fields));
+    for (const nested of resource.nested ?? []) parts.push("", `### \`${nested.inputs.join(", ")}\``, "", ...inputTable(nested.fields));
     parts.push("", "### Outputs", "", "Every input, and:", "", "| Output | Secret | Description |", "|---|---|---|");
-    for (const [name, output] of Object.entries(resource.outputs)) parts.push(`| \`${name}\` | ${output.secret ? "yes" : ""} | ${output.description} |`);
+    for (const [name, output] of outputsOf(resource)) parts.push(`| \`${name}\` | ${output.secret ? "yes" : ""} | ${output.description} |`);
   }
   return `${parts.join("\n")}\n`;
+}
+
+/** The resource's outputs, then what it adds to its object-valued inputs, as `<service>.<name>`. */
+function outputsOf(resource: CatalogueEntry): Array<[string, Field]> {
+  const nested = (resource.nested ?? []).flatMap(({ outputs }) => Object.entries(outputs ?? {}).map(([name, output]): [string, Field] => [`<service>.${name}`, output]));
+  return [...Object.entries(resource.outputs), ...nested];
 }
 
 function inputTable(fields: Fields): string[] {

@@ -1,4 +1,5 @@
-import { field, objectSchema } from "../common/definition";
+import { z } from "zod";
+import { type Field, field, objectSchema } from "../common/definition";
 import { once } from "../common/once";
 import { DEFAULT_KEY_SIZE, DEFAULT_PFX_ENCRYPTION, DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS } from "./limits";
 import { base64Schema, daysSchema, friendlyNameSchema, keySizeSchema, passwordSchema, pfxEncryptionSchema, subjectSchema, unknownKeysMessage } from "./schema";
@@ -20,7 +21,7 @@ export const TENANT_CERTIFICATE_FIELDS = {
     secret: true,
     keptWhenAbsent: true,
   }),
-  pfxEncryption: field(pfxEncryptionSchema, { description: "Encryption of the private key inside the PFX: `3des` imports on every Windows Server that VB365 supports; `aes256` needs Windows Server 2016 build 1709 or later.", change: "replace", default: DEFAULT_PFX_ENCRYPTION }),
+  pfxEncryption: field(() => pfxEncryptionSchema().optional(), { description: "Encryption of the private key inside the PFX: `3des` imports on every Windows Server that VB365 supports; `aes256` needs Windows Server 2016 build 1709 or later.", change: "replace", default: DEFAULT_PFX_ENCRYPTION }),
   rotateBeforeDays: field(() => daysSchema("rotateBeforeDays", MAX_VALIDITY_DAYS - 1), {
     description: "Replace the certificate once fewer than this many days remain before `notAfter`: the next preview or up inside that window shows a replacement. Less than `validityDays`; the provider's clock can be set with `VB365_NOW` (ISO 8601) for tests.",
     change: "update",
@@ -33,21 +34,21 @@ export const TENANT_CERTIFICATE_FIELDS = {
 } as const;
 
 /** What each output is; the compiler holds this to TenantCertificateOutputs, key for key. */
-export const TENANT_CERTIFICATE_OUTPUTS: Readonly<Record<keyof TenantCertificateOutputs, { description: string; secret?: boolean }>> = {
-  pfxBase64: { description: "The PFX (PKCS#12), base64 without line breaks.", secret: true },
-  password: { description: "The PFX password, given or generated.", secret: true },
-  thumbprint: { description: "SHA-1 of the certificate DER: 40 uppercase hex characters, as Windows, Entra ID and Veeam show it." },
-  certificatePem: { description: "The certificate alone, PEM (public), for uploading to the Entra ID app registration." },
-  notBefore: { description: "ISO 8601." },
-  notAfter: { description: "ISO 8601." },
-  serialNumber: { description: "Uppercase hex, as `openssl x509 -serial` prints it." },
-  keySize: { description: "RSA key size in bits." },
-  subject: { description: "The subject the certificate carries." },
-  imported: { description: "True when the certificate came from `importPfxBase64`." },
-  friendlyName: { description: "The PFX's friendly name." },
-  validityDays: { description: "Days the certificate was made valid for." },
-  pfxEncryption: { description: "How the PFX is encrypted." },
-  rotateBeforeDays: { description: "The rotation window, in days." },
+export const TENANT_CERTIFICATE_OUTPUTS: Readonly<Record<keyof TenantCertificateOutputs, Field>> = {
+  pfxBase64: field(() => z.string(), { description: "The PFX (PKCS#12), base64 without line breaks.", secret: true }),
+  password: field(() => z.string(), { description: "The PFX password, given or generated.", secret: true }),
+  thumbprint: field(() => z.string(), { description: "SHA-1 of the certificate DER: 40 uppercase hex characters, as Windows, Entra ID and Veeam show it." }),
+  certificatePem: field(() => z.string(), { description: "The certificate alone, PEM (public), for uploading to the Entra ID app registration." }),
+  notBefore: field(() => z.string(), { description: "ISO 8601." }),
+  notAfter: field(() => z.string(), { description: "ISO 8601." }),
+  serialNumber: field(() => z.string(), { description: "Uppercase hex, as `openssl x509 -serial` prints it." }),
+  keySize: field(() => z.number().int(), { description: "RSA key size in bits." }),
+  subject: field(subjectSchema, { description: "The subject the certificate carries." }),
+  imported: field(() => z.boolean(), { description: "True when the certificate came from `importPfxBase64`." }),
+  friendlyName: field(() => z.string().optional(), { description: "The PFX's friendly name." }),
+  validityDays: field(() => z.number().int().optional(), { description: "Days the certificate was made valid for." }),
+  pfxEncryption: field(() => pfxEncryptionSchema().optional(), { description: "How the PFX is encrypted." }),
+  rotateBeforeDays: field(() => z.number().int().optional(), { description: "The rotation window, in days." }),
 };
 
 /** Validates resolved inputs; `check` handles unknowns and the rules that span several fields. */
