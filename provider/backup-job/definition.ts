@@ -121,7 +121,7 @@ function buildItem() {
 
 export const BACKUP_JOB_FIELDS = {
   organizationId: organizationIdField("job"),
-  name: field(() => text("the job's name", 255), { description: "The job's name in VB365. Defaults to the resource's name.", change: "update", reported: true }),
+  name: field(() => text("the job's name", 255), { description: "The job's name in VB365. Defaults to the resource's name.", change: "update", reported: true, namedAfterResource: true }),
   description: field(description, { description: "Free text.", change: "update", reported: true }),
   repositoryId: field(() => guid("the backup repository's id"), { description: "The backup repository by id; or give `repositoryName`.", change: "update", sent: false }),
   repositoryName: field(() => text("the backup repository's name", 255), { description: "The backup repository by name, resolved on the server when the job is created or changed.", change: "update", sent: false }),

@@ -32,7 +32,7 @@ export type Vb365BackupJobArgs = InputsOf<BackupJobInputs>;
  */
 export class Vb365BackupJob extends Vb365DynamicResource {
   constructor(name: string, args: Vb365BackupJobArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProperties(BACKUP_JOB_FIELDS, BACKUP_JOB_OUTPUT_FIELDS, { ...args, name: args.name ?? name }), opts, "vb365", "BackupJob");
+    super(provider, name, resourceProperties(BACKUP_JOB_FIELDS, BACKUP_JOB_OUTPUT_FIELDS, args, name), opts, "vb365", "BackupJob");
   }
 }
 

@@ -27,6 +27,8 @@ export interface FieldMeta {
   compared?: boolean;
   /** false: the provider's own input, never sent to the server. */
   sent?: boolean;
+  /** Left out, the resource's own name (a job's or role's name in VB365). */
+  namedAfterResource?: boolean;
   /** Left out, the current value stays (e.g. a password the provider generated). */
   keptWhenAbsent?: boolean;
   /** The nested fields of an object-valued field. */

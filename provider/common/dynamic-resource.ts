@@ -6,12 +6,13 @@ export type OutputProperties<T> = { readonly [K in keyof T]-?: pulumi.Output<T[K
 
 /**
  * The properties a resource hands the engine, read from its definition: every output seeded (without a value an output
- * never appears on the resource object), the arguments, and the secret inputs made secret
+ * never appears on the resource object), the arguments (a name left out is the resource's), and the secret inputs made secret
  * whatever the caller passed (the engine stores inputs as given, and keeps an output secret only
  * where an input of the same name was).
  */
-export function resourceProperties(inputs: Readonly<Record<string, { secret?: boolean }>>, outputs: Readonly<Record<string, unknown>>, args: object): pulumi.Inputs {
-  const given = args as Record<string, pulumi.Input<unknown> | undefined>;
+export function resourceProperties(inputs: Readonly<Record<string, { secret?: boolean; namedAfterResource?: boolean }>>, outputs: Readonly<Record<string, unknown>>, args: object, resourceName?: string): pulumi.Inputs {
+  const given = { ...(args as Record<string, pulumi.Input<unknown> | undefined>) };
+  for (const input of Object.keys(inputs)) if (inputs[input].namedAfterResource && given[input] === undefined) given[input] = resourceName;
   const secretInputs = Object.keys(inputs).filter((input) => inputs[input].secret === true);
   return {
     ...Object.fromEntries(Object.keys(outputs).map((output) => [output, undefined])),

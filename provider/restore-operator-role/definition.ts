@@ -36,7 +36,7 @@ export function referenceKeys(type: unknown): string[] {
 
 export const ROLE_FIELDS = {
   organizationId: organizationIdField("role"),
-  name: field(() => text("the role's name", 255), { description: "The role's name in VB365, unique in the organization. Defaults to the resource's name.", change: "update", reported: true }),
+  name: field(() => text("the role's name", 255), { description: "The role's name in VB365, unique in the organization. Defaults to the resource's name.", change: "update", reported: true, namedAfterResource: true }),
   description: field(description, { description: "Free text.", change: "update", reported: true }),
   roleType: field(() => z.enum(["EntireOrganization", "SpecificObjects"], { error: "must be EntireOrganization or SpecificObjects" }), {
     description: "What the operators may restore: all of the organization (`EntireOrganization`), or the objects of `selectedItems` (`SpecificObjects`).",

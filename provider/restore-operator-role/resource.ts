@@ -24,7 +24,7 @@ export type Vb365RestoreOperatorRoleArgs = InputsOf<RoleInputs>;
  */
 export class Vb365RestoreOperatorRole extends Vb365DynamicResource {
   constructor(name: string, args: Vb365RestoreOperatorRoleArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProperties(ROLE_FIELDS, ROLE_OUTPUT_FIELDS, { ...args, name: args.name ?? name }), opts, "vb365", "RestoreOperatorRole");
+    super(provider, name, resourceProperties(ROLE_FIELDS, ROLE_OUTPUT_FIELDS, args, name), opts, "vb365", "RestoreOperatorRole");
   }
 }
 
