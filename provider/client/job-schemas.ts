@@ -48,6 +48,17 @@ export const jobSchema = once(() =>
 
 export type RemoteJob = z.infer<ReturnType<typeof jobSchema>>;
 
+/**
+ * The job's organization id, lower case: organizationId (v8), else the last segment of its
+ * organization link, the only place v6/v7 name it.
+ */
+export function organizationOfJob(job: RemoteJob): string | undefined {
+  const href = job._links?.organization?.href;
+  const fromLink = href ? /\/Organizations\/([^/?#]+)\/?(?:[?#].*)?$/i.exec(href)?.[1] : undefined;
+  const id = job.organizationId ?? (fromLink ? decodeURIComponent(fromLink) : undefined);
+  return id?.toLowerCase();
+}
+
 export const jobListSchema = once(() => jobSchema().array());
 
 /** RESTBackupRepository: what a job needs of it. */

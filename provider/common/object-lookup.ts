@@ -15,6 +15,26 @@ export function objectKey(item: ObjectReference): string | undefined {
   return undefined;
 }
 
+/**
+ * Per type of item, the member that holds its object (a job's or role's item as the server lists
+ * it) and what names that object in a declaration: a user's UPN, a group's or team's name, a
+ * site's URL, what the lookup finds it by again.
+ */
+const NAMED_OBJECTS: Readonly<Record<string, { member: ObjectKind; name: (object: Record<string, unknown>) => unknown }>> = {
+  User: { member: "user", name: (object) => object.name },
+  Group: { member: "group", name: (object) => object.displayName ?? object.name },
+  Site: { member: "site", name: (object) => object.url },
+  Team: { member: "team", name: (object) => object.displayName ?? object.name },
+};
+
+/** The member and name of the object a listed item of `type` carries; undefined for a type that names none. */
+export function namedObject(type: string, item: Readonly<Record<string, unknown>>): { member: ObjectKind; name: unknown } | undefined {
+  const known = NAMED_OBJECTS[type];
+  if (!known) return undefined;
+  const value = item[known.member];
+  return { member: known.member, name: value !== null && typeof value === "object" ? known.name(value as Record<string, unknown>) : undefined };
+}
+
 /** Thrown when a reference names nothing in the organization: the create or update makes no request after it. */
 export class UnknownItemError extends Error {
   constructor(message: string) {

@@ -1,8 +1,8 @@
 import type { JobItem, JobSchedule } from "../../../provider/backup-job/types";
 import type { RemoteJob } from "../../../provider/client/job-schemas";
 import type { RemoteJobItem } from "../../../provider/client/jobs";
-import { exportedItems } from "./job-items";
-import { exportedSchedule } from "./job-schedule";
+import { itemsFromServer } from "../../../provider/backup-job/items-from-server";
+import { scheduleFromServer } from "../../../provider/backup-job/schedule-from-server";
 import { jobNameOf, uniqueName } from "./names";
 
 /** A job as the server has it: the job and its two item collections. */
@@ -51,8 +51,8 @@ export function exportedJob(source: ServerJob, context: JobContext): JobExport {
   if (job.backupType !== "EntireOrganization" && job.backupType !== "SelectedItems") {
     return { warnings: [`${shown} was not exported: its backupType ${JSON.stringify(job.backupType)} is neither EntireOrganization nor SelectedItems.`] };
   }
-  const selected = exportedItems(source.selectedItems);
-  const excluded = exportedItems(source.excludedItems);
+  const selected = itemsFromServer(source.selectedItems);
+  const excluded = itemsFromServer(source.excludedItems);
   if (job.backupType === "SelectedItems" && selected.items.length === 0) {
     return { warnings: [`${shown} was not exported: none of its selected items can be written in the tenants file (${selected.leftOut.join(", ") || "it has none"}).`] };
   }
@@ -66,7 +66,7 @@ export function exportedJob(source: ServerJob, context: JobContext): JobExport {
     notes.push(`Left out, as the tenants file cannot name them: ${leftOut.join("; ")}.`);
     warnings.push(`${shown}: ${leftOut.join("; ")} left out, as the tenants file cannot name ${leftOut.length === 1 ? "it" : "them"}.`);
   }
-  const schedule = exportedSchedule(job.schedulePolicy);
+  const schedule = scheduleFromServer(job.schedulePolicy);
   if (schedule.problem) {
     notes.push(`Schedule not exported: ${schedule.problem}. It runs on defaults.schedule.`);
     warnings.push(`${shown}: ${schedule.problem}; it is written without one (defaults.schedule applies).`);

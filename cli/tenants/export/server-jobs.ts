@@ -1,6 +1,6 @@
 import type { Vb365Client } from "../../../provider/client";
 import { JobsApi } from "../../../provider/client/jobs";
-import type { RemoteJob } from "../../../provider/client/job-schemas";
+import { type RemoteJob, organizationOfJob } from "../../../provider/client/job-schemas";
 import type { ServerJob } from "./job-entry";
 
 /** The jobs of the organizations being exported, and what names their repositories. */
@@ -28,7 +28,7 @@ export async function readServerJobs(client: Vb365Client, organizationIds: Reado
   const warnings: string[] = [];
   const wanted: Array<{ job: RemoteJob; organizationId: string }> = [];
   for (const job of await api.listJobs()) {
-    const organizationId = organizationOf(job);
+    const organizationId = organizationOfJob(job);
     if (!organizationId) warnings.push(`job ${JSON.stringify(job.name ?? job.id)}: VB365 does not say which organization it belongs to, so it was not exported.`);
     else if (organizationIds.has(organizationId)) wanted.push({ job, organizationId });
   }
@@ -43,14 +43,6 @@ export async function readServerJobs(client: Vb365Client, organizationIds: Reado
   const byOrganization = new Map<string, ServerJob[]>();
   for (const { organizationId, job } of jobs) byOrganization.set(organizationId, [...(byOrganization.get(organizationId) ?? []), job]);
   return { byOrganization, repositories, warnings };
-}
-
-/** The job's organization id, lower case: organizationId (v8), else the last segment of its organization link. */
-function organizationOf(job: RemoteJob): string | undefined {
-  const href = job._links?.organization?.href;
-  const fromLink = href ? /\/Organizations\/([^/?#]+)\/?(?:[?#].*)?$/i.exec(href)?.[1] : undefined;
-  const id = job.organizationId ?? (fromLink ? decodeURIComponent(fromLink) : undefined);
-  return id?.toLowerCase();
 }
 
 /** `work` over `items` with at most `limit` at a time; results in the order of `items`. */

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { exportedJob, type JobContext, type ServerJob } from "../../../cli/tenants/export/job-entry";
-import { exportedItems } from "../../../cli/tenants/export/job-items";
-import { exportedSchedule } from "../../../cli/tenants/export/job-schedule";
+import { itemsFromServer } from "../../../provider/backup-job/items-from-server";
+import { scheduleFromServer } from "../../../provider/backup-job/schedule-from-server";
 import { compileWindow } from "../../../provider/backup-job/window";
 import type { RemoteJob } from "../../../provider/client/job-schemas";
 
@@ -32,22 +32,22 @@ function serverJob(job: Partial<RemoteJob>, selectedItems: ServerJob["selectedIt
 
 describe("vb365 tenants export: schedules", () => {
   it("writes the members of the type the server reports, HH:MM and the retries", () => {
-    expect(exportedSchedule({ scheduleEnabled: true, type: "Daily", dailyType: "Workdays", dailyTime: "22:00:00", periodicallyEvery: "Hours1", retryEnabled: true, retryNumber: 3, retryWaitInterval: 10 })).to.deep.equal({
+    expect(scheduleFromServer({ scheduleEnabled: true, type: "Daily", dailyType: "Workdays", dailyTime: "22:00:00", periodicallyEvery: "Hours1", retryEnabled: true, retryNumber: 3, retryWaitInterval: 10 })).to.deep.equal({
       schedule: { type: "Daily", dailyType: "Workdays", dailyTime: "22:00", retryEnabled: true, retryNumber: 3, retryWaitInterval: 10 },
     });
-    expect(exportedSchedule({ scheduleEnabled: true, type: "Daily", dailyType: "Everyday", dailyTime: "06:30:15" }).schedule?.dailyTime).to.equal("06:30:15");
-    expect(exportedSchedule({ scheduleEnabled: true, type: "Periodically", periodicallyEvery: "Minutes30", dailyTime: "22:00:00", retryEnabled: false, retryNumber: 3 })).to.deep.equal({
+    expect(scheduleFromServer({ scheduleEnabled: true, type: "Daily", dailyType: "Everyday", dailyTime: "06:30:15" }).schedule?.dailyTime).to.equal("06:30:15");
+    expect(scheduleFromServer({ scheduleEnabled: true, type: "Periodically", periodicallyEvery: "Minutes30", dailyTime: "22:00:00", retryEnabled: false, retryNumber: 3 })).to.deep.equal({
       schedule: { type: "Periodically", periodicallyEvery: "Minutes30", retryEnabled: false },
     });
   });
 
   it("calls a schedule that is switched off ManualOnly, as the provider sends it", () => {
-    expect(exportedSchedule({ scheduleEnabled: false, type: "Daily", dailyType: "Everyday", dailyTime: "22:00:00" })).to.deep.equal({ schedule: { type: "ManualOnly" } });
+    expect(scheduleFromServer({ scheduleEnabled: false, type: "Daily", dailyType: "Everyday", dailyTime: "22:00:00" })).to.deep.equal({ schedule: { type: "ManualOnly" } });
   });
 
   it("writes windows as spans that give the server's hours, and leaves out a window that allows every hour", () => {
     const nights = compileWindow([{ days: "Weekends", from: "00:00", to: "24:00" }, { days: "Workdays", from: "19:00", to: "24:00" }]);
-    const { schedule } = exportedSchedule({
+    const { schedule } = scheduleFromServer({
       scheduleEnabled: true,
       type: "Periodically",
       periodicallyEvery: "Hours2",
@@ -64,11 +64,11 @@ describe("vb365 tenants export: schedules", () => {
   });
 
   it("says why a schedule the tenants file cannot take is not written", () => {
-    expect(exportedSchedule(null)).to.deep.equal({ problem: "VB365 reports no schedule for it" });
-    expect(exportedSchedule({ scheduleEnabled: true, type: "Daily", backupWindowEnabled: true, backupWindowSettings: { backupWindow: [true, false] } })).to.deep.equal({
+    expect(scheduleFromServer(null)).to.deep.equal({ problem: "VB365 reports no schedule for it" });
+    expect(scheduleFromServer({ scheduleEnabled: true, type: "Daily", backupWindowEnabled: true, backupWindowSettings: { backupWindow: [true, false] } })).to.deep.equal({
       problem: "its backup window is not the 168 hours of a week that the specs describe",
     });
-    expect(exportedSchedule({ scheduleEnabled: true, type: "Periodically", periodicallyEvery: "Hours24" }).problem).to.equal(
+    expect(scheduleFromServer({ scheduleEnabled: true, type: "Periodically", periodicallyEvery: "Hours24" }).problem).to.equal(
       "its schedule is not one the tenants file takes (schedule.periodicallyEvery must be one of Minutes5, Minutes10, Minutes15, Minutes30, Hours1, Hours2, Hours4, Hours8, Hours12)",
     );
   });
@@ -76,7 +76,7 @@ describe("vb365 tenants export: schedules", () => {
 
 describe("vb365 tenants export: job items", () => {
   it("names users by UPN, groups and Teams by name and sites by URL, with the toggles that are on", () => {
-    const { items, leftOut } = exportedItems([
+    const { items, leftOut } = itemsFromServer([
       { id: "1", type: "PartialOrganization", mailbox: true, archiveMailbox: false, oneDrive: true, sites: false },
       { id: "2", type: "user", user: { id: "u", name: "alex@contoso.onmicrosoft.com", displayName: "Alex Wilber" }, mailbox: true, oneDrive: false, personalSite: true },
       { id: "3", type: "Group", group: { id: "g", name: "sales@contoso.onmicrosoft.com", displayName: "Sales" }, members: true, memberSite: false, groupSite: true },
@@ -96,7 +96,7 @@ describe("vb365 tenants export: job items", () => {
   });
 
   it("leaves out what the tenants file cannot name, and names it", () => {
-    const { items, leftOut } = exportedItems([
+    const { items, leftOut } = itemsFromServer([
       { id: "1", type: "OneDriveFolders", user: { id: "u", name: "megan@contoso.onmicrosoft.com" }, folders: ["Projects"] },
       { id: "2", type: "Mailbox" },
       { id: "3", type: "Site", site: { id: "s", url: "not a url" } },

@@ -1,14 +1,14 @@
-import { BACKUP_JOB_FIELDS } from "../../../provider/backup-job/definition";
-import type { JobSchedule, JobWindow } from "../../../provider/backup-job/types";
-import { decompileWindow, isWeek } from "../../../provider/backup-job/window";
-import type { RemoteJob } from "../../../provider/client/job-schemas";
+import { BACKUP_JOB_FIELDS } from "./definition";
+import type { JobSchedule, JobWindow } from "./types";
+import { decompileWindow, isWeek } from "./window";
+import type { RemoteJob } from "../client/job-schemas";
 
 type RemotePolicy = NonNullable<RemoteJob["schedulePolicy"]>;
 type RemoteWindow = RemotePolicy["backupWindowSettings"];
 
-export interface ScheduleExport {
+export interface ScheduleFromServer {
   schedule?: JobSchedule;
-  /** Why the job's schedule could not be written; the job then runs on the file's defaults.schedule. */
+  /** Why the job's schedule cannot be declared. */
   problem?: string;
 }
 
@@ -18,7 +18,7 @@ export interface ScheduleExport {
  * schedule switched off is ManualOnly, as the provider sends it. The result is checked by the
  * definition's own schema, so what is written is what the program accepts.
  */
-export function exportedSchedule(policy: RemotePolicy | null | undefined): ScheduleExport {
+export function scheduleFromServer(policy: RemotePolicy | null | undefined): ScheduleFromServer {
   if (!policy) return { problem: "VB365 reports no schedule for it" };
   const type = policy.scheduleEnabled === false ? "ManualOnly" : policy.type;
   const schedule: Record<string, unknown> = { type };
