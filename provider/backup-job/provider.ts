@@ -7,6 +7,7 @@ import { JOB_ITEM_MEMBERS, jobBody } from "./body";
 import { checkBackupJob } from "./check";
 import { addOrAdoptJob } from "./create";
 import { diffBackupJob } from "./diff";
+import { importedJob } from "./import";
 import { resolveItems } from "../common/object-lookup";
 import { repositoryIdOf } from "./repository";
 import { inputsFromJobOutputs, outputsFromJob, outputsFromRemoteJob } from "./state";
@@ -44,7 +45,7 @@ export class BackupJobProvider extends ConnectedProvider implements pulumi.dynam
 
   async read(id: string, props?: BackupJobOutputs): Promise<pulumi.dynamic.ReadResult<BackupJobOutputs>> {
     return reportingErrors(async () => {
-      if (!props) throw new Error("Vb365BackupJob cannot be imported (dynamic resources do not support import, pulumi/pulumi#16175).");
+      if (!props) return this.imported(id);
       const settings = this.settings(props.connection);
       const remote = await this.pool.findIn(settings, "jobs", id, (client) => new JobsApi(client).listJobs());
       if (!remote) return {};
@@ -87,6 +88,23 @@ export class BackupJobProvider extends ConnectedProvider implements pulumi.dynam
         this.pool.forget(settings, "jobs");
       }
     });
+  }
+
+  /**
+   * A job found by its id alone (`pulumi import`, the `import` option, `get`), on the default
+   * connection: declared as the server has it, its objects resolved as a create would.
+   */
+  private async imported(id: string): Promise<pulumi.dynamic.ReadResult<BackupJobOutputs>> {
+    const settings = this.settings(undefined);
+    const api = this.api(settings);
+    const job = await api.getJob(id).catch((error: unknown) => {
+      if (isNotFound(error)) throw new Error(`${settings.url} has no backup job ${id}.`);
+      throw error;
+    });
+    const inputs = await importedJob(api, job, settings.apiVersion);
+    const items = await resolveItems(api, inputs.organizationId!, itemLists(inputs), JOB_ITEM_MEMBERS);
+    const outs = outputsFromJob(inputs, { id, repositoryId: job.repositoryId ?? "", items }, settings.apiVersion);
+    return { id, props: outs, inputs: inputs as BackupJobOutputs };
   }
 
   private api(settings: ConnectionSettings): JobsApi {

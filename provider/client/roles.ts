@@ -19,6 +19,19 @@ export type RemoteRole = z.infer<ReturnType<typeof roleSchema>>;
 
 const roleListSchema = once(() => roleSchema().array());
 
+/** RESTRbacItemComposed (RESTRbacOperator for v8 operators): the type and the object under its member. */
+const roleItemListSchema = once(() =>
+  z
+    .object({ type: z.string(), id: z.string().nullish() })
+    .passthrough()
+    .array(),
+);
+
+export type RemoteRoleItem = z.infer<ReturnType<typeof roleItemListSchema>>[number];
+
+/** A role's lists, each a collection of its own: `/RbacRoles/{id}/operators` and the rest. */
+export type RoleList = "operators" | "selectedItems" | "excludedItems";
+
 /** The restore-operator role calls of the REST API on one client: the same routes in v6–v8 (vb365-api.md §9). */
 export class RolesApi {
   constructor(private readonly client: Vb365Client) {}
@@ -26,6 +39,15 @@ export class RolesApi {
   /** GET /RbacRoles: an array in every version. */
   listRoles(): Promise<RemoteRole[]> {
     return this.client.request("GET", "/RbacRoles", { retry: true, expected: [200], schema: roleListSchema });
+  }
+
+  getRole(id: string): Promise<RemoteRole> {
+    return this.client.request("GET", `/RbacRoles/${encodeURIComponent(id)}`, { retry: true, expected: [200], schema: roleSchema });
+  }
+
+  /** One of the role's lists: an array in every version (SPEC6/7/8). */
+  listRoleItems(id: string, which: RoleList): Promise<RemoteRoleItem[]> {
+    return this.client.request("GET", `/RbacRoles/${encodeURIComponent(id)}/${which}`, { retry: true, expected: [200], schema: roleItemListSchema });
   }
 
   /** Not retried: a repeated POST could add the role twice. 200 up to v7, 201 from v8 on. */

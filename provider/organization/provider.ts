@@ -7,6 +7,7 @@ import { checkOrganization } from "./check";
 import { addOrAdoptOrganization } from "./create";
 import { updateKeepingCredentials, withServerThumbprints } from "./kept-credentials";
 import { diffOrganization } from "./diff";
+import { importedInputs } from "./import";
 import { planOf } from "./plan";
 import { portalUnavailable, type RestorePortalAnswer, type RestorePortalOutputs, restorePortalOf } from "./restore-portal";
 import { inputsFromOutputs, outputsFromInputs, outputsFromRemote } from "./state";
@@ -42,9 +43,7 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
 
   async read(id: string, props?: OrganizationOutputs): Promise<pulumi.dynamic.ReadResult<OrganizationOutputs>> {
     return reportingErrors(async () => {
-      if (!props) {
-        throw new Error("Vb365Organization cannot be imported (dynamic resources do not support import, pulumi/pulumi#16175); declare it with adoptExisting: true instead.");
-      }
+      if (!props) return this.imported(id);
       const remote = await this.pool.find(this.settings(props.connection), id);
       if (!remote) return {};
       const refreshed = outputsFromRemote(props, remote);
@@ -97,6 +96,19 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
         this.pool.forget(settings);
       }
     });
+  }
+
+  /**
+   * An organization found by its id alone (`pulumi import`, the `import` option, `get`): on the
+   * default connection, since an id names no server. What the server reports becomes the inputs.
+   */
+  private async imported(id: string): Promise<pulumi.dynamic.ReadResult<OrganizationOutputs>> {
+    const settings = this.settings(undefined);
+    const remote = await this.pool.find(settings, id);
+    if (!remote) throw new Error(`${settings.url} has no organization ${id}: list them with \`vb365 tenants export --json\`.`);
+    const inputs = importedInputs(remote, settings.apiVersion);
+    const outs = withServerThumbprints(outputsFromInputs(inputs, remote, settings.apiVersion), remote);
+    return { id, props: { ...outs, ...(await this.restorePortal(settings, outs)) }, inputs: inputs as OrganizationOutputs };
   }
 
   /**

@@ -9,7 +9,7 @@ export const REPORTED_SETTINGS = [
   ...namesWhere(SETTINGS_FIELDS, (candidate) => candidate.reported === true),
   ...namesWhere(SETTINGS_OUTPUT_FIELDS, (candidate) => candidate.reported === true),
 ];
-const REPORTED_INPUTS = namesWhere(ORGANIZATION_FIELDS, (candidate) => candidate.reported === true && !candidate.fields);
+export const REPORTED_INPUTS = namesWhere(ORGANIZATION_FIELDS, (candidate) => candidate.reported === true && !candidate.fields);
 
 /**
  * Outputs after create or update: the inputs (secrets stay under their own names) plus what

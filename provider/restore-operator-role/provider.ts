@@ -8,6 +8,7 @@ import { reportingErrors } from "../common/errors";
 import { resolveItems } from "../common/object-lookup";
 import { ROLE_OBJECT_MEMBERS, roleBody } from "./body";
 import { checkRole } from "./check";
+import { importedRole } from "./import";
 import { ROLE_FIELDS } from "./definition";
 import { inputsFromRoleOutputs, outputsFromRemoteRole, outputsFromRole } from "./state";
 import type { RoleInputs, RoleOutputs } from "./types";
@@ -39,7 +40,7 @@ export class RestoreOperatorRoleProvider extends ConnectedProvider implements pu
 
   async read(id: string, props?: RoleOutputs): Promise<pulumi.dynamic.ReadResult<RoleOutputs>> {
     return reportingErrors(async () => {
-      if (!props) throw new Error("Vb365RestoreOperatorRole cannot be imported (dynamic resources do not support import, pulumi/pulumi#16175).");
+      if (!props) return this.imported(id);
       const remote = await this.pool.findIn(this.settings(props.connection), "roles", id, (client) => new RolesApi(client).listRoles());
       if (!remote) return {};
       const outputs = outputsFromRemoteRole(props, remote);
@@ -75,6 +76,22 @@ export class RestoreOperatorRoleProvider extends ConnectedProvider implements pu
         this.pool.forget(settings, "roles");
       }
     });
+  }
+
+  /**
+   * A role found by its id alone (`pulumi import`, the `import` option, `get`), on the default
+   * connection: declared as the server has it, its objects resolved as a create would.
+   */
+  private async imported(id: string): Promise<pulumi.dynamic.ReadResult<RoleOutputs>> {
+    const settings = this.settings(undefined);
+    const api = new RolesApi(this.pool.client(settings));
+    const role = await api.getRole(id).catch((error: unknown) => {
+      if (isNotFound(error)) throw new Error(`${settings.url} has no restore operator role ${id}.`);
+      throw error;
+    });
+    const inputs = await importedRole(api, role, settings.apiVersion);
+    const objects = await this.resolve(settings, inputs);
+    return { id, props: outputsFromRole(inputs, { id, objects }, settings.apiVersion), inputs: inputs as RoleOutputs };
   }
 
   private resolve(settings: ConnectionSettings, inputs: RoleInputs, known = {}) {

@@ -26,9 +26,15 @@ export class TenantCertificateProvider
     return createTenantCertificate({ ...inputs }, now());
   }
 
-  /** The certificate exists only in state: there is nothing outside to refresh from. */
+  /**
+   * The certificate exists only in state: there is nothing outside to refresh from, nor to import
+   * (its private key is nowhere else).
+   */
   async read(id: string, props?: TenantCertificateOutputs) {
-    return props === undefined ? { id } : { id, props };
+    if (props === undefined) {
+      throw new Error(`A TenantCertificate cannot be imported: its private key exists only in the stack that made it. To take over the certificate ${id}, declare a TenantCertificate with importPfxBase64 (its PFX, base64) and password.`);
+    }
+    return { id, props };
   }
 
   async update(_id: string, olds: TenantCertificateOutputs, news: TenantCertificateInputs) {
