@@ -1,0 +1,9 @@
+//go:build tools
+
+// Package tools pins the Go language host that scripts/ensure-pulumi builds; go.mod says
+// why it is the August 2025 pseudo-version, built against pkg/sdk v3.201.0.
+package tools
+
+import (
+	_ "github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3"
+)
