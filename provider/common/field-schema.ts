@@ -9,10 +9,14 @@ export type JsonSchema = { type?: string; enum?: unknown[]; const?: unknown; min
  * transform (a PFX with its whitespace removed), what the field accepts.
  */
 export function jsonSchemaOf(field: Field): JsonSchema {
-  const schema = field.schema();
-  const output = withoutDialect(z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }));
+  const output = withoutDialect(z.toJSONSchema(field.schema(), { io: "output", unrepresentable: "any" }));
   if (Object.keys(output).length > 0) return output;
-  return withoutDialect(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }));
+  return inputSchemaOf(field);
+}
+
+/** The JSON Schema of what a field accepts: what a program declares, as the package schema types it. */
+export function inputSchemaOf(field: Field): JsonSchema {
+  return withoutDialect(z.toJSONSchema(field.schema(), { io: "input", unrepresentable: "any" }));
 }
 
 function withoutDialect(schema: Record<string, unknown>): JsonSchema {

@@ -1,7 +1,7 @@
 import { CATALOGUE, type CatalogueEntry } from "../../catalogue";
 import { CONNECTION_CONFIG, type ConfigKey } from "../../client/config-keys";
 import type { Field, Fields } from "../../common/definition";
-import { jsonSchemaOf } from "../../common/field-schema";
+import { inputSchemaOf } from "../../common/field-schema";
 import { ANY, type ObjectTypeSpec, PACKAGE, type PackageSpec, type PropertySpec, type ResourceSpec, type TypeSpec, token } from "./pulumi-schema";
 import { type JsonSchema, ObjectTypes, type TypeNamer, typeOfJson } from "./types-from-json-schema";
 
@@ -59,7 +59,7 @@ function resourceSpec(entry: CatalogueEntry, types: ObjectTypes): ResourceSpec {
   const nestedOutputs = new Map((entry.nested ?? []).flatMap((nested) => nested.inputs.map((input) => [input, nested.outputs ?? {}] as const)));
   const property = (name: string, field: Field): PropertySpec => propertyOf(field, [name], names, types, nestedOutputs.get(name));
   const inputProperties = mapFields(entry.inputs, property);
-  const stored = Object.fromEntries(Object.entries(entry.inputs).filter(([, field]) => field.inState !== false));
+  const stored = entry.keepsInputs ? Object.fromEntries(Object.entries(entry.inputs).filter(([, field]) => field.inState !== false)) : {};
   const outputs = { ...mapFields(stored, property), ...mapFields(entry.outputs, property) };
   return {
     description: entry.summary,
@@ -70,7 +70,7 @@ function resourceSpec(entry: CatalogueEntry, types: ObjectTypes): ResourceSpec {
 }
 
 function propertyOf(field: Field, path: string[], names: TypeNamer, types: ObjectTypes, addedOutputs?: Fields): PropertySpec {
-  const type: TypeSpec = field.fields ? types.add(names(path), objectOfFields(field.fields, addedOutputs ?? {}, path, names, types)) : typeOfJson(jsonSchemaOf(field) as JsonSchema, path, names, types);
+  const type: TypeSpec = field.fields ? types.add(names(path), objectOfFields(field.fields, addedOutputs ?? {}, path, names, types)) : typeOfJson(inputSchemaOf(field) as JsonSchema, path, names, types);
   const spec: PropertySpec = { ...type, description: field.description };
   if (field.secret) spec.secret = true;
   if (isPrimitive(field.default)) spec.default = field.default;

@@ -50,11 +50,15 @@ export function typeOfJson(schema: JsonSchema, path: readonly string[], names: T
     case "string":
     case "boolean":
     case "integer":
-    case "number":
       return { type: schema.type };
+    case "number":
+      // A choice of whole numbers (a key size) is an integer to every language.
+      return { type: schema.enum?.every(Number.isInteger) ? "integer" : "number" };
     case "array":
       return { type: "array", items: schema.items ? typeOfJson(schema.items, path, names, types) : ANY };
     case "object":
+      // An object that takes any other property besides the ones named (an object as the server listed it) is data, not a type.
+      if (isLoose(schema)) return { type: "object", additionalProperties: ANY };
       if (schema.properties && Object.keys(schema.properties).length > 0) return types.add(names(path), objectSpec(schema, path, names, types));
       if (schema.additionalProperties && typeof schema.additionalProperties === "object") {
         return { type: "object", additionalProperties: typeOfJson(schema.additionalProperties, path, names, types) };
@@ -96,6 +100,11 @@ function taggedObjectSpec(variants: JsonSchema[], path: readonly string[], names
     properties[name]!.description = `${own ? `${own} ` : ""}For ${tagsOf.join(", ")}.`;
   }
   return { type: "object", properties, required: ["type"] };
+}
+
+function isLoose(schema: JsonSchema): boolean {
+  const other = schema.additionalProperties;
+  return other === true || (typeof other === "object" && Object.keys(other).length === 0);
 }
 
 function described(schema: JsonSchema): Pick<PropertySpec, "description"> {
