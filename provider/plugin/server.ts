@@ -29,7 +29,10 @@ export async function serve(plugin: ServedPlugin, protocol: Protocol = loadProto
   return { port, server };
 }
 
-function handlers(plugin: ServedPlugin, protocol: Protocol): Record<string, Handler> {
+/** The methods of pulumirpc.ResourceProvider the plugin answers, as grpc-js names them. */
+export const SERVED_METHODS = ["getPluginInfo", "getSchema", "checkConfig", "diffConfig", "configure", "check", "diff", "create", "read", "update", "delete", "cancel", "attach"] as const;
+
+function handlers(plugin: ServedPlugin, protocol: Protocol): Record<(typeof SERVED_METHODS)[number], Handler> {
   const { provider: proto, struct } = protocol;
   const { provider } = plugin;
   const toStruct = (values: Values | undefined): Struct => struct.Struct.fromJavaScript((values ?? {}) as Parameters<typeof struct.Struct.fromJavaScript>[0]);

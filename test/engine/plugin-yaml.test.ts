@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { emulatorConfig, organizationsByName, signedInDeviceCode } from "../helpers/emulator-stack";
+import { describeImport } from "../helpers/plugin-lifecycle";
 import { pluginFixture } from "../helpers/plugin-project";
 import { plaintextSecretsIn, revealed } from "../helpers/secrets-scan";
 
@@ -64,5 +65,37 @@ describe("the vb365 plugin from Pulumi YAML (examples/yaml-tenants)", function (
     await fx.stack.destroy();
     const state = fx.emulator.state();
     expect({ organizations: state.organizations, jobs: state.jobs, roles: state.roles }).to.deep.equal({ organizations: [], jobs: [], roles: [] });
+  });
+
+  const imported = describeImport(fx, "yaml");
+
+  describe("what cannot be imported", () => {
+    const failedImport = async (resource: { type: string; name: string; id: string }) => {
+      const imported = fx.stack.resources().length;
+      const error = await fx.stack.stack.import({ resources: [resource], generateCode: false }).then(
+        () => "imported",
+        (failure: Error) => failure.message,
+      );
+      expect(fx.stack.resources()).to.have.length(imported);
+      return error;
+    };
+
+    it("refuses a job whose items a declaration cannot name, rather than losing them at the next up", async () => {
+      expect(await failedImport({ type: "vb365:index:BackupJob", name: "sales", id: imported.server!.unnamableJobId })).to.contain(
+        'cannot be imported without losing part of it: the OneDrive folders of megan@charlie.onmicrosoft.com (selected). Manage it in the console, or change it there first.',
+      );
+    });
+
+    it("says that a certificate is on no server to import from", async () => {
+      expect(await failedImport({ type: "vb365:index:TenantCertificate", name: "cert", id: "0123456789ABCDEF0123456789ABCDEF01234567" })).to.contain(
+        "A TenantCertificate cannot be imported: its private key exists only in the stack that made it.",
+      );
+    });
+
+    it("names the server that has no such organization", async () => {
+      expect(await failedImport({ type: "vb365:index:Organization", name: "ghost", id: "00000000-0000-4000-8000-000000000000" })).to.contain(
+        `${fx.emulator.url} has no organization 00000000-0000-4000-8000-000000000000`,
+      );
+    });
   });
 });

@@ -112,6 +112,18 @@ export interface EmulatorFixture {
   client(version?: ApiVersion): Promise<EmulatorClient>;
 }
 
+/** An emulator started elsewhere, with logged-in clients, for helpers written against a fixture. */
+export function fixtureOf(emulator: Emulator): EmulatorFixture {
+  return {
+    current: emulator,
+    async client(version: ApiVersion = "v8"): Promise<EmulatorClient> {
+      const client = new EmulatorClient(emulator, version);
+      await client.login();
+      return client;
+    },
+  };
+}
+
 /**
  * Starts an emulator for the enclosing describe, resets it before each test (unless told not to),
  * and checks every response it gave against the trimmed OpenAPI contract before closing it.

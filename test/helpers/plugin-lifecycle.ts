@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { emulatorConfig, organizationsByName, signedInDeviceCode } from "./emulator-stack";
-import { type PluginLanguage, pluginFixture } from "./plugin-project";
+import { type ImportableServer, importableServer, importAsProgram } from "./plugin-import";
+import { type PluginFixture, type PluginLanguage, pluginFixture } from "./plugin-project";
 import { plaintextSecretsIn, revealed } from "./secrets-scan";
 
 export interface OneTenantProgram {
@@ -18,7 +19,9 @@ export interface OneTenantProgram {
 /**
  * The life of a one-tenant program that uses the vb365 plugin, as each language's engine test
  * runs it: create, a no-change preview without a request and no plaintext credential in state,
- * an update in place (config `description`), refresh in one listing per collection, destroy.
+ * an update in place (config `description`), refresh in one listing per collection, destroy; then
+ * `pulumi import` of what a server set up by hand has, whose printed code becomes the program and
+ * previews with no change.
  */
 export function describeOneTenantProgram(program: OneTenantProgram): void {
   describe(`the vb365 plugin from ${program.language} (examples/${program.example})`, function () {
@@ -73,5 +76,35 @@ export function describeOneTenantProgram(program: OneTenantProgram): void {
       const state = fx.emulator.state();
       expect({ organizations: state.organizations, jobs: state.jobs, roles: state.roles }).to.deep.equal({ organizations: [], jobs: [], roles: [] });
     });
+
+    describeImport(fx, program.language);
   });
+}
+
+/**
+ * `pulumi import` into the program's stack, emptied by destroy: six organizations of every
+ * authentication kind, two jobs and a role, printed as the language's code, which then previews
+ * with no change. Nothing VB365 never returns needs filling in: an imported organization keeps the
+ * server's credentials.
+ */
+export function describeImport(fx: PluginFixture, language: PluginLanguage): { server?: ImportableServer } {
+  const imported: { server?: ImportableServer } = {};
+  it("imports what a server set up by hand has and prints its code, changing nothing on the server", async () => {
+    const server = (imported.server = await importableServer(fx.emulator));
+    const estate = () => {
+      const { organizations, jobs, roles } = fx.emulator.state();
+      return { organizations, jobs, roles };
+    };
+    const before = estate();
+    const code = await importAsProgram(fx, language, server.resources);
+    expect(estate(), "the server after the import").to.deep.equal(before);
+    expect(code).to.contain("charlie.onmicrosoft.com").and.contain("Charlie everything").and.contain("Charlie helpdesk");
+  });
+
+  it("previews the imported program with no change and no request", async () => {
+    fx.emulator.resetCounters();
+    await fx.stack.preview({ expectNoChanges: true });
+    expect(fx.emulator.counters().total).to.equal(0);
+  });
+  return imported;
 }

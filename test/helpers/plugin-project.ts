@@ -41,8 +41,19 @@ export function pluginProject(source: string, language: PluginLanguage): string 
     const sdk = path.join(dir, "sdks", "vb365");
     generateSdk(dir, "go", path.join(sdk, "vb365"));
     fs.writeFileSync(path.join(sdk, "go.mod"), "module github.com/pulumi-vb365/sdk/go\n\ngo 1.22\n\nrequire github.com/pulumi/pulumi/sdk/v3 v3.248.0\n");
+    buildGoProgram(dir);
+    fs.writeFileSync(project, fs.readFileSync(project, "utf8").replace(/^runtime: go$/m, "runtime:\n  name: go\n  options:\n    binary: ./program"));
   }
   return dir;
+}
+
+/**
+ * A Go project's program, built into ./program, which its Pulumi.yaml runs as it is: the Go host
+ * would otherwise build it again for every preview, up, refresh and destroy (Pulumi's `binary`
+ * runtime option). Call again after changing the program.
+ */
+export function buildGoProgram(dir: string): void {
+  run("go", ["build", "-o", "program", "."], dir);
 }
 
 /** Removes a project made by pluginProject. */
