@@ -27,6 +27,9 @@ ${CONNECTION_HELP}  -s, --stack <name>       Stack whose vb365: config supplies 
 
 Export:
   -f, --file <file>        Tenants file to add to (created if missing)
+  --import-file <file>     Also write Pulumi's bulk import file of the entries added: each
+                           organization and each job exported whole, by the names of the file
+                           (pulumi import -f <file>, with the vb365 provider plugin: docs/plugin.md)
   --no-jobs                Leave the jobs out: each entry gets backup: [], which leaves the server's
                            jobs as they are
   --json                   Print one JSON object on stdout ({ added, skipped, warnings, entries,
@@ -56,6 +59,7 @@ Examples:
   VB365_PASSWORD=... vb365 tenants export --url https://vb365:4443 --username admin > tenants.yaml
   vb365 tenants export --stack prod --file tenants.yaml
   vb365 tenants export --stack prod --file tenants.yaml --no-jobs --json | jq .added
+  vb365 tenants export --stack prod --import-file import.json > /dev/null && pulumi import -f import.json
 
 See docs/tenants-file.md, "Starting from an existing server".
 `;

@@ -6,6 +6,8 @@ export interface TenantsExportArgs extends ConnectionFlags {
   /** The tenants file to add to; without it the entries go to stdout. */
   file?: string;
   json: boolean;
+  /** Where to write the `pulumi import -f` file of what was exported. */
+  importFile?: string;
   /** Read the organizations' jobs (not with --no-jobs). */
   jobs: boolean;
 }
@@ -15,6 +17,7 @@ const OPTIONS = {
   ...CONNECTION_OPTIONS,
   file: { type: "string", short: "f" },
   json: { type: "boolean" },
+  "import-file": { type: "string" },
   "no-jobs": { type: "boolean" },
 } as const;
 
@@ -25,6 +28,7 @@ export function parseTenantsExportArgs(argv: readonly string[]): TenantsExportAr
     ...connectionFlags(values),
     file: nonEmpty(values.file, "--file"),
     json: values.json ?? false,
+    importFile: nonEmpty(values["import-file"], "--import-file"),
     jobs: !(values["no-jobs"] ?? false),
   };
   if (!args.help) checkConnectionFlags(args);

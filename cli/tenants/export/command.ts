@@ -48,6 +48,11 @@ export async function tenantsExportCommand(argv: readonly string[], io: CliIo): 
     } else if (!json) {
       io.stdout.write(fileText(result.exports, header));
     }
+    if (args.importFile) {
+      // Pulumi's bulk import file (pulumi import -f), for a YAML, Python or Go program with the provider plugin.
+      const resources = result.exports.flatMap((exported) => exported.importable);
+      writeAtomically(path.resolve(io.cwd, args.importFile), `${JSON.stringify({ resources }, null, 2)}\n`);
+    }
     io.stderr.write(summaryText(result, { url: settings.url, file: args.file, written, requests }));
     if (json) io.stdout.write(`${JSON.stringify(exportReport(result, args.file, written, requests))}\n`);
     return EXIT.ok;

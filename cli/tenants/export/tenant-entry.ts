@@ -27,9 +27,18 @@ export interface EntryNotes {
   jobs: Array<string | undefined>;
 }
 
+/** One resource of a `pulumi import -f` file: what the provider plugin takes over, by type and id. */
+export interface ImportableResource {
+  type: "vb365:index:Organization" | "vb365:index:BackupJob";
+  name: string;
+  id: string;
+}
+
 export interface TenantExport {
   organizationId: string;
   entry: ExportedTenant;
+  /** The organization and the jobs exported whole (nothing left out), as `pulumi import` takes them. */
+  importable: ImportableResource[];
   notes: EntryNotes;
   warnings: string[];
 }
@@ -55,6 +64,7 @@ export function exportedTenant(organization: RemoteOrganization, context: Tenant
   if (auth.warning) warnings.push(auth.warning);
   const notes: EntryNotes = { authentication: auth.note, jobs: [] };
   const backup: ExportedJob[] = [];
+  const importable: ImportableResource[] = [{ type: "vb365:index:Organization", name: context.name, id: organization.id }];
   if (context.jobs === undefined) {
     notes.backup = "Jobs not read (--no-jobs): backup: [] leaves the server's jobs as they are; without backup:, pulumi up would add Veeam's default jobs.";
   } else if (context.jobs.length === 0) {
@@ -68,6 +78,8 @@ export function exportedTenant(organization: RemoteOrganization, context: Tenant
       if (!exported.job) continue;
       backup.push(exported.job);
       notes.jobs.push(exported.note);
+      // A job written with a note lost part of itself on the way; an import would refuse it.
+      if (!exported.note) importable.push({ type: "vb365:index:BackupJob", name: `${context.name}-${exported.job.name}`, id: job.job.id });
     }
   }
   const entry: ExportedTenant = {
@@ -86,7 +98,7 @@ export function exportedTenant(organization: RemoteOrganization, context: Tenant
     adoptExisting: true,
     backup,
   };
-  return { organizationId: organization.id, entry, notes, warnings };
+  return { organizationId: organization.id, entry, importable, notes, warnings };
 }
 
 /** By name, then id: job names are made unique in this order, so the same server gives the same names. */

@@ -195,6 +195,26 @@ describe("vb365 tenants export against the emulator", function () {
     expect(again.stderr).to.include(`Nothing to add; ${file} is unchanged.`);
   });
 
+  it("writes Pulumi's bulk import file with --import-file: every organization, and every job exported whole", async () => {
+    const server = await handMadeServer(fixture, pfx);
+    const run = await vb365("v8", "--import-file", "import.json");
+    expect(run.code, run.stderr).to.equal(0);
+    const jobs = new Map(fixture.current.state().jobs.map((job) => [job.name, job.id]));
+    const imported = JSON.parse(fs.readFileSync(path.join(dir, "import.json"), "utf8")) as { resources: Array<{ type: string; name: string; id: string }> };
+    const organization = (name: string, key: string) => ({ type: "vb365:index:Organization", name, id: server.ids[key] });
+    expect(imported.resources).to.deep.equal([
+      organization("alpha", "newApplication"),
+      { type: "vb365:index:BackupJob", name: "alpha-archive", id: jobs.get("Alpha archive") },
+      organization("alpha-2", "germany"),
+      organization("bravo", "configured"),
+      // charlie-sales names OneDrive folders, which no declaration can: an import would refuse it.
+      organization("charlie", "existing"),
+      { type: "vb365:index:BackupJob", name: "charlie-everything", id: jobs.get("Charlie everything") },
+      organization("delta", "legacy"),
+      organization("echo", "basic"),
+    ]);
+  });
+
   it("skips the jobs with --no-jobs: no job is read", async () => {
     await handMadeServer(fixture, pfx);
     fixture.current.resetCounters();
