@@ -11,6 +11,11 @@ export interface JobCreation {
   name: string;
   body: Record<string, unknown>;
   adoptExisting: boolean;
+  /**
+   * The organization's jobs for adoption: a listing the organization's other jobs of the same
+   * `up` share (an estate taken over adopts many per organization). Default: a listing of its own.
+   */
+  adoptable?: () => Promise<RemoteJob[]>;
 }
 
 /**
@@ -21,7 +26,7 @@ export interface JobCreation {
  */
 export async function addOrAdoptJob(api: JobsApi, creation: JobCreation): Promise<{ job: RemoteJob; adopted: boolean }> {
   if (creation.adoptExisting) {
-    const existing = await ownJob(api, creation);
+    const existing = namedJob(await (creation.adoptable?.() ?? api.listOrganizationJobs(creation.organizationId)), creation);
     if (existing) {
       await api.updateJob(existing.id, creation.body);
       return { job: existing, adopted: true };
@@ -47,10 +52,18 @@ export async function addOrAdoptJob(api: JobsApi, creation: JobCreation): Promis
   }
 }
 
-/** The organization's one job of this name; an error naming them when there are several. */
-async function ownJob(api: JobsApi, { organizationId, name }: JobCreation): Promise<RemoteJob | undefined> {
+/**
+ * The organization's one job of this name, read afresh: after a POST that lost its answer, only a
+ * listing made since can tell whether it added the job.
+ */
+async function ownJob(api: JobsApi, creation: JobCreation): Promise<RemoteJob | undefined> {
+  return namedJob(await api.listOrganizationJobs(creation.organizationId), creation);
+}
+
+/** The one job of this name among the organization's `jobs`; an error naming them when there are several. */
+function namedJob(jobs: RemoteJob[], { organizationId, name }: JobCreation): RemoteJob | undefined {
   const wanted = name.trim().toLowerCase();
-  const named = (await api.listOrganizationJobs(organizationId)).filter((job) => job.name?.trim().toLowerCase() === wanted);
+  const named = jobs.filter((job) => job.name?.trim().toLowerCase() === wanted);
   if (named.length > 1) {
     throw new Error(`Cannot tell which job is this resource's: the organization ${organizationId} has ${named.length} jobs named "${name}" (${named.map((job) => job.id).join(", ")}). Nothing was changed. Rename one of them in VB365, or give this job another name.`);
   }

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ConnectionSettings, isNotFound } from "../client";
 import { JobsApi } from "../client/jobs";
+import type { RemoteJob } from "../client/job-schemas";
 import { ConnectedProvider } from "../common/connected-provider";
 import { reportingErrors } from "../common/errors";
 import { JOB_ITEM_MEMBERS, jobBody } from "./body";
@@ -36,9 +37,18 @@ export class BackupJobProvider extends ConnectedProvider implements pulumi.dynam
       const repositoryId = await repositoryIdOf(this.pool, settings, inputs);
       const items = await resolveItems(api, inputs.organizationId!, itemLists(inputs), JOB_ITEM_MEMBERS);
       const body = jobBody(inputs, { repositoryId, items }, "create", settings.apiVersion);
-      const { job } = await addOrAdoptJob(api, { organizationId: inputs.organizationId!, name: String(body.name), body, adoptExisting: inputs.adoptExisting === true }).finally(() =>
-        this.pool.forget(settings, "jobs"),
-      );
+      const organizationId = inputs.organizationId!;
+      const ofOrganization = `jobs of ${organizationId.toLowerCase()}`;
+      const adoptable = () => this.pool.listingOf(settings, ofOrganization, (client) => new JobsApi(client).listOrganizationJobs(organizationId));
+      let adopted = false;
+      let job: RemoteJob;
+      try {
+        ({ job, adopted } = await addOrAdoptJob(api, { organizationId, name: String(body.name), body, adoptExisting: inputs.adoptExisting === true, adoptable }));
+      } finally {
+        this.pool.forget(settings, "jobs");
+        // A job added (or maybe added, by a POST that failed) is news to the organization's listing; one taken over is in it.
+        if (!adopted) this.pool.forget(settings, ofOrganization);
+      }
       return { id: job.id, outs: outputsFromJob(inputs, { id: job.id, repositoryId, items }, settings.apiVersion) };
     });
   }

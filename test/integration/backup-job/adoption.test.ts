@@ -50,6 +50,19 @@ for (const version of ["v6", "v7", "v8"] as const) {
       expect(stored.find((job) => job.id === tenants.contosoJob)?.schedulePolicy).to.deep.include({ dailyTime: "22:00:00" });
     });
 
+    it("takes over an organization's jobs from one listing of them, however many it adopts", async () => {
+      const tenants = await twoTenantsWithConsoleJobs();
+      const api = new JobsApi(new Vb365Client(emulatorConnection(world.emulator, version)));
+      const more = [await api.createJob(tenants.fabrikam, { ...CONSOLE_JOB, name: "Weekly" }), await api.createJob(tenants.fabrikam, { ...CONSOLE_JOB, name: "Teams" })];
+      world.emulator.resetCounters();
+      const adopting = ["Nightly", "Weekly", "Teams"].map((name) => checked(tenants.jobs, { organizationId: tenants.fabrikam, name, adoptExisting: true, repositoryId: DEFAULT_REPOSITORY_ID }));
+      const created = await Promise.all((await Promise.all(adopting)).map((inputs) => tenants.jobs.create(inputs)));
+      expect(created.map((job) => job.id)).to.deep.equal([tenants.fabrikamJob, ...more.map((job) => job.id)]);
+      const { byKind } = world.emulator.counters();
+      expect(byKind[version === "v8" ? "jobs.list" : "organizations.jobs"]).to.equal(1);
+      expect(byKind["jobs.create"] ?? 0).to.equal(0);
+    });
+
     it("adds a job when the organization has none of that name, even with adoptExisting", async () => {
       const tenants = await twoTenantsWithConsoleJobs();
       const created = await tenants.jobs.create(await checked(tenants.jobs, { organizationId: tenants.contoso, name: "Teams", adoptExisting: true, repositoryId: DEFAULT_REPOSITORY_ID }));
