@@ -1,3 +1,4 @@
+import { keepWebAssemblyOnBaselineCompiler } from "../runtime/wasm-baseline";
 import { packageSchema } from "./schema/package-schema";
 import { Vb365PluginProvider } from "./provider";
 import { serve } from "./server";
@@ -7,6 +8,8 @@ import { serve } from "./server";
  * as the first argument and reads the port to call from its first line of output.
  */
 async function main(): Promise<void> {
+  // As in the dynamic-provider process: undici's parser compiled without V8's optimizing tier (wasm-baseline.ts).
+  keepWebAssemblyOnBaselineCompiler();
   const { version } = require("../../../package.json") as { version: string };
   let schema: string | undefined;
   const { port } = await serve({ version, schema: () => (schema ??= JSON.stringify(packageSchema(version))), provider: new Vb365PluginProvider() });
