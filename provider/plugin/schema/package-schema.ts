@@ -46,10 +46,12 @@ export function packageSchema(version: string): PackageSpec {
     },
     resources,
     types: types.specs,
+    // respectSchemaVersion: a generated SDK asks the engine for the plugin of this version, which
+    // the plugin reports; without it, one asks for 0.0.0 and pulumi import's code generation fails.
     language: {
-      nodejs: { packageName: "@pulumi-vb365/vb365", packageDescription: "The vb365 provider plugin's SDK for Node.js (TypeScript programs can also use pulumi-vb365's own resources)." },
-      python: { packageName: "pulumi_vb365" },
-      go: { importBasePath: "github.com/pulumi-vb365/sdk/go/vb365", generateResourceContainerTypes: false },
+      nodejs: { packageName: "@pulumi-vb365/vb365", packageDescription: "The vb365 provider plugin's SDK for Node.js (TypeScript programs can also use pulumi-vb365's own resources).", respectSchemaVersion: true },
+      python: { packageName: "pulumi_vb365", respectSchemaVersion: true },
+      go: { importBasePath: "github.com/pulumi-vb365/sdk/go/vb365", generateResourceContainerTypes: false, respectSchemaVersion: true },
     },
   };
 }

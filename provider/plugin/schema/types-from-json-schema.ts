@@ -42,7 +42,7 @@ export type TypeNamer = (path: readonly string[]) => string;
  * properties, `type` required: Pulumi's languages have no tagged unions, and check still holds
  * each item to the properties its type allows.
  */
-export function typeOfJson(schema: JsonSchema, path: readonly string[], names: TypeNamer, types: ObjectTypes): TypeSpec {
+export function typeOfJson(schema: JsonSchema, path: readonly string[], names: TypeNamer, types: ObjectTypes): PropertySpec {
   const options = schema.oneOf ?? schema.anyOf;
   if (options) return unionType(options, path, names, types);
   if (schema.const !== undefined) return { type: primitiveOf(typeof schema.const) };
@@ -77,10 +77,26 @@ function objectSpec(schema: JsonSchema, path: readonly string[], names: TypeName
   return { type: "object", properties, ...(schema.required?.length ? { required: [...schema.required] } : {}) };
 }
 
-function unionType(options: JsonSchema[], path: readonly string[], names: TypeNamer, types: ObjectTypes): TypeSpec {
+/**
+ * A union: of objects told apart by `type`, one object type (taggedObjectSpec); of anything else
+ * (a day or a list of days), a value of any shape that says what it takes, since the languages'
+ * SDKs check a union of a string and a list wrongly (the Python SDK refuses the list), and check
+ * holds the value to the union anyway.
+ */
+function unionType(options: JsonSchema[], path: readonly string[], names: TypeNamer, types: ObjectTypes): PropertySpec {
   const tagged = options.every((option) => option.type === "object" && option.properties?.type?.const !== undefined);
   if (tagged) return types.add(names(path), taggedObjectSpec(options, path, names, types));
-  return { oneOf: options.map((option) => typeOfJson(option, path, names, types)) };
+  return { ...ANY, description: `${options.map(inWords).join(", or ")}.`.replace(/^./, (first) => first.toUpperCase()) };
+}
+
+/** What a value of `schema` is, in words: "one of A, B" or "a list of them". */
+function inWords(schema: JsonSchema, index: number, all: JsonSchema[]): string {
+  if (schema.enum) return `one of ${schema.enum.join(", ")}`;
+  if (schema.type === "array" && schema.items) {
+    const earlier = all.slice(0, index).some((other) => JSON.stringify(other) === JSON.stringify(schema.items));
+    return earlier ? "a list of them" : `a list of ${inWords(schema.items, 0, [])}`;
+  }
+  return `a ${schema.type ?? "value"}`;
 }
 
 /** One object of every variant's properties; each says which variants take it. */
