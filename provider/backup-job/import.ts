@@ -4,7 +4,7 @@ import { organizationOfJob, type RemoteJob } from "../client/job-schemas";
 import { checkBackupJob } from "./check";
 import { itemsFromServer } from "./items-from-server";
 import { scheduleFromServer } from "./schedule-from-server";
-import type { BackupJobInputs } from "./types";
+import type { BackupJobInputs, JobSchedule, JobWindow } from "./types";
 
 /**
  * A job the server has, as the inputs that declare it (`pulumi import`, the `import` option,
@@ -22,6 +22,7 @@ export async function importedJob(api: JobsApi, job: RemoteJob, apiVersion: ApiV
   const schedule = scheduleFromServer(job.schedulePolicy);
   const problems = [...selected.leftOut.map((item) => `${item} (selected)`), ...excluded.leftOut.map((item) => `${item} (excluded)`), ...(schedule.problem ? [schedule.problem] : [])];
   if (problems.length) throw new Error(`${shown} cannot be imported without losing part of it: ${problems.join("; ")}. Manage it in the console, or change it there first.`);
+  if (schedule.schedule) schedule.schedule = withDaysAsLists(schedule.schedule);
   const declared: Record<string, unknown> = {
     organizationId,
     name: job.name ?? undefined,
@@ -39,4 +40,15 @@ export async function importedJob(api: JobsApi, job: RemoteJob, apiVersion: ApiV
     throw new Error(`${shown} cannot be declared from what the server reports (${reasons}).`);
   }
   return checked.inputs;
+}
+
+/**
+ * The schedule with each window span's days as a list: what the package schema types them as, so
+ * that the code `pulumi import` prints in any language declares them as the SDKs take them.
+ */
+function withDaysAsLists(schedule: JobSchedule): JobSchedule {
+  const listed = (window: JobWindow | undefined): JobWindow | undefined =>
+    window && { ...window, allowed: window.allowed.map((span) => ({ ...span, days: typeof span.days === "string" ? [span.days] : span.days })) };
+  const { backupWindow, periodicallyWindow, ...rest } = schedule;
+  return { ...rest, ...(backupWindow ? { backupWindow: listed(backupWindow) } : {}), ...(periodicallyWindow ? { periodicallyWindow: listed(periodicallyWindow) } : {}) };
 }

@@ -78,14 +78,17 @@ function objectSpec(schema: JsonSchema, path: readonly string[], names: TypeName
 }
 
 /**
- * A union: of objects told apart by `type`, one object type (taggedObjectSpec); of anything else
- * (a day or a list of days), a value of any shape that says what it takes, since the languages'
- * SDKs check a union of a string and a list wrongly (the Python SDK refuses the list), and check
- * holds the value to the union anyway.
+ * A union: of objects told apart by `type`, one object type (taggedObjectSpec); of a value and a
+ * list of such values (a day, or days), the list, since the languages' SDKs handle a union of a
+ * string and a list wrongly (the Python SDK refuses the list, Go's code generation does not
+ * compile) and the provider takes a list of one as it takes the value alone; of anything else, a
+ * value of any shape that says what it takes. Check holds every value to the union itself.
  */
 function unionType(options: JsonSchema[], path: readonly string[], names: TypeNamer, types: ObjectTypes): PropertySpec {
   const tagged = options.every((option) => option.type === "object" && option.properties?.type?.const !== undefined);
   if (tagged) return types.add(names(path), taggedObjectSpec(options, path, names, types));
+  const list = options.find((option) => option.type === "array" && options.some((other) => JSON.stringify(other) === JSON.stringify(option.items)));
+  if (list) return { ...typeOfJson(list, path, names, types), description: `A list of ${inWords(list.items!, 0, [])}.` };
   return { ...ANY, description: `${options.map(inWords).join(", or ")}.`.replace(/^./, (first) => first.toUpperCase()) };
 }
 
