@@ -21,7 +21,7 @@ export const TENANT_CERTIFICATE_FIELDS = {
     secret: true,
     keptWhenAbsent: true,
   }),
-  pfxEncryption: field(() => pfxEncryptionSchema().optional(), { description: "Encryption of the private key inside the PFX: `3des` imports on every Windows Server that VB365 supports; `aes256` needs Windows Server 2016 build 1709 or later.", change: "replace", default: DEFAULT_PFX_ENCRYPTION }),
+  pfxEncryption: field(pfxEncryptionSchema, { description: "Encryption of the private key inside the PFX: `3des` imports on every Windows Server that VB365 supports; `aes256` needs Windows Server 2016 build 1709 or later.", change: "replace", default: DEFAULT_PFX_ENCRYPTION }),
   rotateBeforeDays: field(() => daysSchema("rotateBeforeDays", MAX_VALIDITY_DAYS - 1), {
     description: "Replace the certificate once fewer than this many days remain before `notAfter`: the next preview or up inside that window shows a replacement. Less than `validityDays`; the provider's clock can be set with `VB365_NOW` (ISO 8601) for tests.",
     change: "update",
