@@ -2,7 +2,7 @@ import type * as forge from "node-forge";
 import { certificateFacts } from "./facts";
 import type { PfxContents } from "./pfx";
 import { fromForgeCertificate } from "./subject";
-import type { CertificateSubject, PfxEncryption, TenantCertificateOutputs } from "./types";
+import type { CertificateSubject, NextCertificateOutputs, PfxEncryption, TenantCertificateOutputs } from "./types";
 
 export interface GeneratedState {
   subject: CertificateSubject;
@@ -39,5 +39,17 @@ export function importedOutputs(pfxBase64: string, password: string, contents: P
     subject: fromForgeCertificate(contents.certificate),
     imported: true,
     friendlyName: contents.friendlyName,
+  };
+}
+
+/** The next certificate beside the current one: its PFX (secret) and its public facts, under `next…` names. */
+export function nextOutputs(pfx: Buffer, certificate: forge.pki.Certificate): NextCertificateOutputs {
+  const facts = certificateFacts(certificate);
+  return {
+    nextPfxBase64: pfx.toString("base64"),
+    nextThumbprint: facts.thumbprint,
+    nextCertificatePem: facts.certificatePem,
+    nextNotBefore: facts.notBefore,
+    nextNotAfter: facts.notAfter,
   };
 }

@@ -77,4 +77,13 @@ export interface TenantCertificateOutputs extends CertificateFacts {
   validityDays?: number;
   pfxEncryption?: PfxEncryption;
   rotateBeforeDays?: number;
+  /** The next certificate, made inside the rotation window beside the current one (rotation.ts). Secret. */
+  nextPfxBase64?: string;
+  nextThumbprint?: string;
+  nextCertificatePem?: string;
+  nextNotBefore?: string;
+  nextNotAfter?: string;
 }
+
+/** The next certificate's part of the outputs. */
+export type NextCertificateOutputs = Required<Pick<TenantCertificateOutputs, "nextPfxBase64" | "nextThumbprint" | "nextCertificatePem" | "nextNotBefore" | "nextNotAfter">>;
