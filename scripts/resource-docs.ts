@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { type DocumentedResource, resourceDocs } from "../provider/common/definition-docs";
 import { BACKUP_JOB_FIELDS, BACKUP_JOB_OUTPUT_FIELDS } from "../provider/backup-job/definition";
 import { ROLE_FIELDS, ROLE_OUTPUT_FIELDS } from "../provider/restore-operator-role/definition";
-import { ORGANIZATION_FIELDS, ORGANIZATION_OUTPUT_FIELDS, SETTINGS_FIELDS, SETTINGS_OUTPUT_FIELDS } from "../provider/organization/definition";
+import { ORGANIZATION_DERIVED_FIELDS, ORGANIZATION_FIELDS, ORGANIZATION_OUTPUT_FIELDS, SETTINGS_FIELDS, SETTINGS_OUTPUT_FIELDS } from "../provider/organization/definition";
 import { TENANT_CERTIFICATE_FIELDS, TENANT_CERTIFICATE_OUTPUTS } from "../provider/tenant-certificate/definition";
 
 /** The resources docs/resources.md documents, in its order. */
@@ -19,7 +19,7 @@ export const DOCUMENTED_RESOURCES: DocumentedResource[] = [
     summary: "A Microsoft 365 organization in Veeam Backup for Microsoft 365, managed through its REST API (v6, v7 or v8).",
     inputs: ORGANIZATION_FIELDS,
     nested: { "exchangeOnlineSettings, sharePointOnlineSettings": SETTINGS_FIELDS },
-    outputs: { ...ORGANIZATION_OUTPUT_FIELDS, ...Object.fromEntries(Object.entries(SETTINGS_OUTPUT_FIELDS).map(([name, field]) => [`<service>.${name}`, field])) },
+    outputs: { ...ORGANIZATION_OUTPUT_FIELDS, ...ORGANIZATION_DERIVED_FIELDS, ...Object.fromEntries(Object.entries(SETTINGS_OUTPUT_FIELDS).map(([name, field]) => [`<service>.${name}`, field])) },
   },
   {
     title: "Vb365BackupJob",

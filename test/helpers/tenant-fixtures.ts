@@ -21,7 +21,8 @@ export async function makePfx(commonName = "tenant.onmicrosoft.com VB365", passw
   return { pfxBase64: pfx.toString("base64"), password, thumbprint: certificateFacts(certificate).thumbprint };
 }
 
-const APPLICATION_ID = "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10";
+/** The existing Entra application of the kind C fixtures (existingApplicationInputs). */
+export const APPLICATION_ID = "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10";
 
 function appOnly(pfx: TestPfx, extra: Record<string, unknown> = {}) {
   return { applicationCertificate: pfx.pfxBase64, applicationCertificatePassword: pfx.password, ...extra };
