@@ -56,7 +56,7 @@ export function refusedSwitch(error: unknown, plan: OrganizationPlan, context: R
 function waitsFor(plan: OrganizationPlan, pending: string, application: string): string {
   const tenant = plan.organizationName ?? "the organization";
   if (plan.usesDeviceCode) {
-    return `a fresh device code, to let VB365 register certificate ${pending} on ${application}: a Global Administrator of ${tenant} signs in with a new code (\`vb365 device-code --config-key <its userCode key> --up\`); or register it there and add it to registeredThumbprints`;
+    return `a fresh device code, to let VB365 register certificate ${pending} on ${application}: a Global Administrator of ${tenant} signs in with a new code, given as userCode (\`vb365 device-code --up\`); or register it there and add it to registeredThumbprints`;
   }
   return `the customer to register certificate ${pending} on ${application} in ${tenant} (their Entra app registration), then to add it to registeredThumbprints`;
 }

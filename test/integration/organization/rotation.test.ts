@@ -153,7 +153,7 @@ describe("Vb365Organization certificate rotation against an emulator that trusts
           const waiting = await update(provider, id, outs, shared(declared, world.pfx, world.rotated));
           expect(world.emulator.counters().total).to.equal(0);
           expect(waiting.certificateRotation).to.equal(
-            `waiting: a fresh device code, to let VB365 register certificate ${world.rotated.thumbprint} on the application VB365 registered: a Global Administrator of ${NEW_TENANT} signs in with a new code (\`vb365 device-code --config-key <its userCode key> --up\`); or register it there and add it to registeredThumbprints; ${world.pfx.thumbprint} stays in use until then, valid until ${notAfterOf(world.pfx)}.`,
+            `waiting: a fresh device code, to let VB365 register certificate ${world.rotated.thumbprint} on the application VB365 registered: a Global Administrator of ${NEW_TENANT} signs in with a new code, given as userCode (\`vb365 device-code --up\`); or register it there and add it to registeredThumbprints; ${world.pfx.thumbprint} stays in use until then, valid until ${notAfterOf(world.pfx)}.`,
           );
 
           const fresh = await signedInDeviceCode(world.emulator, client, NEW_TENANT);
