@@ -10,8 +10,6 @@ const REPLACING = namesWhere(ORGANIZATION_FIELDS, (candidate) => candidate.chang
 const IN_PLACE = namesWhere(ORGANIZATION_FIELDS, (candidate) => candidate.change === "update" && candidate.compared !== false && !candidate.fields);
 /** Settings judged by another (the certificate by its thumbprint) or not at all (its password). */
 const SETTINGS_NOT_COMPARED = namesWhere(SETTINGS_FIELDS, (candidate) => candidate.compared === false);
-/** The certificates, judged by the thumbprint the plan chooses, unless they are not known yet. */
-const CERTIFICATES = ["applicationCertificate", "nextApplicationCertificate"] as const;
 
 /** What changed and how, with the plan that decided which certificate each service uses. */
 export interface OrganizationChanges {
@@ -49,8 +47,11 @@ export function organizationChanges(olds: OrganizationOutputs, news: Organizatio
   for (const service of SERVICE_NAMES) {
     if (settingsChanged(olds[service], effective[service] as ServiceConnectionState | undefined)) updates.push(service);
   }
-  // A certificate still unknown at preview may be a new one: the decision is made again at up.
-  const unknownCertificate = [...CERTIFICATES.map((key) => news[key]), ...SERVICE_NAMES.map((service) => news[service]?.applicationCertificate)].some(isUnknown);
+  // A current certificate still unknown at preview may be a new one in use: the decision is made
+  // again at up. A next one unknown is no change of its own: it only appears with an update of its
+  // TenantCertificate, which the preview shows; at up, known, it is judged (and a state made before
+  // next certificates existed has none to know at preview).
+  const unknownCertificate = [news.applicationCertificate, ...SERVICE_NAMES.map((service) => news[service]?.applicationCertificate)].some(isUnknown);
   if (unknownCertificate || (plan.certificates.pending ?? "") !== (olds.pendingCertificateThumbprint ?? "")) updates.push("certificateRotation");
   return { replaces, updates, plan };
 }

@@ -49,11 +49,11 @@ export const TENANT_CERTIFICATE_OUTPUTS: Readonly<Record<keyof TenantCertificate
   validityDays: { description: "Days the certificate was made valid for." },
   pfxEncryption: { description: "How the PFX is encrypted." },
   rotateBeforeDays: { description: "The rotation window, in days." },
-  nextPfxBase64: { description: "The next certificate's PFX, made inside the rotation window (same password as `pfxBase64`); absent when there is none.", secret: true },
-  nextThumbprint: { description: "The next certificate's thumbprint; absent when there is none." },
-  nextCertificatePem: { description: "The next certificate alone, PEM (public): register it on the Entra application before the organization switches to it; absent when there is none." },
-  nextNotBefore: { description: "ISO 8601; absent when there is no next certificate." },
-  nextNotAfter: { description: "ISO 8601; absent when there is no next certificate." },
+  nextPfxBase64: { description: "The next certificate's PFX, made inside the rotation window (same password as `pfxBase64`); null when there is none.", secret: true },
+  nextThumbprint: { description: "The next certificate's thumbprint; null when there is none." },
+  nextCertificatePem: { description: "The next certificate alone, PEM (public): register it on the Entra application before the organization switches to it; null when there is none." },
+  nextNotBefore: { description: "ISO 8601; null when there is no next certificate." },
+  nextNotAfter: { description: "ISO 8601; null when there is no next certificate." },
 };
 
 /** Validates resolved inputs; `check` handles unknowns and the rules that span several fields. */

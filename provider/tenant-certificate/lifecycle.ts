@@ -48,7 +48,7 @@ export async function updateTenantCertificate(
   const password = inputs.password ?? olds.password;
   const wrapping: Wrapping = { password, encryption: pfxEncryption, friendlyName, unchanged: password === olds.password && friendlyName === olds.friendlyName };
   let current = rewrapped(olds.pfxBase64, olds.password, wrapping, "");
-  let next = olds.nextPfxBase64 === undefined ? undefined : rewrapped(olds.nextPfxBase64, olds.password, wrapping, "next ");
+  let next = olds.nextPfxBase64 ? rewrapped(olds.nextPfxBase64, olds.password, wrapping, "next ") : undefined;
   if (rotationStep(olds, rotateBeforeDays, at) === "promote" && next !== undefined) {
     current = next;
     next = undefined;

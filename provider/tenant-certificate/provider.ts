@@ -3,6 +3,7 @@ import { checkTenantCertificate } from "./check";
 import { now } from "./clock";
 import { diffTenantCertificate } from "./diff";
 import { createTenantCertificate, updateTenantCertificate } from "./lifecycle";
+import { NO_NEXT_CERTIFICATE } from "./results";
 import type { TenantCertificateInputs, TenantCertificateOutputs } from "./types";
 
 /**
@@ -26,9 +27,12 @@ export class TenantCertificateProvider
     return createTenantCertificate({ ...inputs }, now());
   }
 
-  /** The certificate exists only in state: there is nothing outside to refresh from. */
+  /**
+   * The certificate exists only in state: there is nothing outside to refresh from. A state made
+   * before next certificates existed gets their null outputs, so that previews know them.
+   */
   async read(id: string, props?: TenantCertificateOutputs) {
-    return props === undefined ? { id } : { id, props };
+    return props === undefined ? { id } : { id, props: { ...NO_NEXT_CERTIFICATE, ...props } };
   }
 
   async update(_id: string, olds: TenantCertificateOutputs, news: TenantCertificateInputs) {

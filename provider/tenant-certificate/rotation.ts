@@ -14,7 +14,7 @@ export type RotationStep = "makeNext" | "promote";
 
 export function rotationStep(olds: Partial<TenantCertificateOutputs>, rotateBeforeDays: unknown, at: Date): RotationStep | undefined {
   if (olds.imported === true) return undefined;
-  if (olds.nextThumbprint !== undefined) return hasExpired(olds.notAfter, at) ? "promote" : undefined;
+  if (olds.nextThumbprint) return hasExpired(olds.notAfter, at) ? "promote" : undefined;
   return isDueForRotation(olds.notAfter, rotateBeforeDays, at) ? "makeNext" : undefined;
 }
 

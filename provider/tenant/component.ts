@@ -120,7 +120,7 @@ export class Vb365Tenant extends pulumi.ComponentResource {
         applicationCertificate: this.certificate?.pfxBase64,
         applicationCertificatePassword: this.certificate?.password,
         // Beside it, the next one of a rotation (same password): the organization switches once its
-        // application trusts it. Without one it resolves to undefined, which the provider takes as left out.
+        // application trusts it. Without one it resolves to null, which the provider takes as left out.
         nextApplicationCertificate: this.certificate?.nextPfxBase64 as pulumi.Output<string> | undefined,
         nextApplicationCertificatePassword: this.certificate?.password,
         registeredThumbprints: args.registeredThumbprints,
@@ -132,8 +132,9 @@ export class Vb365Tenant extends pulumi.ComponentResource {
     );
     this.organizationId = this.organization.organizationId;
     this.thumbprint = thumbprintInUse(this.organization);
-    this.nextThumbprint = this.certificate ? this.certificate.nextThumbprint : pulumi.output(undefined);
-    this.nextCertificatePem = this.certificate ? this.certificate.nextCertificatePem : pulumi.output(undefined);
+    // The certificate says null when there is no next one; the tenant, undefined.
+    this.nextThumbprint = this.certificate ? this.certificate.nextThumbprint.apply((next) => next ?? undefined) : pulumi.output(undefined);
+    this.nextCertificatePem = this.certificate ? this.certificate.nextCertificatePem.apply((next) => next ?? undefined) : pulumi.output(undefined);
     this.certificateRotation = this.organization.certificateRotation;
     warnWhileWaiting(name, this.organization, args.deviceCodeConfigKey);
     this.certificateNotAfter = this.certificate ? this.certificate.notAfter : pulumi.output(undefined);
