@@ -8,8 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 
 export interface EntraRegistrationArgs {
   applicationId: pulumi.Input<string>;
-  /** The Microsoft 365 organization whose registration of the application takes the certificate. */
-  organizationName: pulumi.Input<string>;
+  /** The Microsoft 365 organization whose registration of the application takes the certificate; left out, a multi-tenant application's, for every organization. */
+  organizationName?: pulumi.Input<string>;
   certificatePem: pulumi.Input<string>;
 }
 
@@ -17,7 +17,7 @@ interface Registered {
   controlUrl: string;
   caPem?: string;
   applicationId: string;
-  organizationName: string;
+  organizationName?: string;
   certificatePem: string;
 }
 
@@ -46,7 +46,7 @@ function thumbprintOf(pem: string): string {
 
 const provider: pulumi.dynamic.ResourceProvider = {
   async create(inputs: Registered) {
-    const status = await control(inputs, "POST", `/applications/${inputs.applicationId}/certificates`, { certificatePem: inputs.certificatePem, organizationName: inputs.organizationName });
+    const status = await control(inputs, "POST", `/applications/${inputs.applicationId}/certificates`, { certificatePem: inputs.certificatePem, ...(inputs.organizationName ? { organizationName: inputs.organizationName } : {}) });
     if (status !== 201) throw new Error(`The emulator refused to register the certificate on ${inputs.applicationId}: ${status}`);
     const thumbprint = thumbprintOf(inputs.certificatePem);
     return { id: `${inputs.applicationId}/${thumbprint}`, outs: { ...inputs, thumbprint } };
@@ -56,7 +56,8 @@ const provider: pulumi.dynamic.ResourceProvider = {
     return { changes: replaces.length > 0, replaces };
   },
   async delete(_id: string, outs: Registered & { thumbprint: string }) {
-    const status = await control(outs, "DELETE", `/applications/${outs.applicationId}/certificates/${outs.thumbprint}?organizationName=${encodeURIComponent(outs.organizationName)}`);
+    const scope = outs.organizationName ? `?organizationName=${encodeURIComponent(outs.organizationName)}` : "";
+    const status = await control(outs, "DELETE", `/applications/${outs.applicationId}/certificates/${outs.thumbprint}${scope}`);
     if (status !== 204 && status !== 404) throw new Error(`The emulator refused to remove the certificate from ${outs.applicationId}: ${status}`);
   },
 };
@@ -67,7 +68,7 @@ export class EntraRegistration extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: EntraRegistrationArgs, opts?: pulumi.CustomResourceOptions) {
     const vb365 = new pulumi.Config("vb365");
-    super(provider, name, { ...args, controlUrl: vb365.require("url"), caPem: vb365.get("caCertificate"), thumbprint: undefined }, opts);
+    super(provider, name, { organizationName: undefined, ...args, controlUrl: vb365.require("url"), caPem: vb365.get("caCertificate"), thumbprint: undefined }, opts);
   }
 }
 
