@@ -217,6 +217,20 @@ describe("emulator organizations: list, get, update, delete", () => {
       expect(fixture.current.trustReport().every((entry) => entry.trusted)).to.equal(true);
     });
 
+    it("refuses a code signed in to another tenant for that, changing nothing and leaving the code unused", async () => {
+      const client = await fixture.client("v8");
+      const created = (await client.post("/Organizations", newApplicationBody(await signedInUserCode(client, "fabrikam.onmicrosoft.com"), pfx))).body;
+      const elsewhere = await signedInUserCode(client, "contoso.onmicrosoft.com");
+      const rotate = { applicationCertificate: rotated.base64, applicationCertificatePassword: rotated.password };
+      const refused = await client.put(`/Organizations/${created.id}`, { configureApplication: true, userCode: elsewhere, exchangeOnlineSettings: rotate, sharePointOnlineSettings: rotate });
+      expect(refused.status).to.equal(400);
+      expect(refused.body.message).to.equal(
+        `The device code '${elsewhere}' was signed in to contoso.onmicrosoft.com, not to fabrikam.onmicrosoft.com: VB365 cannot configure the application of fabrikam.onmicrosoft.com with it. A Global Administrator of fabrikam.onmicrosoft.com must sign in with a new code.`,
+      );
+      expect((await client.get(`/Organizations/${created.id}`)).body.exchangeOnlineSettings.applicationCertificateThumbprint).to.equal(pfx.thumbprint);
+      expect(fixture.current.deviceCodes().find((code) => code.userCode === elsewhere)?.used).to.equal(false);
+    });
+
     it("refuses to change the type or the region", async () => {
       const client = await fixture.client("v8");
       const id = await add(client, "contoso.onmicrosoft.com");
