@@ -121,7 +121,7 @@ export class Vb365Tenant extends pulumi.ComponentResource {
         applicationCertificatePassword: this.certificate?.password,
         // Beside it, the next one of a rotation (same password): the organization switches once its
         // application trusts it. Without one it resolves to null, which the provider takes as left out.
-        nextApplicationCertificate: this.certificate?.nextPfxBase64 as pulumi.Output<string> | undefined,
+        nextApplicationCertificate: this.certificate?.nextPfxBase64,
         nextApplicationCertificatePassword: this.certificate?.password,
         registeredThumbprints: args.registeredThumbprints,
         ...(kept ? { keepServerCredentials: true } : {}),
