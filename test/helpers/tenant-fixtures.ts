@@ -56,6 +56,30 @@ export function existingApplicationInputs(pfx: TestPfx, tenant: string, override
   };
 }
 
+/** The inputs with the services' own certificates taken out: what Vb365Tenant declares, or a kept organization. */
+export function withoutServiceCertificates(inputs: OrganizationInputs): OrganizationInputs {
+  const strip = ({ applicationCertificate: _pfx, applicationCertificatePassword: _password, ...settings }: NonNullable<OrganizationInputs["exchangeOnlineSettings"]>) => settings;
+  return {
+    ...inputs,
+    ...(inputs.exchangeOnlineSettings ? { exchangeOnlineSettings: strip(inputs.exchangeOnlineSettings) } : {}),
+    ...(inputs.sharePointOnlineSettings ? { sharePointOnlineSettings: strip(inputs.sharePointOnlineSettings) } : {}),
+  };
+}
+
+/**
+ * An existing-application tenant as Vb365Tenant declares it: one certificate for both services
+ * (`applicationCertificate`) and, during a rotation, the next one beside it.
+ */
+export function sharedCertificateInputs(inputs: OrganizationInputs, current: TestPfx, next?: TestPfx, extra: Partial<OrganizationInputs> = {}): OrganizationInputs {
+  return {
+    ...withoutServiceCertificates(inputs),
+    applicationCertificate: current.pfxBase64,
+    applicationCertificatePassword: current.password,
+    ...(next ? { nextApplicationCertificate: next.pfxBase64, nextApplicationCertificatePassword: next.password } : {}),
+    ...extra,
+  };
+}
+
 /** Kind D: modern authentication with legacy protocols allowed (refused for new organizations on v8). */
 export function legacyProtocolInputs(tenant: string, overrides: Partial<OrganizationInputs> = {}): OrganizationInputs {
   const settings = {

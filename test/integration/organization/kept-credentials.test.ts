@@ -3,21 +3,11 @@ import { describe, it } from "mocha";
 import type { OrganizationInputs, OrganizationOutputs } from "../../../provider/organization/types";
 import { rejection } from "../../helpers/rejection";
 import { addExistingApplicationTenant, checkAndCreate, checked, configuredProvider, emulatorConfig, registerCertificate, useProviderWorld } from "../../helpers/organization-provider";
-import { APPLICATION_ID, existingApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+import { APPLICATION_ID, existingApplicationInputs, type TestPfx, withoutServiceCertificates } from "../../helpers/tenant-fixtures";
 
 /** An existing-application tenant as the server holds it, declared without its credentials. */
 function keptInputs(pfx: TestPfx, tenant: string, overrides: Partial<OrganizationInputs> = {}): OrganizationInputs {
-  const declared = existingApplicationInputs(pfx, tenant);
-  const strip = ({ applicationCertificate: _pfx, applicationCertificatePassword: _password, ...settings }: NonNullable<OrganizationInputs["exchangeOnlineSettings"]>) => settings;
-  return {
-    ...declared,
-    organizationName: tenant,
-    adoptExisting: true,
-    keepServerCredentials: true,
-    exchangeOnlineSettings: strip(declared.exchangeOnlineSettings!),
-    sharePointOnlineSettings: strip(declared.sharePointOnlineSettings!),
-    ...overrides,
-  };
+  return { ...withoutServiceCertificates(existingApplicationInputs(pfx, tenant)), organizationName: tenant, adoptExisting: true, keepServerCredentials: true, ...overrides };
 }
 
 describe("Vb365Organization keeping the credentials the server has (keepServerCredentials)", () => {

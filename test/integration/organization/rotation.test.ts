@@ -6,10 +6,11 @@ import type { OrganizationInputs, OrganizationOutputs } from "../../../provider/
 import type { OrganizationProvider } from "../../../provider/organization/provider";
 import { pkcs12 } from "../../helpers/certificate";
 import { EmulatorClient } from "../../helpers/emulator";
+import type { Vb365Client } from "../../../provider/client";
 import { emulatorClient, signedInDeviceCode } from "../../helpers/emulator-stack";
 import { checkAndCreate, checked, configuredProvider, emulatorConfig, registerCertificate, useProviderWorld } from "../../helpers/organization-provider";
 import { rejection } from "../../helpers/rejection";
-import { APPLICATION_ID, existingApplicationInputs, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+import { APPLICATION_ID, existingApplicationInputs, newApplicationInputs, sharedCertificateInputs, type TestPfx } from "../../helpers/tenant-fixtures";
 
 const TENANT = "contoso.onmicrosoft.com";
 const NEW_TENANT = "fabrikam.onmicrosoft.com";
@@ -22,17 +23,7 @@ function notAfterOf(pfx: TestPfx): string {
 
 /** The tenant's inputs with the shared certificate and, where given, the next one beside it. */
 function shared(inputs: OrganizationInputs, current: TestPfx, next?: TestPfx, extra: Partial<OrganizationInputs> = {}): OrganizationInputs {
-  const strip = ({ applicationCertificate: _pfx, applicationCertificatePassword: _password, ...settings }: NonNullable<OrganizationInputs["exchangeOnlineSettings"]>) => settings;
-  return {
-    ...inputs,
-    organizationName: inputs.organizationName ?? TENANT,
-    applicationCertificate: current.pfxBase64,
-    applicationCertificatePassword: current.password,
-    ...(next ? { nextApplicationCertificate: next.pfxBase64, nextApplicationCertificatePassword: next.password } : {}),
-    exchangeOnlineSettings: strip(inputs.exchangeOnlineSettings!),
-    sharePointOnlineSettings: strip(inputs.sharePointOnlineSettings!),
-    ...extra,
-  };
+  return sharedCertificateInputs({ ...inputs, organizationName: inputs.organizationName ?? TENANT }, current, next, extra);
 }
 
 describe("Vb365Organization certificate rotation against an emulator that trusts like Entra", () => {
@@ -47,6 +38,19 @@ describe("Vb365Organization certificate rotation against an emulator that trusts
     expect((await provider.diff(id, outs, news)).changes, "the next preview is empty").to.equal(false);
     expect(untrusted(), "organizations whose certificate Entra would refuse").to.deep.equal([]);
     return outs;
+  }
+
+  /** A tenant whose application VB365 registered, added with a first signed-in code: where its rotation tests start. */
+  async function newApplicationTenant(version: "v7" | "v8", work: (tenant: { provider: OrganizationProvider; client: Vb365Client; declared: OrganizationInputs; id: string; outs: OrganizationOutputs }) => Promise<void>): Promise<void> {
+    const provider = await configuredProvider(emulatorConfig(world.emulator, version));
+    const client = emulatorClient(world.emulator, version);
+    try {
+      const declared = newApplicationInputs(world.pfx, await signedInDeviceCode(world.emulator, client, NEW_TENANT), { organizationName: NEW_TENANT });
+      const { id, outs } = await checkAndCreate(provider, shared(declared, world.pfx));
+      await work({ provider, client, declared, id, outs });
+    } finally {
+      await client.close();
+    }
   }
 
   async function jobOf(version: "v7" | "v8", organizationId: string): Promise<string> {
@@ -141,12 +145,7 @@ describe("Vb365Organization certificate rotation against an emulator that trusts
 
     describe(`an application VB365 registered (newApplicationName), ${version}`, () => {
       it("rotates only with a fresh device code, which the PUT carries with configureApplication and the application VB365 reports", async () => {
-        const provider = await configuredProvider(emulatorConfig(world.emulator, version));
-        const client = emulatorClient(world.emulator, version);
-        try {
-          const first = await signedInDeviceCode(world.emulator, client, NEW_TENANT);
-          const declared = newApplicationInputs(world.pfx, first, { organizationName: NEW_TENANT });
-          const { id, outs } = await checkAndCreate(provider, shared(declared, world.pfx));
+        await newApplicationTenant(version, async ({ provider, client, declared, id, outs }) => {
           const applicationId = world.emulator.state().organizations[0]!.exchangeOnlineSettings!.applicationId!;
 
           world.emulator.resetCounters();
@@ -170,18 +169,11 @@ describe("Vb365Organization certificate rotation against an emulator that trusts
           expect(stored!.exchangeOnlineSettings).to.include({ applicationId, applicationCertificateThumbprint: world.rotated.thumbprint });
           expect(world.emulator.deviceCodes().find((code) => code.userCode === fresh)?.used).to.equal(true);
           expect(world.emulator.applications().flatMap((application) => application.certificates.map((certificate) => certificate.addedBy))).to.deep.equal(["newApplicationName", "configureApplication"]);
-        } finally {
-          await client.close();
-        }
+        });
       });
 
       it("fails with a code the server refuses, saying how to get a fresh one, and stays on the working certificate", async () => {
-        const provider = await configuredProvider(emulatorConfig(world.emulator, version));
-        const client = emulatorClient(world.emulator, version);
-        try {
-          const first = await signedInDeviceCode(world.emulator, client, NEW_TENANT);
-          const declared = newApplicationInputs(world.pfx, first, { organizationName: NEW_TENANT });
-          const { id, outs } = await checkAndCreate(provider, shared(declared, world.pfx));
+        await newApplicationTenant(version, async ({ provider, client, declared, id, outs }) => {
           // Not signed in: VB365 cannot register anything with it.
           const unsigned = (await client.createDeviceCode("Worldwide")).userCode;
           const news = await checked(provider, shared({ ...declared, userCode: unsigned }, world.pfx, world.rotated));
@@ -191,9 +183,7 @@ describe("Vb365Organization certificate rotation against an emulator that trusts
           );
           expect(error.message).to.not.contain(unsigned);
           expect(world.emulator.state().organizations[0]?.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(world.pfx.thumbprint);
-        } finally {
-          await client.close();
-        }
+        });
       });
     });
   }

@@ -3,23 +3,13 @@ import { before, describe, it } from "mocha";
 import { checkOrganization } from "../../../provider/organization/check";
 import { UNKNOWN_SENTINEL } from "../../../provider/common/check";
 import type { OrganizationInputs } from "../../../provider/organization/types";
-import { APPLICATION_ID, existingApplicationInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+import { APPLICATION_ID, existingApplicationInputs, makePfx, newApplicationInputs, sharedCertificateInputs, type TestPfx } from "../../helpers/tenant-fixtures";
 
 const TENANT = "contoso.onmicrosoft.com";
 
 /** An existing-application tenant with the shared certificate, as Vb365Tenant declares it. */
 function tenant(pfx: TestPfx, extra: Partial<OrganizationInputs> = {}): OrganizationInputs {
-  const settings = existingApplicationInputs(pfx, TENANT);
-  const strip = ({ applicationCertificate: _pfx, applicationCertificatePassword: _password, ...rest }: NonNullable<OrganizationInputs["exchangeOnlineSettings"]>) => rest;
-  return {
-    ...settings,
-    organizationName: TENANT,
-    applicationCertificate: pfx.pfxBase64,
-    applicationCertificatePassword: pfx.password,
-    exchangeOnlineSettings: strip(settings.exchangeOnlineSettings!),
-    sharePointOnlineSettings: strip(settings.sharePointOnlineSettings!),
-    ...extra,
-  };
+  return sharedCertificateInputs({ ...existingApplicationInputs(pfx, TENANT), organizationName: TENANT }, pfx, undefined, extra);
 }
 
 function check(inputs: OrganizationInputs, previous?: OrganizationInputs) {

@@ -5,7 +5,7 @@ import { diffOrganization } from "../../../provider/organization/diff";
 import { outputsFromInputs } from "../../../provider/organization/state";
 import type { OrganizationInputs, OrganizationOutputs } from "../../../provider/organization/types";
 import { UNKNOWN_SENTINEL } from "../../../provider/common/check";
-import { existingApplicationInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+import { existingApplicationInputs, makePfx, newApplicationInputs, sharedCertificateInputs, type TestPfx } from "../../helpers/tenant-fixtures";
 
 /** `previous`: the inputs the organization was created with, for inputs checked after its creation. */
 function checked(inputs: OrganizationInputs, previous?: OrganizationInputs): OrganizationInputs {
@@ -93,14 +93,7 @@ describe("Vb365Organization diff", () => {
   });
 
   describe("a rotation's record", () => {
-    const shared = (current: TestPfx, extra: Partial<OrganizationInputs> = {}): OrganizationInputs => {
-      const inputs = existingApplicationInputs(current, "contoso.onmicrosoft.com");
-      for (const service of ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const) {
-        const { applicationCertificate: _pfx, applicationCertificatePassword: _password, ...settings } = inputs[service]!;
-        inputs[service] = settings;
-      }
-      return { ...inputs, applicationCertificate: current.pfxBase64, applicationCertificatePassword: current.password, ...extra };
-    };
+    const shared = (current: TestPfx, extra: Partial<OrganizationInputs> = {}): OrganizationInputs => sharedCertificateInputs(existingApplicationInputs(current, "contoso.onmicrosoft.com"), current, undefined, extra);
     const withNext = (extra: Partial<OrganizationInputs> = {}) => shared(pfx, { nextApplicationCertificate: rotated.pfxBase64, nextApplicationCertificatePassword: rotated.password, ...extra });
 
     it("shows no change for a state made before rotations existed, nor for an empty registeredThumbprints", () => {
