@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ApiVersion } from "../client";
-import { isUnknown, restoreUnknowns, structuralFailures, withoutUnknowns } from "../common/check";
+import { containsUnknown, isUnknown, restoreUnknowns, structuralFailures, UNKNOWN_SENTINEL, withoutUnknowns } from "../common/check";
 import { plainInputs } from "../tenant-certificate/normalize";
 import { withDefaultsOf } from "../common/definition";
 import { ORGANIZATION_FIELDS, SERVICE_NAMES, SETTINGS_FIELDS } from "./definition";
@@ -18,6 +18,9 @@ import type { OrganizationInputs } from "./types";
  */
 export function checkOrganization(news: Record<string, unknown>, apiVersion: ApiVersion | undefined, previous?: OrganizationInputs): pulumi.dynamic.CheckResult<OrganizationInputs> {
   const raw = plainInputs(news);
+  // A list with a thumbprint not known yet (an azuread registration being replaced) is unknown as
+  // a whole: which certificates the application trusts is decided again once it is known.
+  if (containsUnknown(raw.registeredThumbprints)) raw.registeredThumbprints = UNKNOWN_SENTINEL;
   const parsed = organizationInputsSchema().safeParse(withoutUnknowns(raw));
   if (!parsed.success) return { failures: structuralFailures(parsed.error.issues, raw, "Vb365Organization", knownInputs) };
 

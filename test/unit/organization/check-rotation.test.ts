@@ -46,6 +46,13 @@ describe("Vb365Organization check of a rotation's inputs", () => {
     expect(result.inputs).to.not.have.property("nextApplicationCertificateThumbprint");
   });
 
+  it("takes a list with a thumbprint still unknown at preview as unknown as a whole, and checks the rest", () => {
+    const result = check(tenant(pfx, { registeredThumbprints: [pfx.thumbprint, UNKNOWN_SENTINEL] }));
+    expect(result.failures).to.equal(undefined);
+    expect(result.inputs?.registeredThumbprints).to.equal(UNKNOWN_SENTINEL);
+    expect(result.inputs?.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(pfx.thumbprint);
+  });
+
   it("takes thumbprints as people copy them: any case, colons or spaces, each once, sorted", () => {
     const colons = next.thumbprint.toLowerCase().match(/../g)!.join(":");
     const spaced = pfx.thumbprint.match(/../g)!.join(" ");

@@ -116,6 +116,11 @@ describe("Vb365Organization diff", () => {
       expect(diffOrganization(created(shared(pfx)), checked(shared(pfx, { registeredThumbprints: [pfx.thumbprint] }))).changes).to.equal(true);
     });
 
+    it("shows an update while the confirmed thumbprints are not known yet at preview", () => {
+      const news = { ...checked(withNext(), shared(pfx)), registeredThumbprints: UNKNOWN_SENTINEL } as unknown as OrganizationInputs;
+      expect(diffOrganization({ ...created(shared(pfx)), pendingCertificateThumbprint: rotated.thumbprint }, news)).to.deep.equal({ changes: true, replaces: [] });
+    });
+
     it("leaves a next certificate still unknown at preview to up, where it is known", () => {
       const news = { ...checked(shared(pfx)), nextApplicationCertificate: UNKNOWN_SENTINEL };
       expect(diffOrganization(created(shared(pfx)), news)).to.deep.equal({ changes: false, replaces: [] });
