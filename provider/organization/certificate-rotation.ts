@@ -1,6 +1,5 @@
 import { Vb365ApiError } from "../client";
 import { readApplicationCertificate } from "./certificate";
-import type { SwitchAuthority } from "./certificate-choice";
 import type { OrganizationPlan } from "./plan";
 import type { OrganizationOutputs } from "./types";
 
@@ -18,19 +17,20 @@ export interface RotationContext {
 }
 
 /**
- * Where the organization's rotation stands after this create or update: the switch it made, what a
- * pending one waits for and until when the certificate in use lasts, or, when nothing happened, the
- * last switch's note, which stays until the next rotation begins (the old certificate can still
- * be removed from the application then).
+ * Where the organization's rotation stands after this create or update: what a pending switch waits
+ * for and until when the certificate in use lasts, the switch it made, or, when nothing happened,
+ * the last switch's note, which stays until the next rotation begins (the old certificate can
+ * still be removed from the application then).
  */
 export function rotationOutputs(plan: OrganizationPlan, previous: Pick<OrganizationOutputs, "certificateRotation"> | undefined, context: RotationContext): RotationOutputs {
   const { switching, pending } = plan.certificates;
   const application = applicationOf(plan, context);
-  if (switching) {
-    return { certificateRotation: `switched: from ${switching.from} to ${switching.to} on ${context.at.toISOString().slice(0, 10)}; ${switching.from} can now be removed from ${application}.` };
-  }
+  // A wait comes first, even right after a switch to another new certificate: it asks for action.
   if (pending) {
     return { certificateRotation: `waiting: ${waitsFor(plan, pending, application)}; ${inUseLasts(plan)}.`, pendingCertificateThumbprint: pending };
+  }
+  if (switching) {
+    return { certificateRotation: `switched: from ${switching.from} to ${switching.to} on ${context.at.toISOString().slice(0, 10)}; ${switching.from} can now be removed from ${application}.` };
   }
   const note = previous?.certificateRotation;
   return note?.startsWith("switched:") ? { certificateRotation: note } : {};
@@ -77,8 +77,7 @@ function applicationOf(plan: OrganizationPlan, context: RotationContext): string
   return id ? `application ${id}` : "the application VB365 registered";
 }
 
-/** How the switch a plan makes is allowed, for the request's body: a device-code switch carries configureApplication and the code. */
+/** Whether the plan switches by a device code, whose update carries configureApplication and the code (body.ts). */
 export function switchesWithDeviceCode(plan: OrganizationPlan): boolean {
-  const by: SwitchAuthority | undefined = plan.certificates.switching?.by;
-  return by === "deviceCode";
+  return plan.certificates.switching?.by === "deviceCode";
 }
