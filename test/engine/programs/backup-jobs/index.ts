@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantCertificate, Vb365BackupJob, Vb365Organization, Vb365RestoreOperatorRole } from "../../../../provider";
-import { EntraRegistration } from "../entra-registration";
+import { EntraRegistration } from "../../../helpers/entra-registration";
 
 // `count` existing-application tenants sharing one certificate, the even ones over the
 // vb365:connections entry "v8", the odd ones over "v7". Each gets the jobs of Veeam's job design

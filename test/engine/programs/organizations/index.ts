@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantCertificate, Vb365Organization } from "../../../../provider";
-import { EntraRegistration, newestPem } from "../entra-registration";
+import { EntraRegistration, newestPem } from "../../../helpers/entra-registration";
 
 // Knobs the engine tests turn between runs.
 const config = new pulumi.Config();

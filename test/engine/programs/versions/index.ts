@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantCertificate, Vb365Organization } from "../../../../provider";
-import { EntraRegistration, newestPem } from "../entra-registration";
+import { EntraRegistration, newestPem } from "../../../helpers/entra-registration";
 
 // A new-application tenant and an existing-application tenant on each API version, each pair over
 // the vb365:connections entry named after its version; the existing applications get their
