@@ -165,7 +165,7 @@ export const ORGANIZATION_FIELDS = {
   nextApplicationCertificatePassword: field(() => z.string({ error: "must be the PFX password" }), { description: "Password of `nextApplicationCertificate`, e.g. `TenantCertificate.password`.", change: "update", secret: true, inState: false, compared: false, sent: false }),
   registeredThumbprints: field(thumbprints, {
     description:
-      "Thumbprints of the certificates the organization's Entra application is known to trust: the customer's confirmation that they registered them, or the thumbprints an `azuread.ApplicationCertificate` registered. The organization switches to a new certificate of an application it does not register itself only when its thumbprint is listed here; given at creation, it must list the certificate the organization is added with. Left out, none is confirmed (the same as an empty list). Changes no request by itself.",
+      "Thumbprints of the certificates the organization's Entra application is known to trust: the customer's confirmation that they registered them, or the thumbprints an `azuread.ApplicationCertificate` registered. The organization switches to a new certificate of an application it does not register itself only when its thumbprint is listed here; given at creation, it must list the certificate the organization is added with (an adopted one keeps the server's until then). Left out, none is confirmed (the same as an empty list). Changes no request by itself.",
     change: "update",
     absentMeans: [],
     sent: false,

@@ -147,11 +147,13 @@ function checkService(kind: AuthenticationKind, service: Service, settings: Serv
 /**
  * At creation, with `registeredThumbprints` given: the certificate the organization would be added
  * with must be listed, or VB365 would be refused (AADSTS700027) after a request. Only for an
- * existing application used as it is; VB365 registers the certificate of the others itself.
+ * existing application used as it is; VB365 registers the certificate of the others itself. An
+ * organization to adopt keeps the certificate the server has until a listed one may replace it,
+ * so adoption is not stopped here.
  */
 export function registrationFailures(plan: OrganizationPlan): Failure[] {
   const registered = plan.inputs.registeredThumbprints;
-  if (plan.kind !== "existingApplication" || registered === undefined || isUnknown(registered)) return [];
+  if (plan.kind !== "existingApplication" || plan.inputs.adoptExisting || registered === undefined || isUnknown(registered)) return [];
   const tenant = plan.organizationName ?? "this organization";
   for (const { settings } of plan.services) {
     const thumbprint = settings.applicationCertificateThumbprint;

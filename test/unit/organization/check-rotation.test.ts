@@ -78,6 +78,10 @@ describe("Vb365Organization check of a rotation's inputs", () => {
     ]);
   });
 
+  it("does not stop an adoption, which keeps the server's certificate until a listed one may replace it", () => {
+    expect(check(tenant(pfx, { registeredThumbprints: [], adoptExisting: true })).failures).to.equal(undefined);
+  });
+
   it("lets it be created with a certificate registeredThumbprints lists, or without registeredThumbprints (the server decides)", () => {
     expect(check(tenant(pfx, { registeredThumbprints: [pfx.thumbprint] })).failures).to.equal(undefined);
     expect(check(tenant(pfx)).failures).to.equal(undefined);
