@@ -15,7 +15,7 @@ import { DEFAULT_REPOSITORY_ID, DEFAULT_USER, startEmulator } from "../emulator"
 import { Vb365Client } from "../provider/client";
 import { JobsApi } from "../provider/client/jobs";
 import { TestStack } from "../test/helpers/engine";
-import { basicBody, existingApplicationBody, legacyBody, pfxFixture } from "../test/helpers/emulator-fixtures";
+import { APPLICATION_ID, basicBody, existingApplicationBody, legacyBody, pfxFixture } from "../test/helpers/emulator-fixtures";
 import { emulatorConfig } from "../test/helpers/emulator-stack";
 import { emulatorConnection } from "../test/helpers/organization-provider";
 
@@ -30,6 +30,8 @@ async function run(): Promise<void> {
     const client = new Vb365Client(emulatorConnection(emulator, "v7"));
     const jobs = new JobsApi(client);
     const pfx = pfxFixture();
+    // The estate's existing applications trust its certificate, as a server's own do.
+    emulator.addApplicationCertificate(APPLICATION_ID, { thumbprint: pfx.thumbprint });
     for (let i = 0; i < N; i++) {
       const organization = `estate${i}.onmicrosoft.com`;
       const body = i % 20 === 19 ? basicBody(organization) : i % 10 === 9 ? legacyBody(organization) : existingApplicationBody(pfx, organization);

@@ -33,8 +33,9 @@ Options (environment variable fallback in brackets):
                                    deleting an organization with restore operator roles: 409
                                    (refuse, default) or the roles go with it
                                    [VB365_EMULATOR_DELETE_WITH_ROLES]
-  --entra-trust                    refuse organizations whose certificate their Entra application
-                                   does not trust (AADSTS700027) [VB365_EMULATOR_ENTRA_TRUST=1]
+  --no-entra-trust                 accept certificates their Entra application does not trust;
+                                   by default they are refused (AADSTS700027), as Entra refuses
+                                   VB365's sign-in [VB365_EMULATOR_ENTRA_TRUST=0]
   --state-file <path>              keep organizations, jobs and roles in this file across restarts
                                    [VB365_EMULATOR_STATE_FILE]
   --ca-file <path>                 where to write the certificate PEM (default: a temporary file)
@@ -74,6 +75,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
         "delete-with-jobs": { type: "string" },
         "delete-with-roles": { type: "string" },
         "entra-trust": { type: "boolean" },
+        "no-entra-trust": { type: "boolean" },
         "state-file": { type: "string" },
         "ca-file": { type: "string" },
         quiet: { type: "boolean" },
@@ -112,7 +114,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   if (deleteWithJobs !== undefined) options.deleteWithJobs = oneOf(deleteWithJobs, "--delete-with-jobs", ["refuse", "cascade"] as const);
   const deleteWithRoles = pick(values["delete-with-roles"], "VB365_EMULATOR_DELETE_WITH_ROLES");
   if (deleteWithRoles !== undefined) options.deleteWithRoles = oneOf(deleteWithRoles, "--delete-with-roles", ["refuse", "cascade"] as const);
-  if (values["entra-trust"] ?? truthy(env.VB365_EMULATOR_ENTRA_TRUST)) options.entraTrust = true;
+  const entraTrust = entraTrustOf(values["entra-trust"], values["no-entra-trust"], env.VB365_EMULATOR_ENTRA_TRUST);
+  if (entraTrust !== undefined) options.entraTrust = entraTrust;
   const stateFile = pick(values["state-file"], "VB365_EMULATOR_STATE_FILE");
   if (stateFile !== undefined) options.stateFile = stateFile;
   const caFile = pick(values["ca-file"], "VB365_EMULATOR_CA_FILE");
@@ -148,6 +151,18 @@ function parseUser(text: string): User {
     throw new CliUsageError(`--user takes name:password (for example admin:secret), not "${text}".`);
   }
   return { name: text.slice(0, colon), password: text.slice(colon + 1) };
+}
+
+/** On unless switched off; `--entra-trust` (the default said out loud) is still accepted. */
+function entraTrustOf(on: boolean | undefined, off: boolean | undefined, variable: string | undefined): boolean | undefined {
+  if (on && off) throw new CliUsageError("--entra-trust and --no-entra-trust contradict each other; give one of them.");
+  if (off) return false;
+  if (on) return true;
+  const value = nonEmpty(variable);
+  if (value === undefined) return undefined;
+  if (truthy(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value.trim())) return false;
+  throw new CliUsageError(`VB365_EMULATOR_ENTRA_TRUST takes 1 (refuse untrusted certificates, the default) or 0 (accept them), not "${value}".`);
 }
 
 function truthy(value: string | undefined): boolean {

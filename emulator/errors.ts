@@ -145,6 +145,13 @@ export function deviceCodeRegionMismatch(userCode: string, codeRegion: string, r
   );
 }
 
+/** A code signed in to one Microsoft 365 organization cannot configure another's application (decided, docs/emulator.md). */
+export function deviceCodeOtherOrganization(userCode: string, signedInTo: string, organization: string): ApiError {
+  return validation(
+    `The device code '${userCode}' was signed in to ${signedInTo}, not to ${organization}: VB365 cannot configure the application of ${organization} with it. A Global Administrator of ${organization} must sign in with a new code.`,
+  );
+}
+
 /**
  * Entra refuses VB365's sign-in: the application has no certificate with this thumbprint.
  * Status and errorCode are decided like every refused input (400, ParameterValidationFailure:

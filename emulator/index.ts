@@ -82,7 +82,8 @@ export interface EmulatorOptions {
   restorePortal?: EmulatorSettings["restorePortal"];
   /**
    * Refuse existing-application organizations (POST, and PUT with new credentials) whose
-   * certificate the Entra application does not trust, with Microsoft's AADSTS700027. Default false.
+   * certificate the Entra application does not trust, with Microsoft's AADSTS700027. Default true;
+   * false accepts any certificate (the trust report still shows what Entra would refuse).
    */
   entraTrust?: boolean;
   /** Persist organizations (with their inventories), jobs, restore operator roles and repositories to this JSON file and load them on start. */

@@ -2,6 +2,7 @@ import {
   deviceCodeExpired,
   deviceCodeNotFound,
   deviceCodeNotSignedIn,
+  deviceCodeOtherOrganization,
   deviceCodeRegionMismatch,
   deviceCodeUsed,
   validation,
@@ -120,6 +121,12 @@ function checkApplicationOnly(draft: OrganizationDraft, used: UsedSettings, cont
     }
   }
   const deviceCode = draft.configureApplication ? signedInDeviceCode(draft, context, "configureApplication: true") : null;
+  // Decided: on PUT the organization is known, and a code signed in to another tenant cannot
+  // register anything on its application (as on a rotation to a new certificate).
+  const existing = context.existing;
+  if (deviceCode?.approval && existing && deviceCode.approval.organizationName.toLowerCase() !== existing.name.toLowerCase()) {
+    throw deviceCodeOtherOrganization(deviceCode.userCode, deviceCode.approval.organizationName, existing.name);
+  }
   return { kind: deviceCode ? "existingApplicationConfigured" : "existingApplication", name: nameOf(used), deviceCode };
 }
 

@@ -58,7 +58,8 @@ export interface EmulatorSettings {
   /**
    * Refuse an existing-application organization whose certificate its Entra application does not
    * trust, as Entra refuses VB365's sign-in (AADSTS700027, entra-trust.ts). The trust itself is
-   * kept and reported either way. Default false until the provider registers its certificates.
+   * kept and reported either way. Default true: a server behaves so, and a client that passes only
+   * against a server that takes any certificate would break a customer's backups.
    */
   entraTrust: boolean;
 }
@@ -74,7 +75,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   deleteWithJobs: "refuse",
   deleteWithRoles: "refuse",
   restorePortal: { isEnabled: false, applicationId: null, msalAuthorityUri: null, restorePortalUri: null },
-  entraTrust: false,
+  entraTrust: true,
 };
 
 const positive = () => z.number().positive().finite();

@@ -2,6 +2,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { Vb365Tenant } from "../provider";
 import { movedMessage, movedTenants } from "./shards";
+import { registeredThumbprints } from "./registrations";
 import { readTenantsFile, TenantsFileError, type TenantDeclaration, type TenantsFile } from "./tenants-file";
 
 // Onboards every tenant declared in the tenants file (stack config `tenantsFile`, default
@@ -102,38 +103,95 @@ function serviceSettings({ authentication: auth, organization }: TenantDeclarati
   }
 }
 
+/** The device-code config key of a tenant whose certificates VB365 registers: a fresh code there is the rotation's confirmation. */
+function deviceCodeKey(tenant: TenantDeclaration): string | undefined {
+  return tenant.certificateRegistration?.by === "vb365" ? tenant.authentication.userCodeConfigKey : undefined;
+}
+
 const onboarded = tenants.map((tenant) => {
   return new Vb365Tenant(tenant.name, {
     organizationName: shardGuard ? shardGuard.apply(() => tenant.organization) : tenant.organization,
     certificate: certificateArgs(tenant.certificate),
+    registeredThumbprints: registeredThumbprints(tenant),
+    deviceCodeConfigKey: deviceCodeKey(tenant),
     organization: organizationArgs(tenant),
     backupJobs: tenant.backup,
     restoreOperatorRoles: tenant.restoreOperators,
   });
 });
 
-/** Tenant → organization id, certificate thumbprint and expiry, its backup jobs, its restore-operator roles and its Restore Portal step. */
+/**
+ * Tenant → organization id, the certificate the organization uses and its expiry, the rotation
+ * (what it waits for or its switch, the next thumbprint and where its PEM is), its backup jobs,
+ * its restore-operator roles and its Restore Portal step.
+ */
 export const summary = pulumi
   .all(
     onboarded.map((t) =>
-      pulumi.all([t.organization.name, t.organizationId, t.thumbprint, t.certificateNotAfter, t.backupJobIds, t.restoreOperatorRoleIds, t.restorePortalStatus, t.restorePortalConsentUrl]),
+      pulumi.output({
+        organization: t.organization.name,
+        organizationId: t.organizationId,
+        thumbprint: t.thumbprint,
+        certificateNotAfter: t.certificateNotAfter,
+        certificateRotation: t.certificateRotation,
+        nextThumbprint: t.nextThumbprint,
+        backupJobs: t.backupJobIds,
+        restoreOperatorRoles: t.restoreOperatorRoleIds,
+        restorePortalStatus: t.restorePortalStatus,
+        restorePortalConsentUrl: t.restorePortalConsentUrl,
+      }),
     ),
   )
   .apply((rows) =>
     Object.fromEntries(
-      rows.map(([organization, organizationId, thumbprint, certificateNotAfter, backupJobs, restoreOperatorRoles, restorePortalStatus, restorePortalConsentUrl], i) => [
-        tenants[i].name,
-        {
-          organization,
-          organizationId,
-          thumbprint,
-          certificateNotAfter,
-          backupJobs: Object.keys(backupJobs),
-          restoreOperatorRoles: Object.keys(restoreOperatorRoles),
-          restorePortalStatus,
-          restorePortalConsentUrl,
-        },
-      ]),
+      rows.map(({ certificateRotation, nextThumbprint, backupJobs, restoreOperatorRoles, restorePortalStatus, restorePortalConsentUrl, ...row }, i) => {
+        const tenant = tenants[i];
+        const deviceCodeConfigKey = deviceCodeKey(tenant);
+        return [
+          tenant.name,
+          {
+            ...row,
+            ...(tenant.certificateRegistration ? { certificateRegistration: tenant.certificateRegistration.by } : {}),
+            ...(deviceCodeConfigKey ? { deviceCodeConfigKey } : {}),
+            ...(certificateRotation ? { certificateRotation } : {}),
+            ...(nextThumbprint ? { nextThumbprint, nextCertificatePem: `certificates.${tenant.name}.nextCertificatePem` } : {}),
+            backupJobs: Object.keys(backupJobs),
+            restoreOperatorRoles: Object.keys(restoreOperatorRoles),
+            restorePortalStatus,
+            restorePortalConsentUrl,
+          },
+        ];
+      }),
+    ),
+  );
+
+/**
+ * Tenant → its certificates' public parts, to register on its application: the current one and,
+ * during a rotation, the next one. Read from the certificates alone, so a targeted up of a
+ * tenant's certificate (`pulumi up --target '**:TenantCertificate::<tenant>'`) already gives them.
+ */
+export const certificates = pulumi
+  .all(
+    onboarded.map((t) =>
+      t.certificate
+        ? pulumi.output({
+            thumbprint: t.certificate.thumbprint,
+            certificatePem: t.certificate.certificatePem,
+            notAfter: t.certificate.notAfter,
+            nextThumbprint: t.certificate.nextThumbprint,
+            nextCertificatePem: t.certificate.nextCertificatePem,
+            nextNotAfter: t.certificate.nextNotAfter,
+          })
+        : undefined,
+    ),
+  )
+  .apply((rows) =>
+    Object.fromEntries(
+      rows.flatMap((row, i) => {
+        if (!row) return [];
+        const { nextThumbprint, nextCertificatePem, nextNotAfter, ...current } = row;
+        return [[tenants[i].name, { ...current, ...(nextThumbprint ? { nextThumbprint, nextCertificatePem, nextNotAfter } : {}) }]];
+      }),
     ),
   );
 

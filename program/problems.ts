@@ -57,7 +57,7 @@ function placeOf(path: ReadonlyArray<PropertyKey>): Parameters<typeof fieldsAt>[
   if (path.length === 2 && path[0] === "tenants") return "tenant";
   if (path.length === 3 && path[0] === "tenants") {
     const section = path[2];
-    if (section === "services" || section === "certificate" || section === "authentication") return section;
+    if (section === "services" || section === "certificate" || section === "certificateRegistration" || section === "authentication") return section;
   }
   return undefined;
 }

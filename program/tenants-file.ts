@@ -5,7 +5,7 @@ import { duplicateProblems } from "./duplicates";
 import { type Problem, problemsFromIssues, subjectOf } from "./problems";
 import { defaultJobs, type TenantJob } from "./default-jobs";
 import { declaredRole, type TenantRole } from "./restore-operators";
-import { KEEP, MAX_COMMON_NAME, type ParsedTenant, type ParsedTenantsFile, tenantsFileSchema } from "./tenants-schema";
+import { DEFAULT_REGISTRATION_OUTPUT, KEEP, MAX_COMMON_NAME, type ParsedTenant, type ParsedTenantsFile, tenantsFileSchema } from "./tenants-schema";
 import { shardOf } from "./shards";
 import { lineOf } from "./yaml-location";
 
@@ -22,6 +22,12 @@ export interface TenantDeclaration {
     | { kind: "existingApplication"; applicationId: string; /** Undefined only where the server's credentials are kept and it reports none. */ account?: string; configureApplication: boolean; userCodeConfigKey: string }
     | { kind: "basic"; account: string; userCodeConfigKey: string }
     | { kind: "modernWithLegacy"; applicationId: string; account: string; userCodeConfigKey: string };
+  /**
+   * Who registers the tenant's certificates on its application, with the confirmations of the
+   * customer or the azuread stack that registers them; undefined where the tenant's kind takes no
+   * certificate (basic authentication, legacy protocols: kept credentials only).
+   */
+  certificateRegistration?: CertificateRegistration;
   /** The certificate to make, or "keep": the organization keeps the credentials the server has. */
   certificate: typeof KEEP | { commonName: string; keySize: 2048 | 3072 | 4096; validityDays: number; rotateBeforeDays?: number; pfxEncryption: "3des" | "aes256" };
   description?: string;
@@ -34,6 +40,12 @@ export interface TenantDeclaration {
   /** Its restore-operator roles, as declared; none when it declares none. */
   restoreOperators: TenantRole[];
 }
+
+/** Who registers a tenant's certificates, and where the program reads what they registered. */
+export type CertificateRegistration =
+  | { by: "vb365" }
+  | { by: "customer"; /** The thumbprints the customer confirmed registering, uppercase. */ thumbprints: string[] }
+  | { by: "azuread"; /** organization/project/stack */ stack: string; /** Its output: Microsoft 365 organization name → registered thumbprints. */ output: string };
 
 /** A tenants file that cannot be used; the message names the file, the tenant and the field. */
 export class TenantsFileError extends Error {
@@ -111,6 +123,7 @@ function withDefaults(tenant: ParsedTenant, defaults: ParsedTenantsFile["default
     backup: tenant.backup === undefined ? defaultJobs(tenant.services, defaults.repository, defaults.schedule) : tenant.backup.map((job) => declaredJob(job, defaults)),
     restoreOperators: (tenant.restoreOperators ?? []).map(declaredRole),
     authentication: declaredAuthentication(auth, tenant, userCode),
+    certificateRegistration: declaredRegistration(tenant),
     certificate: tenant.certificate === KEEP ? KEEP : { ...tenant.certificate, commonName: tenant.certificate.commonName ?? defaultCommonName(tenant.organization) },
   };
 }
@@ -125,6 +138,21 @@ function declaredAuthentication(auth: ParsedTenant["authentication"], tenant: Pa
     default:
       return { ...auth, userCodeConfigKey: userCode };
   }
+}
+
+/**
+ * The file's registration, or the safe default: VB365 for the applications it registers or
+ * configures (a fresh device code confirms), the customer for an existing application (nothing
+ * confirmed until the file lists it).
+ */
+function declaredRegistration(tenant: ParsedTenant): CertificateRegistration | undefined {
+  const auth = tenant.authentication;
+  if (auth.kind === "basic" || auth.kind === "modernWithLegacy") return undefined;
+  const declared = tenant.certificateRegistration;
+  const by = declared?.by ?? (auth.kind === "newApplication" || auth.configureApplication ? "vb365" : "customer");
+  if (by === "vb365") return { by };
+  if (by === "customer") return { by, thumbprints: [...new Set(declared?.thumbprints ?? [])] };
+  return { by, stack: declared?.stack ?? "", output: declared?.output ?? DEFAULT_REGISTRATION_OUTPUT };
 }
 
 function declaredJob(job: NonNullable<ParsedTenant["backup"]>[number], defaults: ParsedTenantsFile["defaults"]): TenantJob {

@@ -85,6 +85,31 @@ const LEGACY_PROTOCOLS = {
   account: z.string().regex(EMAIL, { error: "must be the account VB365 signs in as, such as veeam-backup@contoso.onmicrosoft.com" }),
 };
 
+/** A certificate thumbprint as people copy it: any case, colons or spaces between the bytes. */
+const THUMBPRINT = z
+  .string({ error: "must be a certificate thumbprint (SHA-1: 40 hex digits)" })
+  .transform((value) => value.replace(/[\s:]/g, "").toUpperCase())
+  .pipe(z.string().regex(/^[0-9A-F]{40}$/, { error: (issue) => `must be a certificate thumbprint (SHA-1: 40 hex digits), not ${JSON.stringify(issue.input)}` }));
+
+/** Who registers the tenant's certificates on its Entra application (docs/tenants-file.md). */
+export const REGISTRARS = ["vb365", "customer", "azuread"] as const;
+
+/**
+ * Who registers the tenant's certificates on its application, and how the program learns that
+ * they did: nothing switches to a certificate without that confirmation.
+ */
+const REGISTRATION = {
+  by: z.enum(REGISTRARS, {
+    error: 'must be "vb365" (VB365 registers it when the customer signs in with a device code), "customer" (the customer registers it; list the thumbprints they confirmed) or "azuread" (an azuread stack registers it and exports the thumbprints)',
+  }),
+  thumbprints: z.array(THUMBPRINT, { error: "must be a list of certificate thumbprints, e.g. [86F1769B6E0544E16A6EA1E9E9BC0BB71A8DE900]" }).optional(),
+  stack: z.string().regex(/^[^/\s]+\/[^/\s]+\/[^/\s]+$/, { error: "must name the azuread stack as organization/project/stack, e.g. acme/vb365-azuread/prod" }).optional(),
+  output: z.string().min(1).optional(),
+};
+
+/** The stack output an azuread stack lists its registered thumbprints in, unless the file names another. */
+export const DEFAULT_REGISTRATION_OUTPUT = "registeredThumbprints";
+
 const AUTHENTICATION_KINDS = { newApplication: NEW_APPLICATION, existingApplication: EXISTING_APPLICATION, basic: BASIC, modernWithLegacy: LEGACY_PROTOCOLS } as const;
 
 /**
@@ -147,6 +172,7 @@ const TENANT = {
     },
   }),
   certificate: certificateField(),
+  certificateRegistration: z.strictObject(REGISTRATION).optional(),
   description: z.string().max(1024).optional(),
   connection: z.string().min(1).optional(),
   adoptExisting: z.boolean().default(false),
@@ -159,7 +185,7 @@ const TENANT = {
  * The fields that exist at a place in the file, for "did you mean" hints. `kind` picks the
  * authentication variant; undefined when the place is not a known mapping.
  */
-export function fieldsAt(place: "file" | "tenant" | "services" | "certificate" | "authentication" | "defaults" | "backup" | "restoreOperators", kind?: unknown): string[] {
+export function fieldsAt(place: "file" | "tenant" | "services" | "certificate" | "certificateRegistration" | "authentication" | "defaults" | "backup" | "restoreOperators", kind?: unknown): string[] {
   switch (place) {
     case "file":
       return ["defaults", "shards", "tenants"];
@@ -175,6 +201,8 @@ export function fieldsAt(place: "file" | "tenant" | "services" | "certificate" |
       return Object.keys(SERVICES);
     case "certificate":
       return Object.keys(CERTIFICATE);
+    case "certificateRegistration":
+      return Object.keys(REGISTRATION);
     case "authentication":
       return Object.keys(AUTHENTICATION_KINDS[kind as keyof typeof AUTHENTICATION_KINDS] ?? NEW_APPLICATION);
   }
@@ -204,6 +232,7 @@ function tenantSchema() {
       }
     });
     roleRules(tenant.restoreOperators ?? [], context);
+    registrationRules(tenant, context);
     if (certificate === KEEP) {
       if (!tenant.adoptExisting) {
         context.addIssue({ code: "custom", path: ["certificate"], message: "keep takes over the credentials of an organization the server already has: set adoptExisting: true as well" });
@@ -225,6 +254,22 @@ function tenantSchema() {
       });
     }
   });
+}
+
+/** What each registrar takes, and which applications VB365 registers certificates on. */
+function registrationRules(tenant: { authentication: { kind: string; configureApplication?: boolean }; certificateRegistration?: { by: string; thumbprints?: unknown; stack?: unknown; output?: unknown } }, context: z.RefinementCtx): void {
+  const registration = tenant.certificateRegistration;
+  if (!registration) return;
+  const at = (field: string, message: string) => context.addIssue({ code: "custom", path: ["certificateRegistration", field], message });
+  const byDeviceCode = tenant.authentication.kind === "newApplication" || tenant.authentication.configureApplication === true;
+  if (registration.by === "vb365" && !byDeviceCode) {
+    at("by", 'vb365 registers certificates only on an application it registers (kind newApplication) or configures (configureApplication: true), after a device-code sign-in; here the customer registers them: by: customer, or an azuread stack: by: azuread');
+  }
+  if (registration.thumbprints !== undefined && registration.by !== "customer") at("thumbprints", "lists the customer's confirmations: only with by: customer");
+  for (const field of ["stack", "output"] as const) {
+    if (registration[field] !== undefined && registration.by !== "azuread") at(field, "names the azuread stack that registers the certificates: only with by: azuread");
+  }
+  if (registration.by === "azuread" && registration.stack === undefined) at("stack", "is required with by: azuread: the stack that registers the certificates, as organization/project/stack");
 }
 
 /** The rules that span a tenant's roles, and those between a role's fields (Vb365RestoreOperatorRole's own). */

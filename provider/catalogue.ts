@@ -1,6 +1,6 @@
 import type { Fields } from "./common/definition";
 import { BACKUP_JOB_FIELDS, BACKUP_JOB_OUTPUT_FIELDS } from "./backup-job/definition";
-import { ORGANIZATION_FIELDS, ORGANIZATION_OUTPUT_FIELDS, SETTINGS_FIELDS, SETTINGS_OUTPUT_FIELDS } from "./organization/definition";
+import { ORGANIZATION_DERIVED_FIELDS, ORGANIZATION_FIELDS, ORGANIZATION_OUTPUT_FIELDS, SETTINGS_FIELDS, SETTINGS_OUTPUT_FIELDS } from "./organization/definition";
 import { ROLE_FIELDS, ROLE_OUTPUT_FIELDS } from "./restore-operator-role/definition";
 import { TENANT_CERTIFICATE_FIELDS, TENANT_CERTIFICATE_OUTPUTS } from "./tenant-certificate/definition";
 
@@ -43,7 +43,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Organization",
     summary: "A Microsoft 365 organization in Veeam Backup for Microsoft 365, managed through its REST API (v6, v7 or v8).",
     inputs: ORGANIZATION_FIELDS,
-    outputs: ORGANIZATION_OUTPUT_FIELDS,
+    outputs: { ...ORGANIZATION_OUTPUT_FIELDS, ...ORGANIZATION_DERIVED_FIELDS },
     keepsInputs: true,
     nested: [{ inputs: ["exchangeOnlineSettings", "sharePointOnlineSettings"], fields: SETTINGS_FIELDS, outputs: SETTINGS_OUTPUT_FIELDS }],
   },

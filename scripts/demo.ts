@@ -6,9 +6,14 @@
  * What it does, in the order a platform team would:
  *   1. starts the emulator (its organizations persist in .vb365-demo/, like a real server's);
  *   2. prepares a local file backend and a passphrase, and the `demo` stack's vb365: config;
- *   3. runs the device-code pause for every tenant that still needs one (the emulator plays the
- *      customer signing in) and stores each code as a stack secret;
- *   4. runs `pulumi up` and prints what was onboarded, and how to go on.
+ *   3. runs the device-code pause for every tenant that still needs one, to be added or for a
+ *      certificate rotation (the emulator plays the customer signing in), and stores each code as
+ *      a stack secret;
+ *   4. against the emulator, plays the customers who register certificates on their own
+ *      applications (tenants.yaml says which): their certificates made alone first, registered,
+ *      and confirmed in a copy of tenants.yaml the stack reads (demo-customer.ts);
+ *   5. runs `pulumi up` and prints what was onboarded, and how to go on; a rotation that began in
+ *      it gets the customers' registrations and a second up.
  */
 import { execFileSync } from "node:child_process";
 import * as crypto from "node:crypto";
@@ -19,10 +24,12 @@ import { DEFAULT_USER, startEmulator, type Emulator, type TlsMaterial } from "..
 import { resolveConnection, type ConnectionSettings } from "../provider/client";
 import { deviceCodeLogin } from "../provider/device-code";
 import { loadTenantsFile, type TenantDeclaration } from "../program/tenants-file";
+import { certificatesOf, customerTenants, missingCertificates, playCustomers } from "./demo-customer";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 const workDir = path.join(repoRoot, ".vb365-demo");
 const STACK = "demo";
+const TENANTS_FILE = path.join(repoRoot, "tenants.yaml");
 
 interface Summary {
   [tenant: string]: {
@@ -30,6 +37,8 @@ interface Summary {
     organizationId: string;
     thumbprint: string;
     certificateNotAfter?: string;
+    certificateRotation?: string;
+    deviceCodeConfigKey?: string;
     backupJobs?: string[];
     restoreOperatorRoles?: string[];
     restorePortalStatus?: string;
@@ -55,11 +64,22 @@ async function main(): Promise<void> {
       say("every organization of the stack is removed from VB365, and the stack is empty");
       return;
     }
-    const tenants = loadTenantsFile(path.join(repoRoot, "tenants.yaml"));
+    const tenants = loadTenantsFile(TENANTS_FILE);
     await collectDeviceCodes(stack, tenants, connection, emulator);
+    if (emulator) await registeredByCustomers(stack, tenants, emulator);
 
     say(`pulumi up (stack "${STACK}", ${tenants.length} tenants)\n`);
-    const result = await stack.up({ color: "always", onOutput: stream });
+    let result = await stack.up({ color: "always", onOutput: stream });
+    // A rotation that began in this up: the customers register the next certificates or sign in
+    // again, and the organizations switch in a second up.
+    if (emulator) {
+      const signedIn = await collectDeviceCodes(stack, tenants, connection, emulator);
+      const registered = await registeredByCustomers(stack, tenants, emulator);
+      if (signedIn + registered.length > 0) {
+        say("pulumi up again: the next certificates are registered, so the organizations switch to them\n");
+        result = await stack.up({ color: "always", onOutput: stream });
+      }
+    }
     const summary = (result.outputs.summary?.value ?? {}) as Summary;
     printSummary(summary, tenants, Date.now() - started);
   } finally {
@@ -154,17 +174,52 @@ function passphrase(): string {
 }
 
 /**
- * The onboarding pause, for each tenant that needs a device code and is not onboarded yet.
+ * The customers who register certificates on their own applications, played against the emulator:
+ * the certificates of tenants not onboarded yet are made alone first (a targeted up, as the
+ * customer's part begins with the certificate), then each current and next certificate is
+ * registered and confirmed in the demo's copy of tenants.yaml, which the stack reads from now on.
+ * Returns the tenants that got a new registration.
+ */
+async function registeredByCustomers(stack: Stack, tenants: TenantDeclaration[], emulator: Emulator): Promise<string[]> {
+  const customers = customerTenants(tenants);
+  if (customers.length === 0) {
+    // The copy of an earlier run would hide edits of tenants.yaml; a key never set is no failure.
+    await stack.removeConfig("tenantsFile").catch(() => undefined);
+    return [];
+  }
+  let certificates = await certificatesOf(stack);
+  const missing = missingCertificates(customers, certificates);
+  if (missing.length > 0) {
+    say(`${missing.join(", ")}: the certificate is made first, alone, for the customer to register on their application`);
+    await stack.up({ color: "always", onOutput: stream, target: missing.flatMap((tenant) => [`**:Tenant::${tenant}`, `**:TenantCertificate::${tenant}`]) });
+    certificates = await certificatesOf(stack);
+  }
+  const copy = path.join(workDir, "tenants.yaml");
+  const added = playCustomers(emulator, customers, certificates, TENANTS_FILE, copy);
+  await stack.setConfig("tenantsFile", { value: copy });
+  for (const tenant of customers.filter((customer) => added.includes(customer.name))) {
+    say(`${tenant.name}: the customer registered its certificate on application ${tenant.authentication.applicationId} and confirmed it (the demo lists it in ${relative(copy)})`);
+  }
+  return added;
+}
+
+/**
+ * The device-code pause, for each tenant whose application VB365 registers or configures and
+ * that is not onboarded yet, or whose certificate rotation waits for a fresh sign-in.
  * Against the emulator the customer's sign-in is simulated; against a real server the code and
  * URL are printed and the wait lasts until the customer signs in or the code expires.
  */
-async function collectDeviceCodes(stack: Stack, tenants: TenantDeclaration[], connection: ConnectionSettings, emulator: Emulator | undefined): Promise<void> {
+async function collectDeviceCodes(stack: Stack, tenants: TenantDeclaration[], connection: ConnectionSettings, emulator: Emulator | undefined): Promise<number> {
   const onboarded = ((await stack.outputs()).summary?.value ?? {}) as Summary;
+  let collected = 0;
   for (const tenant of tenants) {
     const auth = tenant.authentication;
     const needsCode = auth.kind === "newApplication" || (auth.kind === "existingApplication" && auth.configureApplication);
-    if (!needsCode || onboarded[tenant.name]) continue;
-    say(`${tenant.name}: the customer's Global Administrator must sign in once (device code)`);
+    // A tenant whose certificates VB365 registers waits for nothing but a fresh sign-in.
+    const row = onboarded[tenant.name];
+    const rotating = row?.deviceCodeConfigKey !== undefined && (row.certificateRotation?.startsWith("waiting:") ?? false);
+    if (!needsCode || (onboarded[tenant.name] && !rotating)) continue;
+    say(`${tenant.name}: the customer's Global Administrator must sign in ${rotating ? "again, for the rotation of the certificate" : "once"} (device code)`);
     const login = await deviceCodeLogin({
       connection,
       region: tenant.region,
@@ -179,7 +234,9 @@ async function collectDeviceCodes(stack: Stack, tenants: TenantDeclaration[], co
     });
     await stack.setConfig(auth.userCodeConfigKey, { value: login.userCode, secret: true });
     say(`  signed in; code stored as the secret ${auth.userCodeConfigKey} of stack "${STACK}"`);
+    collected++;
   }
+  return collected;
 }
 
 function printSummary(summary: Summary, tenants: TenantDeclaration[], elapsedMs: number): void {
@@ -191,6 +248,12 @@ function printSummary(summary: Summary, tenants: TenantDeclaration[], elapsedMs:
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ");
   console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n`);
+  const rotations = tenants.map((tenant) => ({ tenant, row: summary[tenant.name] })).filter(({ row }) => row?.certificateRotation);
+  if (rotations.length > 0) {
+    console.log("Certificate rotations:");
+    for (const { tenant, row } of rotations) console.log(`  ${tenant.name}: ${row.certificateRotation}`);
+    console.log("");
+  }
   const portal = tenants.map((tenant) => ({ tenant, row: summary[tenant.name] })).filter(({ row }) => row?.restorePortalStatus);
   if (portal.length > 0) {
     console.log("Restore Portal, the customer's one-time step (docs/restore-portal.md):");

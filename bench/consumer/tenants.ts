@@ -6,7 +6,8 @@ import { TenantCertificate, Vb365Organization } from "pulumi-vb365";
 // tenant<offset> to tenant<offset + count - 1> (a shard of a larger fleet starts at its offset).
 // With `pfxFile` (a JSON array of { pfxBase64, password }, made before the timed run), tenant i
 // adopts entry i modulo its length instead of generating a key; the floor program reads the same
-// file the same way, so both carry the same bytes.
+// file the same way, so both carry the same bytes. The application is the bench's multi-tenant
+// one (bench/lib/pfx-file.ts BENCH_APPLICATION_ID), which trusts those certificates beforehand.
 const config = new pulumi.Config();
 const count = config.requireNumber("count");
 const offset = config.getNumber("offset") ?? 0;

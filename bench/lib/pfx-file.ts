@@ -1,6 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { Emulator } from "../../emulator";
+import { readApplicationCertificate } from "../../provider/organization/certificate";
 import { createTenantCertificate } from "../../provider/tenant-certificate/lifecycle";
+
+/** The multi-tenant application of the bench's tenants (bench/consumer/tenants.ts names the same). */
+export const BENCH_APPLICATION_ID = "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10";
 
 export interface PfxEntry {
   pfxBase64: string;
@@ -28,4 +33,18 @@ export function writePfxFile(dir: string, name: string, entries: readonly PfxEnt
   const file = path.join(dir, `${name}.json`);
   fs.writeFileSync(file, JSON.stringify(entries), { mode: 0o600 });
   return file;
+}
+
+/**
+ * The provider's multi-tenant application trusts the certificates of `pfxFile`, registered once
+ * each, for every tenant, as Entra needs before VB365 signs in with them (the emulator trusts like
+ * Entra). Untimed: done before the runs that import them.
+ */
+export function registerPfxFile(emulator: Emulator, pfxFile: string): void {
+  const entries = JSON.parse(fs.readFileSync(pfxFile, "utf8")) as PfxEntry[];
+  const thumbprints = new Set(entries.map((entry) => readApplicationCertificate(entry.pfxBase64, entry.password).thumbprint));
+  for (const thumbprint of thumbprints) {
+    if (!thumbprint) throw new Error(`A PFX of ${pfxFile} does not open with its password.`);
+    emulator.addApplicationCertificate(BENCH_APPLICATION_ID, { thumbprint });
+  }
 }

@@ -2,6 +2,7 @@ import type { Emulator } from "../../emulator";
 import { TestStack } from "../../test/helpers/engine";
 import { OPERATIONS, type Operation, programConfig, run } from "../engine";
 import type { ConsumerBench } from "../lib/consumer-project";
+import { registerPfxFile } from "../lib/pfx-file";
 import { inPool } from "../lib/pool";
 import { timed } from "../lib/stats";
 import type { RequestCount, ShardedPhase } from "../report/types";
@@ -34,6 +35,8 @@ export async function measureSharded(
       stacks.push(await TestStack.create({ programDir: project.programDir(program), config }));
     }
     options.emulator?.reset();
+    // The shards' one certificate, trusted by their application before anything is timed.
+    if (options.emulator) registerPfxFile(options.emulator, options.pfxFile);
     const phases = {} as Record<Operation, ShardedPhase>;
     const requests = {} as Record<Operation, RequestCount>;
     for (const operation of OPERATIONS) {

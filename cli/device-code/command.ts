@@ -6,6 +6,7 @@ import type { CliIo } from "../io";
 import { type DeviceCodeArgs, parseDeviceCodeArgs } from "./args";
 import { DEVICE_CODE_HELP } from "./help";
 import { customerInstructions, jsonReport, type JsonReport } from "./render";
+import { rotationLine, waitingRotation, type WaitingRotation } from "./rotation";
 import { WaitDisplay } from "./wait-display";
 
 /** What the run got to, for the final report whether it succeeded or not. */
@@ -15,6 +16,8 @@ interface Progress {
   configWritten?: boolean;
   pulumiUp?: "succeeded" | "failed";
   interrupted?: boolean;
+  /** The tenant whose certificate rotation this code is for, where the stack's summary says one waits for it. */
+  rotation?: WaitingRotation;
 }
 
 /**
@@ -40,6 +43,10 @@ export async function deviceCodeCommand(argv: readonly string[], io: CliIo): Pro
     }
     const { settings: connection, stack, stackConfig } = await openConnection(args, io, context);
     warnings(args, stackConfig).forEach((warning) => io.stderr.write(`Warning: ${warning}\n`));
+    if (stack && args.configKey) {
+      progress.rotation = waitingRotation(await stack.outputs(), args.configKey);
+      if (progress.rotation) io.stderr.write(rotationLine(progress.rotation));
+    }
 
     let display: WaitDisplay | undefined;
     try {
@@ -101,6 +108,7 @@ function report(args: DeviceCodeArgs | undefined, progress: Progress): JsonRepor
     configKey: args?.configKey,
     configWritten: args?.configKey ? (progress.configWritten ?? false) : undefined,
     pulumiUp: progress.pulumiUp,
+    ...(progress.rotation ? { rotation: progress.rotation } : {}),
   };
 }
 

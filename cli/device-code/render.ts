@@ -34,6 +34,8 @@ export interface JsonReport {
   configKey?: string;
   configWritten?: boolean;
   pulumiUp?: "succeeded" | "failed";
+  /** The tenant whose certificate rotation the code is for (rotation.ts). */
+  rotation?: { tenant: string; organization?: string; thumbprint?: string };
   error?: { code: string; exitCode: number; message: string; hint?: string };
 }
 

@@ -28,6 +28,16 @@ export class PulumiStack {
     return values;
   }
 
+  /**
+   * The stack's outputs, secrets left encrypted (`pulumi stack output --json`); empty for a stack
+   * that has none yet, or whose outputs cannot be read: callers use them only to say more.
+   */
+  async outputs(): Promise<Record<string, unknown>> {
+    const result = await this.run(["stack", "output", "--json", "--stack", this.name], "capture");
+    const parsed = result.code === 0 ? safeJson(result.stdout) : undefined;
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  }
+
   /** `pulumi config set --secret`, with the value on stdin: never on a command line, where `ps` would show it. */
   async setSecret(key: string, value: string): Promise<void> {
     const result = await this.run(["config", "set", "--secret", "--stack", this.name, key], "capture", value);

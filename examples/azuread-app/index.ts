@@ -71,25 +71,28 @@ const readerAssignment = new azuread.DirectoryRoleAssignment("vb365-global-reade
   principalObjectId: servicePrincipal.objectId,
 });
 
-// The tenant's own certificate. When it rotates, the new one is registered on the application
-// before the organization switches to it, and the old registration goes after.
+// The tenant's own certificate, rotated 30 days before it expires: the next one is made beside the
+// current one. The application registers the newest of them (the next one while there is one):
+// a new value replaces the registration, which Pulumi creates before the organization's update
+// that depends on it, and deletes (the old certificate's registration) only after it. After the
+// old certificate has expired the next one is the current one, and the registration stays.
 const certificate = new TenantCertificate("tenant", {
   subject: { commonName: `${organization} VB365` },
   validityDays: 730,
   rotateBeforeDays: 30,
 });
+const newest = <T>(next: pulumi.Output<T | null | undefined>, current: pulumi.Output<T>) => pulumi.all([next, current]).apply(([n, c]) => n ?? c);
 const registration = new azuread.ApplicationCertificate("vb365", {
   applicationId: application.id,
   type: "AsymmetricX509Cert",
-  value: certificate.certificatePem,
-  endDate: certificate.notAfter,
+  value: newest(certificate.nextCertificatePem, certificate.certificatePem),
+  endDate: newest(certificate.nextNotAfter, certificate.notAfter),
 });
+// What the application trusts once the registration exists: the organization learns it from the
+// registration itself, so it switches to the next certificate only after Entra has it.
+const registeredThumbprints = pulumi.all([registration.id, newest(certificate.nextThumbprint, certificate.thumbprint)]).apply(([, thumbprint]) => [thumbprint]);
 
-const appOnly = {
-  applicationId: application.clientId,
-  applicationCertificate: certificate.pfxBase64,
-  applicationCertificatePassword: certificate.password,
-};
+const appOnly = { applicationId: application.clientId };
 const tenant = new Vb365Organization(
   "tenant",
   {
@@ -99,6 +102,11 @@ const tenant = new Vb365Organization(
     isSharePointOnline: true,
     isTeamsOnline: true,
     isTeamsChatsOnline: true,
+    applicationCertificate: certificate.pfxBase64,
+    applicationCertificatePassword: certificate.password,
+    nextApplicationCertificate: certificate.nextPfxBase64,
+    nextApplicationCertificatePassword: certificate.password,
+    registeredThumbprints,
     exchangeOnlineSettings: { ...appOnly, account },
     sharePointOnlineSettings: { ...appOnly, officeOrganizationName: organization },
   },
@@ -110,3 +118,6 @@ export const applicationClientId = application.clientId;
 export const organizationId = tenant.organizationId;
 export const thumbprint = certificate.thumbprint;
 export const certificateNotAfter = certificate.notAfter;
+export const nextThumbprint = certificate.nextThumbprint;
+/** Where the rotation stands: `switched: …` once the organization uses the next certificate. */
+export const certificateRotation = tenant.certificateRotation;

@@ -1,5 +1,6 @@
 import { type FieldMeta, withDefaultsOf } from "../common/definition";
 import { ORGANIZATION_FIELDS } from "./definition";
+import { switchesWithDeviceCode } from "./certificate-rotation";
 import type { OrganizationPlan } from "./plan";
 import type { ServiceConnectionState } from "./types";
 
@@ -7,7 +8,9 @@ import type { ServiceConnectionState } from "./types";
  * The JSON body of POST (create) or PUT (update) /Organizations for these inputs, in VB365's own
  * property names: every input the definition sends (not the provider's own, such as
  * organizationName; create-only ones on create only), as declared or defaulted, plus the explicit
- * useApplicationOnlyAuth.
+ * useApplicationOnlyAuth. Each service carries the certificate the plan chose for it, or none where
+ * the server's stays; an update that switches with a device code carries what makes VB365 register
+ * the new certificate on the application: configureApplication and the code (SPEC6/7/8).
  */
 export function organizationBody(plan: OrganizationPlan, purpose: "create" | "update"): Record<string, unknown> {
   const { kind } = plan;
@@ -27,6 +30,10 @@ export function organizationBody(plan: OrganizationPlan, purpose: "create" | "up
   if (!plan.usesDeviceCode) delete body.userCode;
   if (kind === "existingApplicationConfigured" && purpose === "create") body.configureApplication = true;
   else delete body.configureApplication;
+  if (purpose === "update" && switchesWithDeviceCode(plan)) {
+    body.configureApplication = true;
+    body.userCode = plan.inputs.userCode;
+  }
   return body;
 }
 

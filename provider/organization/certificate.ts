@@ -2,23 +2,25 @@ import { openPfxNatively } from "../common/pfx-native";
 import { certificateFacts } from "../tenant-certificate/facts";
 import { type PfxFields, readPfx } from "../tenant-certificate/pfx";
 
-export type CertificateReading = { thumbprint: string; problem?: undefined } | { thumbprint?: undefined; problem: string };
+export type CertificateReading = { thumbprint: string; notAfter: Date; problem?: undefined } | { thumbprint?: undefined; notAfter?: undefined; problem: string };
 
 /** This resource's names for the PFX and its password, in whose terms its problems are told. */
-const APPLICATION_CERTIFICATE_FIELDS: PfxFields = { pfx: "applicationCertificate", password: "applicationCertificatePassword" };
+export const APPLICATION_CERTIFICATE_FIELDS: PfxFields = { pfx: "applicationCertificate", password: "applicationCertificatePassword" };
+export const NEXT_APPLICATION_CERTIFICATE_FIELDS: PfxFields = { pfx: "nextApplicationCertificate", password: "nextApplicationCertificatePassword" };
 
 /**
  * Opens an application certificate the way VB365 will, so that a wrong password or a PFX
- * without its key fails at preview, and yields the thumbprint by which changes are judged.
+ * without its key fails at preview, and yields the thumbprint by which changes are judged and
+ * the end of its validity, which a waiting rotation reports.
  *
  * Node's OpenSSL first (a 100-tenant preview opens 100 of them); node-forge when it refuses, to
  * read legacy RC2 files and to explain what is wrong.
  */
-export function readApplicationCertificate(pfxBase64: string, password: string | undefined): CertificateReading {
+export function readApplicationCertificate(pfxBase64: string, password: string | undefined, fields: PfxFields = APPLICATION_CERTIFICATE_FIELDS): CertificateReading {
   const pfx = Buffer.from(pfxBase64, "base64");
   const native = openPfxNatively(pfx, password ?? "");
-  if (native) return { thumbprint: native.thumbprint };
-  const reading = readPfx(pfx, password ?? "", APPLICATION_CERTIFICATE_FIELDS);
+  if (native) return native;
+  const reading = readPfx(pfx, password ?? "", fields);
   if (reading.problem) return { problem: reading.problem.reason };
-  return { thumbprint: certificateFacts(reading.contents.certificate).thumbprint };
+  return { thumbprint: certificateFacts(reading.contents.certificate).thumbprint, notAfter: reading.contents.certificate.validity.notAfter };
 }

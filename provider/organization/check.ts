@@ -1,12 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ApiVersion } from "../client";
-import { isUnknown, restoreUnknowns, structuralFailures, withoutUnknowns } from "../common/check";
+import { containsUnknown, isUnknown, restoreUnknowns, structuralFailures, UNKNOWN_SENTINEL, withoutUnknowns } from "../common/check";
 import { plainInputs } from "../tenant-certificate/normalize";
 import { withDefaultsOf } from "../common/definition";
 import { ORGANIZATION_FIELDS, SERVICE_NAMES, SETTINGS_FIELDS } from "./definition";
-import { readApplicationCertificate } from "./certificate";
+import { type CertificateReading, NEXT_APPLICATION_CERTIFICATE_FIELDS, readApplicationCertificate } from "./certificate";
 import { type OrganizationPlan, planOf } from "./plan";
-import { checkRules } from "./rules";
+import { checkRules, registrationFailures } from "./rules";
 import { knownInputs, organizationInputsSchema } from "./schema";
 import type { OrganizationInputs } from "./types";
 
@@ -18,25 +18,43 @@ import type { OrganizationInputs } from "./types";
  */
 export function checkOrganization(news: Record<string, unknown>, apiVersion: ApiVersion | undefined, previous?: OrganizationInputs): pulumi.dynamic.CheckResult<OrganizationInputs> {
   const raw = plainInputs(news);
+  // A list with a thumbprint not known yet (an azuread registration being replaced) is unknown as
+  // a whole: which certificates the application trusts is decided again once it is known.
+  if (containsUnknown(raw.registeredThumbprints)) raw.registeredThumbprints = UNKNOWN_SENTINEL;
   const parsed = organizationInputsSchema().safeParse(withoutUnknowns(raw));
   if (!parsed.success) return { failures: structuralFailures(parsed.error.issues, raw, "Vb365Organization", knownInputs) };
 
   const inputs = withDefaults(parsed.data);
   // Rules see an unknown value as "given": it will be checked again when it is known.
   const plan = planOf(assumeUnknownsGiven(inputs, raw));
+  const creating = !previous || Object.keys(previous).length === 0;
   const failures = checkRules(plan, apiVersion).filter((failure) => stillApplies(failure, plan, previous));
-  const readings = new Map<string, ReturnType<typeof readApplicationCertificate>>();
-  for (const { service, settings, certificateInput } of plan.services) {
-    if (!certificateInput || isUnknown(settings)) continue;
-    const { applicationCertificate: certificate, applicationCertificatePassword: password } = settings;
-    if (!certificate || isUnknown(certificate) || isUnknown(password)) continue;
-    // The shared certificate is opened once for both services.
+  const readings = new Map<string, CertificateReading>();
+  // The shared certificate is opened once for both services.
+  const read = (certificate: string, password: string | undefined) => {
     const key = `${certificate}\u0000${password ?? ""}`;
     const reading = readings.get(key) ?? readApplicationCertificate(certificate, password);
     readings.set(key, reading);
+    return reading;
+  };
+  const fail = (property: string, reason: string) => {
+    if (!failures.some((failure) => failure.property === property)) failures.push({ property, reason });
+  };
+  for (const { service, settings, certificateInput } of plan.declared) {
+    if (!certificateInput || isUnknown(settings)) continue;
+    const { applicationCertificate: certificate, applicationCertificatePassword: password } = settings;
+    if (!certificate || isUnknown(certificate) || isUnknown(password)) continue;
+    const reading = read(certificate, password);
     if (!reading.problem) inputs[service]!.applicationCertificateThumbprint = reading.thumbprint;
-    else if (!failures.some((failure) => failure.property === certificateInput)) failures.push({ property: certificateInput, reason: reading.problem });
+    else fail(certificateInput, reading.problem);
   }
+  const { nextApplicationCertificate: next, nextApplicationCertificatePassword: nextPassword } = inputs;
+  if (next !== undefined && !isUnknown(raw.nextApplicationCertificate) && !isUnknown(raw.nextApplicationCertificatePassword)) {
+    const reading = readApplicationCertificate(next, nextPassword, NEXT_APPLICATION_CERTIFICATE_FIELDS);
+    if (!reading.problem) inputs.nextApplicationCertificateThumbprint = reading.thumbprint;
+    else fail("nextApplicationCertificate", reading.problem);
+  }
+  if (creating && failures.length === 0) failures.push(...registrationFailures(planOf(restoreUnknowns(inputs, raw) as OrganizationInputs)));
   if (failures.length) return { failures };
   return { inputs: restoreUnknowns(inputs, raw) as OrganizationInputs };
 }

@@ -1,7 +1,7 @@
 import { type ConnectionSettings, isTransient, type RemoteOrganization, Vb365ApiError } from "../client";
 import { organizationBody } from "./body";
 import { carriersUnderOtherNames, findOwnOrganization, identityOf, type OrganizationIdentity, reportedName } from "./identity";
-import type { OrganizationPlan } from "./plan";
+import { inUseOf, type OrganizationPlan, planOf } from "./plan";
 import type { ConnectionPool } from "../common/connection-pool";
 import { updateKeepingCredentials } from "./kept-credentials";
 import { confirmDeclaredTenant } from "./tenant-check";
@@ -25,13 +25,17 @@ const SLOW_CREATE_NOTICE: SlowCreateNotice = { afterMs: 10_000, notify: (line) =
  * organization is there, it is taken back; only if it is not is the POST sent again. Whatever is
  * taken back or adopted must match the tenant's identity (identity.ts), never just a certificate
  * that other tenants may share.
+ *
+ * An adopted organization already uses a certificate: the plan is made again from what the server
+ * reports (certificate-choice.ts), so adoption never switches it to one its application does not
+ * trust. The plan returned is the one the organization now follows.
  */
 export async function addOrAdoptOrganization(
   pool: ConnectionPool,
   settings: ConnectionSettings,
   plan: OrganizationPlan,
   notice: SlowCreateNotice = SLOW_CREATE_NOTICE,
-): Promise<RemoteOrganization> {
+): Promise<{ organization: RemoteOrganization; plan: OrganizationPlan }> {
   const client = pool.client(settings);
   const identity = identityOf(plan);
   if (plan.inputs.adoptExisting) {
@@ -39,14 +43,16 @@ export async function addOrAdoptOrganization(
     // organizations must not list them all once per organization.
     const existing = findOwnOrganization(await pool.listingOf(settings, "organizations to adopt", (client) => client.listOrganizations()), identity, "adoption");
     if (existing) {
-      if (plan.inputs.keepServerCredentials) await updateKeepingCredentials(client, existing, plan);
-      else await client.updateOrganization(existing.id, updateBody(existing, organizationBody(plan, "update")));
+      // A device code given with an adoption is no sign-in for a rotation: the server's organization has seen none of ours.
+      const adopted = planOf(plan.inputs, { ...inUseOf(existing), ...(plan.inputs.userCode === undefined ? {} : { userCode: plan.inputs.userCode }) });
+      if (adopted.inputs.keepServerCredentials) await updateKeepingCredentials(client, existing, adopted);
+      else await client.updateOrganization(existing.id, updateBody(existing, organizationBody(adopted, "update")));
       pool.forget(settings, "organizations");
-      return existing;
+      return { organization: existing, plan: adopted };
     }
   }
   const { organization, addedNow } = await postOrRecover(pool, settings, plan, identity, notice);
-  return addedNow ? confirmDeclaredTenant(pool, settings, organization, plan) : organization;
+  return { organization: addedNow ? await confirmDeclaredTenant(pool, settings, organization, plan) : organization, plan };
 }
 
 async function postOrRecover(

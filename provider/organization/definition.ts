@@ -15,6 +15,8 @@ import { REGIONS } from "./types";
  */
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** SHA-1 of a certificate: 40 hex digits, as people copy it (colons or spaces between the bytes, any case). */
+const THUMBPRINT = /^[0-9A-F]{40}$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const ORGANIZATION_NAME = /^(?=.{3,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i;
 
@@ -23,6 +25,23 @@ function certificate() {
     .string({ error: "must be a base64 PFX (e.g. TenantCertificate.pfxBase64)" })
     .transform((value) => value.replace(/\s+/g, ""))
     .pipe(z.string().min(1, { error: "must be a base64 PFX, not empty" }).regex(BASE64, { error: "must be a base64 PFX (e.g. TenantCertificate.pfxBase64); it contains characters base64 does not use" }));
+}
+
+/**
+ * Thumbprints in one form: upper case without separators, each once, sorted, so that a
+ * confirmation pasted from another tool or listed in another order is no change.
+ */
+function thumbprints() {
+  const one = "must be a certificate thumbprint (SHA-1: 40 hex digits, as TenantCertificate.thumbprint shows it)";
+  return z
+    .array(
+      z
+        .string({ error: one })
+        .transform((value) => value.replace(/[\s:]/g, "").toUpperCase())
+        .pipe(z.string().regex(THUMBPRINT, { error: (issue) => `${one}, not "${String(issue.input)}"` })),
+      { error: "must be a list of certificate thumbprints, e.g. [TenantCertificate.nextThumbprint]" },
+    )
+    .transform((values) => [...new Set(values)].sort());
 }
 
 function microsoft365Name() {
@@ -134,6 +153,23 @@ export const ORGANIZATION_FIELDS = {
     compared: false,
   }),
   applicationCertificatePassword: field(() => z.string({ error: "must be the PFX password" }), { description: "Password of the shared `applicationCertificate`.", change: "update", secret: true, inState: false, compared: false, sent: false }),
+  nextApplicationCertificate: field(certificate, {
+    description:
+      "The next certificate (base64 PFX) of the services that use the shared `applicationCertificate`, e.g. `TenantCertificate.nextPfxBase64`. The organization switches to it in place only once its application trusts it: its thumbprint is in `registeredThumbprints`, or, where VB365 registers the application's certificates (`newApplicationName`, `configureApplication`), a fresh `userCode` is given. Until then the current certificate stays in use and nothing sends the next one; `certificateRotation` says what the switch waits for.",
+    change: "update",
+    sent: false,
+    secret: true,
+    inState: false,
+    compared: false,
+  }),
+  nextApplicationCertificatePassword: field(() => z.string({ error: "must be the PFX password" }), { description: "Password of `nextApplicationCertificate`, e.g. `TenantCertificate.password`.", change: "update", secret: true, inState: false, compared: false, sent: false }),
+  registeredThumbprints: field(thumbprints, {
+    description:
+      "Thumbprints of the certificates the organization's Entra application is known to trust: the customer's confirmation that they registered them, or the thumbprints an `azuread.ApplicationCertificate` registered. The organization switches to a new certificate of an application it does not register itself only when its thumbprint is listed here; given at creation, it must list the certificate the organization is added with (an adopted one keeps the server's until then). Left out, none is confirmed (the same as an empty list). Changes no request by itself.",
+    change: "update",
+    absentMeans: [],
+    sent: false,
+  }),
   organizationName: field(microsoft365Name, {
     description: "The Microsoft 365 organization name as VB365 reports it (contoso.onmicrosoft.com): the tenant's identity. Defaults to `officeOrganizationName` or the domain of `account`. Adoption and recovery after an interrupted run take only an organization of this name; the organization VB365 adds must carry it. Set it whenever tenants share an application or a certificate.",
     change: "replace",
@@ -158,13 +194,25 @@ export const ORGANIZATION_FIELDS = {
   }),
 } as const;
 
-/** What the server assigns. */
+/** What the provider works out from the inputs (check), besides each service's thumbprint. */
+export const ORGANIZATION_DERIVED_FIELDS = {
+  nextApplicationCertificateThumbprint: field(() => z.string().optional(), { description: "SHA-1 thumbprint of `nextApplicationCertificate`, 40 uppercase hex characters; absent when there is none." }),
+} as const;
+
+/** What the server assigns, and where the certificate's rotation stands. */
 export const ORGANIZATION_OUTPUT_FIELDS = {
   organizationId: field(() => z.string(), { description: "The organization's id on the VB365 server." }),
   name: field(() => z.string(), { description: "The Microsoft 365 organization name VB365 reports (e.g. contoso.onmicrosoft.com)." }),
   apiVersion: field(() => z.string(), { description: "The REST API version the organization was created or last updated with." }),
   restorePortalStatus: field(() => z.string().optional(), {
     description: "Whether the tenant can use the server's Restore Portal: starts with `available`, `unavailable` (not added with modern app-only authentication), `disabled` (the portal is off on the server) or `unknown`, then says why. Read at create, update and refresh.",
+  }),
+  certificateRotation: field(() => z.string().optional(), {
+    description:
+      "Where the certificate's rotation stands: absent when nothing is pending; `waiting: …` names what the switch to the new certificate waits for (the customer registering its thumbprint on the application and listing it in `registeredThumbprints`, or a fresh device code) and until when the certificate in use lasts; `switched: from A to B on <date>; …` once the organization uses the new one, saying that A can be removed from the application.",
+  }),
+  pendingCertificateThumbprint: field(() => z.string().optional(), {
+    description: "The thumbprint of the certificate the organization is to switch to once its application trusts it; absent when it uses the newest one it is given.",
   }),
   restorePortalConsentUrl: field(() => z.string().optional(), {
     description: "Where the status is `available`: the admin-consent URL of the provider's Restore Portal application in this tenant, which the customer's global administrator opens once (docs/restore-portal.md).",

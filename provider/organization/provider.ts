@@ -1,12 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ConnectionSettings, isNotFound, type RemoteOrganization, Vb365ApiError } from "../client";
 import { ConnectedProvider } from "../common/connected-provider";
+import { now } from "../tenant-certificate/clock";
 import { reportingErrors } from "../common/errors";
 import { organizationBody } from "./body";
 import { checkOrganization } from "./check";
 import { addOrAdoptOrganization } from "./create";
 import { updateKeepingCredentials, withServerThumbprints } from "./kept-credentials";
-import { diffOrganization } from "./diff";
+import { refusedSwitch, rotationOutputs } from "./certificate-rotation";
+import { changesTheServer, diffOrganization, organizationChanges } from "./diff";
 import { importedInputs } from "./import";
 import { planOf } from "./plan";
 import { portalUnavailable, type RestorePortalAnswer, type RestorePortalOutputs, restorePortalOf } from "./restore-portal";
@@ -34,10 +36,11 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
   async create(inputs: OrganizationInputs): Promise<pulumi.dynamic.CreateResult<OrganizationOutputs>> {
     return reportingErrors(async () => {
       const settings = this.settings(inputs.connection);
-      const created = await addOrAdoptOrganization(this.pool, settings, planOf(inputs));
-      const declared = outputsFromInputs(inputs, created, settings.apiVersion);
+      const { organization: created, plan } = await addOrAdoptOrganization(this.pool, settings, planOf(inputs));
+      const declared = outputsFromInputs(plan.effective, created, settings.apiVersion);
       const outs = inputs.keepServerCredentials ? withServerThumbprints(declared, created) : declared;
-      return { id: created.id, outs: { ...outs, ...(await this.restorePortal(settings, outs)) } };
+      const rotation = rotationOutputs(plan, undefined, { at: now(), ...reportedApplication(created) });
+      return { id: created.id, outs: { ...outs, ...rotation, ...(await this.restorePortal(settings, outs)) } };
     });
   }
 
@@ -59,25 +62,34 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
   async update(id: string, olds: OrganizationOutputs, news: OrganizationInputs): Promise<pulumi.dynamic.UpdateResult<OrganizationOutputs>> {
     return reportingErrors(async () => {
       const settings = this.settings(news.connection);
+      const { updates, plan } = organizationChanges(olds, news);
+      const at = now();
+      if (!changesTheServer(updates)) {
+        // Only the provider's own record changes (registeredThumbprints, a rotation starting to
+        // wait or done waiting): nothing to send, and what the server last told stays.
+        const outs = outputsFromInputs(plan.effective, { id, name: olds.name }, olds.apiVersion);
+        return { outs: { ...outs, ...rotationOutputs(plan, olds, { at }), ...portalOf(olds) } };
+      }
       const client = this.pool.client(settings);
       let current: RemoteOrganization | undefined;
       try {
         // The whole organization, as the server has it, with the declared changes on top: right
         // whether the server merges a PUT or replaces the organization with it.
         current = await client.getOrganization(id);
-        if (news.keepServerCredentials) await updateKeepingCredentials(client, current, planOf(news));
-        else await client.updateOrganization(id, updateBody(current, organizationBody(planOf(news), "update")));
+        if (news.keepServerCredentials) await updateKeepingCredentials(client, current, plan);
+        else await client.updateOrganization(id, updateBody(current, organizationBody(plan, "update")));
       } catch (error) {
         if (isNotFound(error)) {
           throw new Error(`The organization ${olds.name || id} no longer exists on ${settings.url}; run \`pulumi refresh\` to drop it from the stack, then \`pulumi up\` to add it again.`);
         }
-        throw error;
+        throw refusedSwitch(error, plan, { at, ...reportedApplication(current) });
       } finally {
         this.pool.forget(settings, "organizations");
       }
-      const declared = outputsFromInputs(news, { id, name: olds.name }, settings.apiVersion);
+      const declared = outputsFromInputs(plan.effective, { id, name: olds.name }, settings.apiVersion);
       const outs = news.keepServerCredentials && current ? withServerThumbprints(declared, current) : declared;
-      return { outs: { ...outs, ...(await this.restorePortal(settings, outs)) } };
+      const rotation = rotationOutputs(plan, olds, { at, ...reportedApplication(current) });
+      return { outs: { ...outs, ...rotation, ...(await this.restorePortal(settings, outs)) } };
     });
   }
 
@@ -128,4 +140,15 @@ export class OrganizationProvider extends ConnectedProvider implements pulumi.dy
     }
     return restorePortalOf(outputs.name || plan.organizationName, outputs.region, answer);
   }
+}
+
+/** The application the server reports for an organization, for the words of a rotation. */
+function reportedApplication(remote: RemoteOrganization | undefined): { reportedApplicationId?: string } {
+  const id = remote?.exchangeOnlineSettings?.applicationId ?? remote?.sharePointOnlineSettings?.applicationId;
+  return id ? { reportedApplicationId: id } : {};
+}
+
+/** The Restore Portal step as the state has it. */
+function portalOf(olds: OrganizationOutputs): RestorePortalOutputs | Record<string, never> {
+  return olds.restorePortalStatus === undefined ? {} : { restorePortalStatus: olds.restorePortalStatus, ...(olds.restorePortalConsentUrl ? { restorePortalConsentUrl: olds.restorePortalConsentUrl } : {}) };
 }

@@ -14,8 +14,10 @@ const SECRET_SETTINGS = namesWhere(SETTINGS_FIELDS, (candidate) => candidate.sec
  * Arguments of {@link Vb365Organization}: the inputs of its definition (definition.ts, where
  * each is described), and the old region spellings check normalises.
  */
-export type Vb365OrganizationArgs = Omit<InputsOf<OrganizationInputs>, "region" | "exchangeOnlineSettings" | "sharePointOnlineSettings"> & {
+export type Vb365OrganizationArgs = Omit<InputsOf<OrganizationInputs>, "region" | "exchangeOnlineSettings" | "sharePointOnlineSettings" | "nextApplicationCertificate"> & {
   region?: pulumi.Input<Region | LegacyRegionSpelling>;
+  /** TenantCertificate.nextPfxBase64 as it is: null (or undefined) while there is no next certificate. */
+  nextApplicationCertificate?: pulumi.Input<string | null | undefined>;
   exchangeOnlineSettings?: pulumi.Input<InputsOf<ServiceConnectionSettings>>;
   sharePointOnlineSettings?: pulumi.Input<InputsOf<ServiceConnectionSettings>>;
 };

@@ -29,7 +29,7 @@ export function checkRules(plan: OrganizationPlan, apiVersion: ApiVersion | unde
   }
   if (failures.length) return failures;
 
-  const modes = new Set(plan.services.map((service) => modeOf(service.settings)));
+  const modes = new Set(plan.declared.map((service) => modeOf(service.settings)));
   if (modes.size > 1) {
     fail("sharePointOnlineSettings", "exchangeOnlineSettings and sharePointOnlineSettings must use the same authentication method (the same useApplicationOnlyAuth and useMfa).");
     return failures;
@@ -42,7 +42,7 @@ export function checkRules(plan: OrganizationPlan, apiVersion: ApiVersion | unde
     fail("description", "description is supported from VB365 REST API v7 on; remove it or set vb365:apiVersion to v7 or v8.");
   }
   const keep = inputs.keepServerCredentials === true;
-  for (const { service, settings } of plan.services) {
+  for (const { service, settings } of plan.declared) {
     // A whole settings object unknown at preview (it holds a certificate being created in the
     // same run) is checked once it is known.
     if (isUnknown(settings)) continue;
@@ -51,6 +51,9 @@ export function checkRules(plan: OrganizationPlan, apiVersion: ApiVersion | unde
     else checkService(kind, service, settings, fail);
   }
   if (keep) checkKept(plan, fail);
+  if (inputs.nextApplicationCertificate !== undefined && !keep && !plan.declared.some((service) => service.certificateInput === "applicationCertificate")) {
+    fail("nextApplicationCertificate", "nextApplicationCertificate is the next of the shared applicationCertificate, which no selected service uses: give the certificate as applicationCertificate, or replace each service's own certificate to rotate it.");
+  }
 
   if ((kind === "newApplication" || kind === "existingApplicationConfigured") && !inputs.userCode) {
     const why = kind === "newApplication" ? "newApplicationName" : "configureApplication: true";
@@ -85,8 +88,8 @@ function checkKept(plan: OrganizationPlan, fail: (p: string, r: string) => void)
   if (!inputs.adoptExisting) {
     fail("adoptExisting", "keepServerCredentials takes over an organization the server already has: set adoptExisting: true as well (VB365 cannot add a new organization without credentials).");
   }
-  if (inputs.applicationCertificate !== undefined) {
-    fail("applicationCertificate", "keepServerCredentials keeps the certificate the server has: remove applicationCertificate, or set keepServerCredentials: false to rotate to it.");
+  for (const name of ["applicationCertificate", "nextApplicationCertificate"] as const) {
+    if (inputs[name] !== undefined) fail(name, `keepServerCredentials keeps the certificate the server has: remove ${name}, or set keepServerCredentials: false to rotate to it.`);
   }
   if (kind === "newApplication") {
     fail("newApplicationName", "keepServerCredentials keeps an organization whose application already exists: name it by applicationId instead of newApplicationName.");
@@ -139,4 +142,31 @@ function checkService(kind: AuthenticationKind, service: Service, settings: Serv
     if (!settings.account) fail(at("account"), `account is required for ${what}.`);
     if (!settings.password) fail(at("password"), `password is required for ${what}.`);
   }
+}
+
+/**
+ * At creation, with `registeredThumbprints` given: the certificate the organization would be added
+ * with must be listed, or VB365 would be refused (AADSTS700027) after a request. Only for an
+ * existing application used as it is; VB365 registers the certificate of the others itself. An
+ * organization to adopt keeps the certificate the server has until a listed one may replace it,
+ * so adoption is not stopped here.
+ */
+export function registrationFailures(plan: OrganizationPlan): Failure[] {
+  const registered = plan.inputs.registeredThumbprints;
+  if (plan.kind !== "existingApplication" || plan.inputs.adoptExisting || registered === undefined || isUnknown(registered)) return [];
+  const tenant = plan.organizationName ?? "this organization";
+  for (const { settings } of plan.services) {
+    const thumbprint = settings.applicationCertificateThumbprint;
+    if (isUnknown(settings) || !thumbprint || registered.includes(thumbprint.toUpperCase())) continue;
+    const application = settings.applicationId ?? "its application";
+    return [
+      {
+        property: "registeredThumbprints",
+        reason:
+          `registeredThumbprints does not list ${thumbprint}, the certificate ${tenant} would be added with: VB365 would be refused (AADSTS700027) and nothing would be created. ` +
+          `Register it on application ${application} in ${tenant} (the customer's Entra app registration), then add it to registeredThumbprints.`,
+      },
+    ];
+  }
+  return [];
 }

@@ -1,5 +1,5 @@
 import type { ValuesOf } from "../common/definition";
-import type { ORGANIZATION_FIELDS, ORGANIZATION_OUTPUT_FIELDS, SETTINGS_FIELDS, SETTINGS_OUTPUT_FIELDS } from "./definition";
+import type { ORGANIZATION_DERIVED_FIELDS, ORGANIZATION_FIELDS, ORGANIZATION_OUTPUT_FIELDS, SETTINGS_FIELDS, SETTINGS_OUTPUT_FIELDS } from "./definition";
 
 /** Microsoft Entra regions VB365 v6–v8 accept (`region`, `targetRegion`). */
 export const REGIONS = ["Worldwide", "Germany", "China", "USDefence", "USGovernment"] as const;
@@ -18,17 +18,19 @@ export type ServiceConnectionState = ServiceConnectionSettings & ValuesOf<typeof
 
 type DeclaredInputs = ValuesOf<typeof ORGANIZATION_FIELDS>;
 
-/** Plain (resolved) inputs of a Vb365Organization, as check outputs them. */
-export type OrganizationInputs = Omit<DeclaredInputs, "exchangeOnlineSettings" | "sharePointOnlineSettings"> & {
-  exchangeOnlineSettings?: ServiceConnectionState;
-  sharePointOnlineSettings?: ServiceConnectionState;
-};
+/** Plain (resolved) inputs of a Vb365Organization, as check outputs them: with what check works out. */
+export type OrganizationInputs = Omit<DeclaredInputs, "exchangeOnlineSettings" | "sharePointOnlineSettings"> &
+  ValuesOf<typeof ORGANIZATION_DERIVED_FIELDS> & {
+    exchangeOnlineSettings?: ServiceConnectionState;
+    sharePointOnlineSettings?: ServiceConnectionState;
+  };
 
 type ServerOutputs = ValuesOf<typeof ORGANIZATION_OUTPUT_FIELDS>;
 
 /** The state: the inputs, what the server assigned, and the Restore Portal step where it is known. */
-export type OrganizationOutputs = OrganizationInputs & Required<Omit<ServerOutputs, RestorePortalOutput>> & Pick<ServerOutputs, RestorePortalOutput>;
+export type OrganizationOutputs = OrganizationInputs & Required<Omit<ServerOutputs, OptionalOutput>> & Pick<ServerOutputs, OptionalOutput>;
 
-type RestorePortalOutput = "restorePortalStatus" | "restorePortalConsentUrl";
+/** Outputs that are not always there: the Restore Portal step where it is known, the rotation where one is under way. */
+type OptionalOutput = "restorePortalStatus" | "restorePortalConsentUrl" | "certificateRotation" | "pendingCertificateThumbprint";
 
 export type AuthenticationKind = "newApplication" | "existingApplication" | "existingApplicationConfigured" | "modernWithLegacy" | "basic";

@@ -23,7 +23,8 @@ export const TENANT_CERTIFICATE_FIELDS = {
   }),
   pfxEncryption: field(pfxEncryptionSchema, { description: "Encryption of the private key inside the PFX: `3des` imports on every Windows Server that VB365 supports; `aes256` needs Windows Server 2016 build 1709 or later.", change: "replace", default: DEFAULT_PFX_ENCRYPTION }),
   rotateBeforeDays: field(() => daysSchema("rotateBeforeDays", MAX_VALIDITY_DAYS - 1), {
-    description: "Replace the certificate once fewer than this many days remain before `notAfter`: the next preview or up inside that window shows a replacement. Less than `validityDays`; the provider's clock can be set with `VB365_NOW` (ISO 8601) for tests.",
+    description:
+      "Rotate the certificate once fewer than this many days remain before `notAfter`: the next up inside that window makes the next certificate (`nextPfxBase64`, `nextThumbprint`, `nextCertificatePem`) beside the current one, in place, with the same subject, key size, validity, encryption, friendly name and password. The current one stays `pfxBase64`/`thumbprint` until it has expired; then the next one takes its place and the expired one is dropped. An organization switches to the next one only once its application trusts it (Vb365Organization `nextApplicationCertificate`). Less than `validityDays`; the provider's clock can be set with `VB365_NOW` (ISO 8601) for tests.",
     change: "update",
   }),
   importPfxBase64: field(() => base64Schema("importPfxBase64"), {
@@ -49,6 +50,11 @@ export const TENANT_CERTIFICATE_OUTPUTS: Readonly<Record<keyof TenantCertificate
   validityDays: field(() => z.number().int().optional(), { description: "Days the certificate was made valid for." }),
   pfxEncryption: field(() => pfxEncryptionSchema().optional(), { description: "How the PFX is encrypted." }),
   rotateBeforeDays: field(() => z.number().int().optional(), { description: "The rotation window, in days." }),
+  nextPfxBase64: field(() => z.string().nullish(), { description: "The next certificate's PFX, made inside the rotation window (same password as `pfxBase64`); null when there is none.", secret: true }),
+  nextThumbprint: field(() => z.string().nullish(), { description: "The next certificate's thumbprint; null when there is none." }),
+  nextCertificatePem: field(() => z.string().nullish(), { description: "The next certificate alone, PEM (public): register it on the Entra application before the organization switches to it; null when there is none." }),
+  nextNotBefore: field(() => z.string().nullish(), { description: "ISO 8601; null when there is no next certificate." }),
+  nextNotAfter: field(() => z.string().nullish(), { description: "ISO 8601; null when there is no next certificate." }),
 };
 
 /** Validates resolved inputs; `check` handles unknowns and the rules that span several fields. */

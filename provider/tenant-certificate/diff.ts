@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { DAY_MS, SUBJECT_FIELDS } from "./limits";
+import { SUBJECT_FIELDS } from "./limits";
 import { namesWhere } from "../common/definition";
 import { TENANT_CERTIFICATE_FIELDS } from "./definition";
 import { withDefaults, plainInputs } from "./normalize";
+import { rotationStep } from "./rotation";
 import type { CertificateSubject, TenantCertificateInputs, TenantCertificateOutputs } from "./types";
 
 /** What `diff` decided, with the reasons, so tests and the provider read the same thing. */
@@ -17,7 +18,9 @@ export interface TenantCertificateDiff extends pulumi.dynamic.DiffResult {
  * shows as a change: the real decision is made again at `up`, with known values.
  *
  * Replacement creates the new certificate before deleting the old one (no deleteBeforeReplace):
- * nothing external has to be freed first, and the old one stays usable until the switch.
+ * nothing external has to be freed first, and the old one stays usable until the switch. A
+ * rotation is no replacement: the next certificate is made, and later promoted, in place
+ * (rotation.ts), so the one in use is never dropped before it has expired.
  */
 export function diffTenantCertificate(
   olds: Partial<TenantCertificateOutputs>,
@@ -36,20 +39,11 @@ export function diffTenantCertificate(
   } else {
     if (olds.imported === true) replaces.push("importPfxBase64");
     replaces.push(...GENERATED_REPLACING.filter((key) => changed(key, stored[key], news[key])));
-    if (isDueForRotation(olds.notAfter, news.rotateBeforeDays, at)) replaces.push("notAfter");
-    // In place, the PFX is rebuilt around the same key and certificate.
-    changesInPlace = IN_PLACE.some((key) => changed(key, stored[key], news[key]));
+    // In place, the PFX is rebuilt around the same key and certificate; a rotation step adds or promotes the next one.
+    changesInPlace = IN_PLACE.some((key) => changed(key, stored[key], news[key])) || rotationStep(olds, news.rotateBeforeDays, at) !== undefined;
   }
 
   return { changes: replaces.length > 0 || changesInPlace, replaces };
-}
-
-/** Inside the window of `rotateBeforeDays` before `notAfter` (or past it). */
-export function isDueForRotation(notAfter: unknown, rotateBeforeDays: unknown, at: Date): boolean {
-  if (typeof notAfter !== "string" || typeof rotateBeforeDays !== "number") return false;
-  const expires = Date.parse(notAfter);
-  if (Number.isNaN(expires)) return false;
-  return at.getTime() >= expires - rotateBeforeDays * DAY_MS;
 }
 
 /** What replaces a generated certificate; importPfxBase64 is the other mode, judged above. */

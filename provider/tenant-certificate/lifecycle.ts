@@ -1,12 +1,13 @@
 import { toPlainOutputs } from "../common/outputs";
 import { parseCheckedInputs } from "./check";
-import { generateTenantCertificate } from "./generate";
+import { type GeneratedCertificate, generateTenantCertificate } from "./generate";
 import { DEFAULT_KEY_SIZE, DEFAULT_PFX_ENCRYPTION, DEFAULT_VALIDITY_DAYS } from "./limits";
 import { generatePassword } from "./password";
 import { importProblem, readPfx } from "./pfx";
 import { buildPfx } from "./pkcs12";
-import { generatedOutputs, importedOutputs } from "./results";
-import type { TenantCertificateInputs, TenantCertificateOutputs } from "./types";
+import { generatedOutputs, importedOutputs, nextOutputs } from "./results";
+import { isDueForRotation, rotationStep } from "./rotation";
+import type { PfxEncryption, TenantCertificateInputs, TenantCertificateOutputs } from "./types";
 
 /** The id is the thumbprint: public, stable across in-place updates, and what Veeam shows. */
 export async function createTenantCertificate(
@@ -20,8 +21,10 @@ export async function createTenantCertificate(
 
 /**
  * Only generated certificates change in place (see diff.ts): a new password or friendly name
- * re-wraps the same key and certificate in a new PFX, so the thumbprint that Entra ID and Veeam
- * know stays valid. Every output is returned: whatever is left out here is wiped from state.
+ * re-wraps the same keys and certificates in new PFX files, so the thumbprints that Entra ID and
+ * Veeam know stay valid; and a rotation step (rotation.ts) makes the next certificate beside the
+ * current one, or promotes it once the current one has expired. Every output is returned:
+ * whatever is left out here is wiped from state.
  */
 export async function updateTenantCertificate(
   olds: TenantCertificateOutputs,
@@ -31,9 +34,10 @@ export async function updateTenantCertificate(
   const inputs = parseCheckedInputs(news);
   if (inputs.importPfxBase64 !== undefined) return plain(adopt(inputs, at));
   // diff replaces on any change to subject, key size, validity or encryption, so here they
-  // equal what the stored certificate was made with.
+  // equal what the stored certificates were made with.
   const {
     subject,
+    keySize = DEFAULT_KEY_SIZE,
     validityDays = DEFAULT_VALIDITY_DAYS,
     pfxEncryption = DEFAULT_PFX_ENCRYPTION,
     friendlyName,
@@ -42,22 +46,49 @@ export async function updateTenantCertificate(
   if (subject === undefined) throw new Error("TenantCertificate needs a subject to update a generated certificate.");
 
   const password = inputs.password ?? olds.password;
-  const reading = readPfx(Buffer.from(olds.pfxBase64, "base64"), olds.password);
+  const wrapping: Wrapping = { password, encryption: pfxEncryption, friendlyName, unchanged: password === olds.password && friendlyName === olds.friendlyName };
+  let current = rewrapped(olds.pfxBase64, olds.password, wrapping, "");
+  let next = olds.nextPfxBase64 ? rewrapped(olds.nextPfxBase64, olds.password, wrapping, "next ") : undefined;
+  if (rotationStep(olds, rotateBeforeDays, at) === "promote" && next !== undefined) {
+    current = next;
+    next = undefined;
+  }
+  // Also right after a promotion: a next certificate kept long may be inside its own window already.
+  if (next === undefined && isDueForRotation(current.certificate.validity.notAfter.toISOString(), rotateBeforeDays, at)) {
+    next = await generateTenantCertificate({ subject, keySize, validityDays, pfxEncryption, password, at, ...(friendlyName === undefined ? {} : { friendlyName }) });
+  }
+  return plain({
+    ...generatedOutputs({ subject, validityDays, pfxEncryption, friendlyName, rotateBeforeDays, password, pfx: current.pfx, certificate: current.certificate }),
+    ...(next === undefined ? {} : nextOutputs(next.pfx, next.certificate)),
+  });
+}
+
+/** How the PFX files of an update are wrapped: the resource's password and friendly name, now. */
+interface Wrapping {
+  password: string;
+  encryption: PfxEncryption;
+  friendlyName: string | undefined;
+  /** Neither changed: the stored PFX is passed on byte for byte. */
+  unchanged: boolean;
+}
+
+/** A stored PFX opened again and, where the password or friendly name changed, rebuilt around the same key and certificate. */
+function rewrapped(pfxBase64: string, storedPassword: string, wrapping: Wrapping, which: string): GeneratedCertificate {
+  const stored = Buffer.from(pfxBase64, "base64");
+  const reading = readPfx(stored, storedPassword);
   if (reading.problem) {
-    throw new Error(`The PFX stored for this TenantCertificate cannot be opened again: ${reading.problem.reason}`);
+    throw new Error(`The ${which}PFX stored for this TenantCertificate cannot be opened again: ${reading.problem.reason}`);
   }
   const { privateKey, certificate } = reading.contents;
-  const unchanged = password === olds.password && friendlyName === olds.friendlyName;
-  const pfx = unchanged
-    ? Buffer.from(olds.pfxBase64, "base64")
-    : buildPfx({
-        privateKey,
-        certificate,
-        password,
-        encryption: pfxEncryption,
-        ...(friendlyName === undefined ? {} : { friendlyName }),
-      });
-  return plain(generatedOutputs({ subject, validityDays, pfxEncryption, friendlyName, rotateBeforeDays, password, pfx, certificate }));
+  if (wrapping.unchanged) return { pfx: stored, certificate };
+  const pfx = buildPfx({
+    privateKey,
+    certificate,
+    password: wrapping.password,
+    encryption: wrapping.encryption,
+    ...(wrapping.friendlyName === undefined ? {} : { friendlyName: wrapping.friendlyName }),
+  });
+  return { pfx, certificate };
 }
 
 async function generate(inputs: TenantCertificateInputs, at: Date): Promise<TenantCertificateOutputs> {

@@ -3,6 +3,7 @@ import { checkTenantCertificate } from "./check";
 import { now } from "./clock";
 import { diffTenantCertificate } from "./diff";
 import { createTenantCertificate, updateTenantCertificate } from "./lifecycle";
+import { NO_NEXT_CERTIFICATE } from "./results";
 import type { TenantCertificateInputs, TenantCertificateOutputs } from "./types";
 
 /**
@@ -28,13 +29,14 @@ export class TenantCertificateProvider
 
   /**
    * The certificate exists only in state: there is nothing outside to refresh from, nor to import
-   * (its private key is nowhere else).
+   * (its private key is nowhere else). A state made before next certificates existed gets their
+   * null outputs, so that previews know them.
    */
   async read(id: string, props?: TenantCertificateOutputs) {
     if (props === undefined) {
       throw new Error(`A TenantCertificate cannot be imported: its private key exists only in the stack that made it. To take over the certificate ${id}, declare a TenantCertificate with importPfxBase64 (its PFX, base64) and password.`);
     }
-    return { id, props };
+    return { id, props: { ...NO_NEXT_CERTIFICATE, ...props } };
   }
 
   async update(_id: string, olds: TenantCertificateOutputs, news: TenantCertificateInputs) {

@@ -77,4 +77,16 @@ export interface TenantCertificateOutputs extends CertificateFacts {
   validityDays?: number;
   pfxEncryption?: PfxEncryption;
   rotateBeforeDays?: number;
+  /**
+   * The next certificate, made inside the rotation window beside the current one (rotation.ts);
+   * null when there is none. Secret.
+   */
+  nextPfxBase64?: string | null;
+  nextThumbprint?: string | null;
+  nextCertificatePem?: string | null;
+  nextNotBefore?: string | null;
+  nextNotAfter?: string | null;
 }
+
+/** The next certificate's part of the outputs: the certificate, or null for each when there is none. */
+export type NextCertificateOutputs = { [K in "nextPfxBase64" | "nextThumbprint" | "nextCertificatePem" | "nextNotBefore" | "nextNotAfter"]: string | null };

@@ -15,8 +15,24 @@ export interface Vb365TenantArgs {
    * @default a 2048-bit, 3DES PFX valid for ten years
    */
   certificate?: Partial<TenantCertificateArgs> | "keep";
-  /** The organization; its application certificate and password come from the certificate. */
-  organization: Omit<Vb365OrganizationArgs, "organizationName" | "applicationCertificate" | "applicationCertificatePassword" | "keepServerCredentials">;
+  /** The organization; its application certificate and password, and the next ones, come from the certificate. */
+  organization: Omit<
+    Vb365OrganizationArgs,
+    "organizationName" | "applicationCertificate" | "applicationCertificatePassword" | "nextApplicationCertificate" | "nextApplicationCertificatePassword" | "registeredThumbprints" | "keepServerCredentials"
+  >;
+  /**
+   * Thumbprints the tenant's Entra application is confirmed to trust (Vb365Organization
+   * `registeredThumbprints`): the customer's confirmations, or what an `azuread.ApplicationCertificate`
+   * registered. The organization switches to the next certificate only once it is listed, or, where
+   * VB365 registers the application's certificates, once a fresh device code is given.
+   * @default none confirmed
+   */
+  registeredThumbprints?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * The stack config key that holds the tenant's device code, named in the warning of a rotation
+   * that waits for a fresh one (`vb365 device-code --config-key <key> --up`).
+   */
+  deviceCodeConfigKey?: string;
   /**
    * The organization's backup jobs, each a Vb365BackupJob named `<tenant>-<name>` (in VB365 too,
    * unless it gives its own `jobName`), on the organization's connection.
@@ -50,7 +66,9 @@ export type TenantRestoreOperatorRole = Omit<Vb365RestoreOperatorRoleArgs, "orga
  * One Microsoft 365 tenant in VB365: its own certificate (so one compromised certificate never
  * exposes another tenant), the organization that uses it, the backup jobs that protect it and the
  * roles of those who may restore from them.
- * Rotating the certificate updates the organization in place.
+ * A rotation makes the next certificate beside the current one; the organization switches to it
+ * in place once its application trusts it (`registeredThumbprints`, or a fresh device code), and
+ * until then a preview or up warns what it waits for.
  */
 export class Vb365Tenant extends pulumi.ComponentResource {
   /** Undefined where the tenant keeps the server's credentials (`certificate: "keep"`). */
@@ -63,8 +81,14 @@ export class Vb365Tenant extends pulumi.ComponentResource {
   readonly restoreOperatorRoles: Vb365RestoreOperatorRole[];
   /** Each role's id on the server, by the role's `name`. */
   readonly restoreOperatorRoleIds: pulumi.Output<Record<string, string>>;
-  /** The certificate's thumbprint: of the one made, or the one the server reports where it is kept. */
+  /** The thumbprint of the certificate the organization uses: of one made, or the one the server reports where it is kept. */
   readonly thumbprint: pulumi.Output<string>;
+  /** The next certificate's thumbprint while a rotation is under way; undefined otherwise. */
+  readonly nextThumbprint: pulumi.Output<string | undefined>;
+  /** The next certificate (PEM, public), to register on the tenant's application; undefined when there is none. */
+  readonly nextCertificatePem: pulumi.Output<string | undefined>;
+  /** Where the rotation stands (Vb365Organization.certificateRotation): undefined, `waiting: …` or `switched: …`. */
+  readonly certificateRotation: pulumi.Output<string | undefined>;
   /** When the certificate expires; undefined where it is kept (the server does not report it). */
   readonly certificateNotAfter: pulumi.Output<string | undefined>;
   /** Whether the tenant can use the Restore Portal, and why (Vb365Organization.restorePortalStatus). */
@@ -95,6 +119,11 @@ export class Vb365Tenant extends pulumi.ComponentResource {
         // Shared by both services: the PFX is sent to VB365 for each, but stored once.
         applicationCertificate: this.certificate?.pfxBase64,
         applicationCertificatePassword: this.certificate?.password,
+        // Beside it, the next one of a rotation (same password): the organization switches once its
+        // application trusts it. Without one it resolves to null, which the provider takes as left out.
+        nextApplicationCertificate: this.certificate?.nextPfxBase64,
+        nextApplicationCertificatePassword: this.certificate?.password,
+        registeredThumbprints: args.registeredThumbprints,
         ...(kept ? { keepServerCredentials: true } : {}),
         exchangeOnlineSettings: args.organization.exchangeOnlineSettings ?? {},
         sharePointOnlineSettings: args.organization.sharePointOnlineSettings ?? {},
@@ -102,7 +131,12 @@ export class Vb365Tenant extends pulumi.ComponentResource {
       child,
     );
     this.organizationId = this.organization.organizationId;
-    this.thumbprint = this.certificate?.thumbprint ?? serverThumbprint(this.organization);
+    this.thumbprint = thumbprintInUse(this.organization);
+    // The certificate says null when there is no next one; the tenant, undefined.
+    this.nextThumbprint = this.certificate ? this.certificate.nextThumbprint.apply((next) => next ?? undefined) : pulumi.output(undefined);
+    this.nextCertificatePem = this.certificate ? this.certificate.nextCertificatePem.apply((next) => next ?? undefined) : pulumi.output(undefined);
+    this.certificateRotation = this.organization.certificateRotation;
+    warnWhileWaiting(name, this.organization, args.deviceCodeConfigKey);
     this.certificateNotAfter = this.certificate ? this.certificate.notAfter : pulumi.output(undefined);
     this.restorePortalStatus = this.organization.restorePortalStatus;
     this.restorePortalConsentUrl = this.organization.restorePortalConsentUrl;
@@ -124,6 +158,9 @@ export class Vb365Tenant extends pulumi.ComponentResource {
     this.registerOutputs({
       organizationId: this.organizationId,
       thumbprint: this.thumbprint,
+      nextThumbprint: this.nextThumbprint,
+      nextCertificatePem: this.nextCertificatePem,
+      certificateRotation: this.certificateRotation,
       certificateNotAfter: this.certificateNotAfter,
       backupJobIds: this.backupJobIds,
       restoreOperatorRoleIds: this.restoreOperatorRoleIds,
@@ -133,8 +170,21 @@ export class Vb365Tenant extends pulumi.ComponentResource {
   }
 }
 
-/** The thumbprint the server reports for a kept certificate: both services use the one application. */
-function serverThumbprint(organization: Vb365Organization): pulumi.Output<string> {
+/**
+ * A preview or up says, per tenant, what its rotation waits for and until when the certificate in
+ * use lasts: nothing switches to a certificate the application does not trust, so a rotation can
+ * wait until the old certificate expires unless someone acts.
+ */
+function warnWhileWaiting(tenant: string, organization: Vb365Organization, deviceCodeConfigKey: string | undefined): void {
+  organization.certificateRotation.apply((rotation) => {
+    if (!rotation?.startsWith("waiting:")) return;
+    const code = deviceCodeConfigKey && rotation.includes("device code") ? ` The code goes to the stack config key ${deviceCodeConfigKey}: vb365 device-code --stack ${pulumi.getStack()} --config-key ${deviceCodeConfigKey} --up.` : "";
+    pulumi.log.warn(`${tenant}: certificate rotation ${rotation}${code}`, organization);
+  });
+}
+
+/** The thumbprint the organization uses, as its state records it: both services use the one application. */
+function thumbprintInUse(organization: Vb365Organization): pulumi.Output<string> {
   return pulumi
     .all([organization.exchangeOnlineSettings, organization.sharePointOnlineSettings])
     .apply(([exchange, sharePoint]) => exchange?.applicationCertificateThumbprint ?? sharePoint?.applicationCertificateThumbprint ?? "");

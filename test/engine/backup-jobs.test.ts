@@ -9,8 +9,8 @@ import { TestStack } from "../helpers/engine";
 const COUNT = 20;
 /** Veeam's job design guidance: Exchange, OneDrive and SharePoint, Teams; tenant0 has a fourth. */
 const JOBS = 3 * COUNT + 1;
-/** The stack, the shared certificate, the organizations, the jobs and tenant0's restore-operator role. */
-const RESOURCES = 1 + 1 + COUNT + JOBS + 1;
+/** The stack, the shared certificate and its registration, the organizations, the jobs and tenant0's restore-operator role. */
+const RESOURCES = 1 + 2 + COUNT + JOBS + 1;
 
 /**
  * Vb365BackupJob through the engine on v7 and v8 (programs/backup-jobs): twenty tenants with

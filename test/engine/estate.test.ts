@@ -8,7 +8,7 @@ import { DEFAULT_USER } from "../../emulator";
 import { main } from "../../cli/main";
 import { TestStack } from "../helpers/engine";
 import { useEmulator } from "../helpers/emulator";
-import { pfxFixture } from "../helpers/emulator-fixtures";
+import { APPLICATION_ID, pfxFixture } from "../helpers/emulator-fixtures";
 import { emulatorConfig } from "../helpers/emulator-stack";
 import { handMadeServer, ORGANIZATIONS } from "../helpers/hand-made-server";
 import { failedPreview } from "../helpers/program-stack";
@@ -71,21 +71,40 @@ describe("taking over a server's estate: vb365 tenants export, then pulumi up of
     expect(fixture.current.counters().total).to.equal(0);
   });
 
-  it("rotates a kept tenant in place once the file gives it a certificate: same organization, same jobs", async () => {
+  it("rotates a kept tenant in place once the file gives it a certificate and its customer registered it: same organization, same jobs", async () => {
     const charlie = organizations().find((organization) => organization.name === ORGANIZATIONS.existing)!;
     const text = fs.readFileSync(tenantsFile, "utf8");
     const entry = text.indexOf(`organization: ${ORGANIZATIONS.existing}`);
     const keep = text.indexOf("certificate: keep", entry);
     expect(entry).to.be.greaterThan(-1);
-    fs.writeFileSync(tenantsFile, `${text.slice(0, keep)}certificate: { keySize: 2048, validityDays: 365 }${text.slice(keep + "certificate: keep".length)}`);
+    const given = `${text.slice(0, keep)}certificate: { keySize: 2048, validityDays: 365 }${text.slice(keep + "certificate: keep".length)}`;
+    fs.writeFileSync(tenantsFile, given);
+
+    // Not registered yet: the certificate is made, the organization stays on the server's and nothing sends the new one.
+    fixture.current.resetCounters();
+    const waiting = await stack.up();
+    expect(waiting.summary.resourceChanges).to.deep.include({ create: 1, update: 1 }); // its certificate; its organization records the wait
+    const puts = fixture.current.requests().filter((request) => request.method === "PUT");
+    expect(puts.filter((request) => CREDENTIALS.test(JSON.stringify(request.requestBody ?? {}))).map((request) => request.path), "a PUT that sends a certificate").to.deep.equal([]);
+    expect(thumbprints()).to.deep.equal(before_.organizations);
+    const rows = waiting.outputs.summary.value as Record<string, { thumbprint: string; certificateRotation?: string }>;
+    const certificates = waiting.outputs.certificates.value as Record<string, { thumbprint: string; certificatePem: string }>;
+    expect(rows.charlie).to.deep.include({ thumbprint: before_.organizations.get(charlie.id) });
+    expect(rows.charlie!.certificateRotation).to.match(new RegExp(`^waiting: the customer to register certificate ${certificates.charlie!.thumbprint} on application ${APPLICATION_ID} in ${ORGANIZATIONS.existing} `));
+
+    // The customer registers it and confirms; the file lists the confirmation.
+    fixture.current.addApplicationCertificate(APPLICATION_ID, { certificatePem: certificates.charlie!.certificatePem, organizationName: ORGANIZATIONS.existing });
+    const line = given.indexOf("\n", given.indexOf("certificate: { keySize: 2048, validityDays: 365 }", entry));
+    fs.writeFileSync(tenantsFile, `${given.slice(0, line)}\n    certificateRegistration: { by: customer, thumbprints: [${certificates.charlie!.thumbprint}] }${given.slice(line)}`);
     const result = await stack.up();
-    expect(result.summary.resourceChanges).to.deep.include({ create: 1, update: 1 }); // its certificate, its organization
+    expect(result.summary.resourceChanges).to.deep.include({ update: 1 });
     const after = organizations().find((organization) => organization.name === ORGANIZATIONS.existing)!;
     const summary = result.outputs.summary.value as Record<string, { thumbprint: string }>;
     expect(after.id).to.equal(charlie.id);
-    expect(after.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(summary.charlie.thumbprint);
-    expect(summary.charlie.thumbprint).to.not.equal(before_.organizations.get(charlie.id));
+    expect(after.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(summary.charlie!.thumbprint);
+    expect(summary.charlie!.thumbprint).to.equal(certificates.charlie!.thumbprint);
     expect(fixture.current.state().jobs.map((job) => job.id).sort()).to.deep.equal(before_.jobs);
+    expect(fixture.current.trustReport().filter((entry) => !entry.trusted)).to.deep.equal([]);
     await stack.preview({ expectNoChanges: true });
   });
 

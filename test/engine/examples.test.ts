@@ -2,10 +2,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
-import { describe, it } from "mocha";
-import type { Emulator } from "../../emulator";
+import { afterEach, describe, it } from "mocha";
+import { DEFAULT_REPOSITORY_ID, type Emulator } from "../../emulator";
+import { JobsApi } from "../../provider/client/jobs";
 import type { StoredOrganization } from "../../emulator/model";
 import { emulatorConfig, organizationsByName, signedInDeviceCode } from "../helpers/emulator-stack";
+import { registeredByCustomer } from "../helpers/customer-registration";
 import { exampleFixture } from "../helpers/example-stack";
 import { failedPreview } from "../helpers/program-stack";
 import { plaintextSecretsIn } from "../helpers/secrets-scan";
@@ -67,6 +69,8 @@ describe("example existing-app", () => {
     expect(result.summary.resourceChanges).to.deep.include({ create: 3 }); // the stack, the component, the certificate
     expect(String(result.outputs.certificatePem?.value)).to.match(/^-----BEGIN CERTIFICATE-----/);
     expect(fx.emulator.state().organizations).to.deep.equal([]);
+    // The customer uploads it to their application (the test plays them).
+    fx.emulator.addApplicationCertificate(APPLICATION_ID, { certificatePem: String(result.outputs.certificatePem?.value), organizationName: "northwind.onmicrosoft.com" });
   });
 
   it("onboards the tenant, Teams chats included, without a device code", async () => {
@@ -139,8 +143,21 @@ describe("example many-tenants-yaml", () => {
   after(() => fs.rmSync(badDir, { recursive: true, force: true }));
 
   it("onboards every tenant of the file, each with its own certificate, with one token and one POST each", async () => {
+    // Each customer registered an application and uploads the tenant's certificate to it first.
+    const customers = [
+      ["contoso", "5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a"],
+      ["fabrikam", "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10"],
+      ["tailspin", "9d4c2b1a-7e6f-4a5b-8c3d-2e1f0a9b8c7d"],
+    ];
+    await registeredByCustomer(
+      fx,
+      customers.map(([name, applicationId]) => ({ certificate: name!, organizationName: `${name}.onmicrosoft.com`, applicationId: applicationId! })),
+      customers.map(([name]) => `**:Tenant::${name}`),
+    );
+    fx.emulator.resetCounters();
     const result = await fx.stack.up();
-    expect(result.summary.resourceChanges).to.deep.equal({ create: 10 });
+    // The stack, the components and the certificates were made by the targeted up.
+    expect(result.summary.resourceChanges).to.deep.equal({ create: 3, same: 7 });
     const stored = organizationsByName(fx.emulator);
     expect(stored.get("contoso.onmicrosoft.com")).to.deep.include({ description: "Gold tier", isTeamsOnline: true });
     expect(stored.get("fabrikam.onmicrosoft.com")).to.deep.include({ isExchangeOnline: true, isSharePointOnline: true, isTeamsOnline: false });
@@ -177,48 +194,149 @@ describe("example many-tenants-yaml", () => {
   });
 });
 
-describe("example certificate-rotation", () => {
-  const fx = exampleFixture("certificate-rotation", (emulator) => ({ ...emulatorConfig(emulator), applicationId: { value: APPLICATION_ID } }));
-  let first: { organizationId: string; thumbprint: string; notAfter: number };
+/** What the certificate-rotation example exports per tenant. */
+interface RotationStatus {
+  organizationId: string;
+  thumbprint: string;
+  certificateNotAfter: string;
+  certificatePem: string;
+  nextThumbprint?: string;
+  nextCertificatePem?: string;
+  certificateRotation?: string;
+}
 
-  it("onboards the tenant with a certificate valid for a year, and previews no change", async () => {
-    const result = await fx.stack.up();
-    first = {
-      organizationId: String(result.outputs.organizationId.value),
-      thumbprint: String(result.outputs.thumbprint.value),
-      notAfter: Date.parse(String(result.outputs.certificateNotAfter.value)),
+for (const version of ["v7", "v8"] as const) {
+  describe(`example certificate-rotation, ${version}: an application the customer registers on, and one VB365 registered`, () => {
+    const CONTOSO = "contoso.onmicrosoft.com";
+    const FABRIKAM = "fabrikam.onmicrosoft.com";
+    const fx = exampleFixture("certificate-rotation", (emulator) => ({ ...emulatorConfig(emulator, version), applicationId: { value: APPLICATION_ID } }));
+    let first: { contoso: RotationStatus; fabrikam: RotationStatus; notAfter: number; jobs: string[] };
+
+    const outputs = async () => {
+      const values = await fx.stack.stack.outputs();
+      return { contoso: values.customerRegistered!.value as RotationStatus, fabrikam: values.vb365Registered!.value as RotationStatus };
     };
-    expect(first.notAfter - Date.now()).to.be.within(364 * DAY, 366 * DAY);
-    await fx.stack.preview({ expectNoChanges: true });
-  });
+    const thumbprintOf = (name: string) => organizationsByName(fx.emulator).get(name)?.exchangeOnlineSettings?.applicationCertificateThumbprint;
+    /** At no step may the emulator hold an organization whose certificate its application does not trust. */
+    afterEach(() => {
+      expect(fx.emulator.trustReport().filter((entry) => !entry.trusted), "organizations Entra would refuse").to.deep.equal([]);
+    });
 
-  it("changes nothing 31 days before expiry, outside the window", async () => {
-    // Read by the provider process on every call: the clock of TenantCertificate, not the emulator's.
-    fx.stack.stack.workspace.envVars.VB365_NOW = new Date(first.notAfter - 31 * DAY).toISOString();
-    await fx.stack.preview({ expectNoChanges: true });
-  });
+    it("is not added while the customer has not registered the certificate: check names tenant, thumbprint and application, and nothing is created", async () => {
+      await fx.stack.stack.setConfig("deviceCode", { value: await signedInDeviceCode(fx.emulator, fx.client, FABRIKAM), secret: true });
+      const message = await fx.stack.up().then(() => "", (error: unknown) => String(error));
+      expect(message).to.match(new RegExp(`registeredThumbprints does not list [0-9A-F]{40}, the certificate ${CONTOSO} would be added with: VB365 would be refused \\(AADSTS700027\\) and nothing would be created\\. Register it on application ${APPLICATION_ID} in ${CONTOSO}`));
+      expect(organizationsByName(fx.emulator).has(CONTOSO)).to.equal(false);
+      // Every POST that was sent added its organization (fabrikam's, if the failed up got to it): none was contoso's.
+      const posts = fx.emulator.requests().filter((request) => request.kind === "organizations.create");
+      expect(posts.map((request) => request.status).filter((status) => status >= 400), "refused POSTs").to.deep.equal([]);
+      expect(posts.length).to.equal(fx.emulator.state().organizations.length);
+    });
 
-  it("replaces the certificate 29 days before expiry and updates the organization in place", async () => {
-    fx.stack.stack.workspace.envVars.VB365_NOW = new Date(first.notAfter - 29 * DAY).toISOString();
-    const preview = await fx.stack.preview();
-    expect(preview.changeSummary).to.deep.equal({ replace: 1, update: 1, same: 2 });
+    it("is added once the customer registered the certificate and it is confirmed; both then preview no change", async () => {
+      // The customer uploads the certificate (the test plays them), and the stack lists the thumbprint they confirm.
+      const certificate = fx.stack.resources().find((resource) => resource.urn.endsWith("TenantCertificate::contoso"))!;
+      fx.emulator.addApplicationCertificate(APPLICATION_ID, { certificatePem: String(certificate.outputs?.certificatePem), organizationName: CONTOSO });
+      await fx.stack.stack.setConfig("registeredThumbprints", { value: JSON.stringify([certificate.outputs?.thumbprint]) });
+      await fx.stack.up();
+      const { contoso, fabrikam } = await outputs();
+      expect(thumbprintOf(CONTOSO)).to.equal(contoso.thumbprint);
+      expect(thumbprintOf(FABRIKAM)).to.equal(fabrikam.thumbprint);
+      const jobs: string[] = [];
+      for (const organizationId of [contoso.organizationId, fabrikam.organizationId]) jobs.push((await new JobsApi(fx.client).createJob(organizationId, { name: "Nightly", backupType: "EntireOrganization", repositoryId: DEFAULT_REPOSITORY_ID })).id);
+      first = { contoso, fabrikam, notAfter: Date.parse(contoso.certificateNotAfter), jobs };
+      expect(first.notAfter - Date.now()).to.be.within(364 * DAY, 366 * DAY);
+      fx.emulator.resetCounters();
+      await fx.stack.preview({ expectNoChanges: true });
+      expect(fx.emulator.counters().total).to.equal(0);
+    });
 
-    const result = await fx.stack.up();
-    expect(result.summary.resourceChanges).to.deep.equal({ replace: 1, update: 1, same: 2 });
-    const thumbprint = String(result.outputs.thumbprint.value);
-    expect(thumbprint).to.not.equal(first.thumbprint);
-    expect(result.outputs.organizationId.value).to.equal(first.organizationId);
-    const organization = only(fx.emulator);
-    expect(organization.id).to.equal(first.organizationId);
-    expect(organization.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(thumbprint);
-    expect(organization.sharePointOnlineSettings?.applicationCertificateThumbprint).to.equal(thumbprint);
-    // The new certificate starts at the faked "now", so it is outside its own window again.
-    expect(Date.parse(String(result.outputs.certificateNotAfter.value))).to.be.greaterThan(first.notAfter);
-    await fx.stack.preview({ expectNoChanges: true });
-  });
+    it("changes nothing 31 days before expiry, outside the window", async () => {
+      // Read by the provider process on every call: the clock of the providers, not the emulator's.
+      fx.stack.stack.workspace.envVars.VB365_NOW = new Date(first.notAfter - 31 * DAY).toISOString();
+      await fx.stack.preview({ expectNoChanges: true });
+    });
 
-  it("removes the organization on destroy", async () => {
-    await fx.stack.destroy();
-    expect(fx.emulator.state().organizations).to.deep.equal([]);
+    it("makes the next certificates 29 days before expiry, and each organization stays on the working one and says what it waits for", async () => {
+      fx.stack.stack.workspace.envVars.VB365_NOW = new Date(first.notAfter - 29 * DAY).toISOString();
+      const result = await fx.stack.up();
+      expect(result.summary.resourceChanges).to.deep.include({ update: 4 });
+      const { contoso, fabrikam } = await outputs();
+      for (const [now, before, name] of [[contoso, first.contoso, CONTOSO], [fabrikam, first.fabrikam, FABRIKAM]] as const) {
+        expect(now.thumbprint, name).to.equal(before.thumbprint);
+        expect(thumbprintOf(name), name).to.equal(before.thumbprint);
+        expect(now.nextThumbprint, name).to.match(/^[0-9A-F]{40}$/).and.not.equal(before.thumbprint);
+        expect(now.nextCertificatePem, name).to.match(/^-----BEGIN CERTIFICATE-----/);
+      }
+      const lasts = `stays in use until then, valid until ${new Date(first.notAfter).toISOString()}.`;
+      expect(contoso.certificateRotation).to.equal(
+        `waiting: the customer to register certificate ${contoso.nextThumbprint} on application ${APPLICATION_ID} in ${CONTOSO} (their Entra app registration), then to add it to registeredThumbprints; ${first.contoso.thumbprint} ${lasts}`,
+      );
+      expect(fabrikam.certificateRotation).to.match(new RegExp(`^waiting: a fresh device code, to let VB365 register certificate ${fabrikam.nextThumbprint} on the application VB365 registered: `));
+      // The pipeline's log says it, per tenant, at the up and at every preview while it waits.
+      expect(result.stdout).to.contain(`contoso: certificate rotation waiting: the customer to register certificate ${contoso.nextThumbprint}`);
+      // The diff view of a preview writes the warnings to stderr.
+      const preview = await fx.stack.preview({ expectNoChanges: true });
+      const said = `${preview.stdout}\n${preview.stderr}`;
+      expect(said).to.contain(`fabrikam: certificate rotation waiting: a fresh device code`);
+      expect(said).to.contain("The code goes to the stack config key deviceCode: vb365 device-code --stack");
+    });
+
+    it("switches the customer's tenant in place once the customer registered the next certificate and it is confirmed", async () => {
+      const { contoso } = await outputs();
+      fx.emulator.addApplicationCertificate(APPLICATION_ID, { certificatePem: contoso.nextCertificatePem!, organizationName: CONTOSO });
+      await fx.stack.stack.setConfig("registeredThumbprints", { value: JSON.stringify([first.contoso.thumbprint, contoso.nextThumbprint]) });
+      const result = await fx.stack.up();
+      expect(result.summary.resourceChanges).to.deep.include({ update: 1 });
+      const after = await outputs();
+      expect(after.contoso.thumbprint).to.equal(contoso.nextThumbprint);
+      expect(after.contoso.organizationId).to.equal(first.contoso.organizationId);
+      expect(after.contoso.certificateRotation).to.match(new RegExp(`^switched: from ${first.contoso.thumbprint} to ${contoso.nextThumbprint} on \\d{4}-\\d{2}-\\d{2}; ${first.contoso.thumbprint} can now be removed from application ${APPLICATION_ID}\\.$`));
+      const stored = organizationsByName(fx.emulator).get(CONTOSO)!;
+      expect([stored.id, stored.exchangeOnlineSettings?.applicationCertificateThumbprint, stored.sharePointOnlineSettings?.applicationCertificateThumbprint]).to.deep.equal([first.contoso.organizationId, contoso.nextThumbprint, contoso.nextThumbprint]);
+      expect(thumbprintOf(FABRIKAM), "the VB365-registered tenant still waits").to.equal(first.fabrikam.thumbprint);
+    });
+
+    it("switches the VB365-registered tenant in place only with a fresh device code", async () => {
+      const { fabrikam } = await outputs();
+      await fx.stack.stack.setConfig("deviceCode", { value: await signedInDeviceCode(fx.emulator, fx.client, FABRIKAM), secret: true });
+      const result = await fx.stack.up();
+      expect(result.summary.resourceChanges).to.deep.include({ update: 1 });
+      const after = await outputs();
+      expect(after.fabrikam.thumbprint).to.equal(fabrikam.nextThumbprint);
+      expect(after.fabrikam.organizationId).to.equal(first.fabrikam.organizationId);
+      expect(thumbprintOf(FABRIKAM)).to.equal(fabrikam.nextThumbprint);
+      const registered = fx.emulator.applications().find((application) => application.organizationName === FABRIKAM)!;
+      expect(registered.certificates.map((certificate) => [certificate.thumbprint, certificate.addedBy])).to.deep.equal([
+        [first.fabrikam.thumbprint, "newApplicationName"],
+        [fabrikam.nextThumbprint, "configureApplication"],
+      ]);
+      await fx.stack.preview({ expectNoChanges: true });
+    });
+
+    it("retires the old certificates once they expire: the next ones become current, the organizations and their jobs stay", async () => {
+      const { contoso, fabrikam } = await outputs();
+      // The customer removes the old certificate from their application, as the switch note says they can.
+      fx.emulator.removeApplicationCertificate(APPLICATION_ID, first.contoso.thumbprint, CONTOSO);
+      // Both certificates have expired (fabrikam's was made a moment after contoso's).
+      fx.stack.stack.workspace.envVars.VB365_NOW = new Date(Math.max(first.notAfter, Date.parse(first.fabrikam.certificateNotAfter)) + 60_000).toISOString();
+      const result = await fx.stack.up();
+      expect(result.summary.resourceChanges).to.deep.include({ update: 2 });
+      const after = await outputs();
+      for (const [now, before] of [[after.contoso, contoso], [after.fabrikam, fabrikam]] as const) {
+        expect(now.thumbprint).to.equal(before.thumbprint);
+        expect(now.nextThumbprint ?? null).to.equal(null);
+        expect(Date.parse(now.certificateNotAfter)).to.be.greaterThan(first.notAfter);
+      }
+      expect(fx.emulator.state().jobs.map((job) => job.id).sort()).to.deep.equal([...first.jobs].sort());
+      expect(fx.emulator.state().organizations.map((organization) => organization.id).sort()).to.deep.equal([first.contoso.organizationId, first.fabrikam.organizationId].sort());
+      await fx.stack.preview({ expectNoChanges: true });
+    });
+
+    it("removes the organizations on destroy", async () => {
+      fx.emulator.configure({ deleteWithJobs: "cascade" });
+      await fx.stack.destroy();
+      expect(fx.emulator.state().organizations).to.deep.equal([]);
+    });
   });
-});
+}

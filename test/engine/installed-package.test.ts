@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../emulator";
 import { ConsumerProject } from "../helpers/consumer-project";
+import { registeredByCustomer } from "../helpers/customer-registration";
 import { emulatorConfig } from "../helpers/emulator-stack";
 import { TestStack } from "../helpers/engine";
 
@@ -53,6 +54,8 @@ describe("pulumi-vb365 installed from its package", () => {
         ...emulatorConfig(emulator),
       },
     });
+    // The customer registers the certificate on their application first.
+    await registeredByCustomer({ stack, emulator }, [{ certificate: "contoso", organizationName: "contoso.onmicrosoft.com", applicationId: "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10" }]);
     const result = await stack.up();
     expect(result.outputs.organizationId.value).to.match(/^[0-9a-f-]{36}$/);
     const providers = stack.resources().map((resource) => String(resource.outputs?.__provider));

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
+import { after, afterEach, before, describe, it } from "mocha";
 import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
 import type { Vb365Client } from "../../provider/client";
 import { emulatorClient, emulatorConfig } from "../helpers/emulator-stack";
@@ -54,10 +54,16 @@ describe("Vb365Organization through the Pulumi engine", () => {
     return emulator.state().organizations as StoredOrganization[];
   }
 
+  /** At no step may the emulator hold an organization whose certificate its application does not trust. */
+  afterEach(() => {
+    expect(emulator.trustReport().filter((entry) => !entry.trusted), "organizations Entra would refuse").to.deep.equal([]);
+  });
+
   it("previews the first creation, with certificates still unknown, without a request", async () => {
     emulator.resetCounters();
     const preview = await stack.preview();
-    expect(preview.changeSummary).to.deep.equal({ create: 2 * COUNT + 1 });
+    // The stack; per tenant a certificate and an organization; per existing application the registration of its certificate.
+    expect(preview.changeSummary).to.deep.equal({ create: 3 * COUNT });
     expect(emulator.counters().total).to.equal(0);
   });
 
@@ -121,22 +127,40 @@ describe("Vb365Organization through the Pulumi engine", () => {
     expect(stored().every((o) => o.isTeamsOnline)).to.equal(true);
   });
 
-  it("rotates the certificates and updates the organizations in place", async () => {
+  it("rotates the certificates: each organization switches in place once its application trusts the new one", async () => {
     const before = new Map(stored().map((o) => [o.id, o.exchangeOnlineSettings?.applicationCertificateThumbprint]));
     await stack.stack.setConfig("certificateGeneration", { value: "2" });
     const result = await stack.up();
-    expect(result.summary.resourceChanges).to.deep.include({ replace: COUNT, update: COUNT });
+    // Every certificate is replaced, and with it every registration; the VB365-registered tenant
+    // only records that it waits for a device code.
+    expect(result.summary.resourceChanges).to.deep.include({ replace: 2 * COUNT - 1, update: COUNT });
+    const thumbprints = new Set(stack.resources().filter((r) => r.type.endsWith(":TenantCertificate")).map((r) => r.outputs?.thumbprint));
     for (const organization of stored()) {
       expect(before.has(organization.id), "same organization").to.equal(true);
-      expect(organization.exchangeOnlineSettings?.applicationCertificateThumbprint).not.to.equal(before.get(organization.id));
+      const rotated = organization.name !== "fabrikam.onmicrosoft.com";
+      expect(organization.exchangeOnlineSettings?.applicationCertificateThumbprint !== before.get(organization.id), organization.name).to.equal(rotated);
+      expect(thumbprints.has(organization.exchangeOnlineSettings?.applicationCertificateThumbprint), organization.name).to.equal(rotated);
     }
-    const thumbprints = new Set(stack.resources().filter((r) => r.type.endsWith(":TenantCertificate")).map((r) => r.outputs?.thumbprint));
-    expect(stored().every((o) => thumbprints.has(o.exchangeOnlineSettings?.applicationCertificateThumbprint))).to.equal(true);
+    // The replaced registrations went after the switch: each application trusts only the new certificate.
+    const applications = emulator.applications().filter((application) => application.applicationId === "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10");
+    expect(applications.map((application) => application.certificates.length)).to.deep.equal(new Array(COUNT - 1).fill(1));
+    const fabrikam = stack.resources().find((r) => r.urn.endsWith("::tenant0") && r.type.endsWith(":Organization"))!;
+    expect(String(fabrikam.outputs?.certificateRotation)).to.match(/^waiting: a fresh device code, to let VB365 register certificate [0-9A-F]{40} on the application VB365 registered: /);
+
+    // The customer's administrator signs in with a fresh code: VB365 registers the new certificate.
+    userCodes.push(await signedInCode());
+    await stack.stack.setConfig("userCode", { value: userCodes[1]!, secret: true });
+    const switched = await stack.up();
+    expect(switched.summary.resourceChanges).to.deep.include({ update: 1 });
+    const tenant0 = stored().find((o) => o.name === "fabrikam.onmicrosoft.com")!;
+    expect(thumbprints.has(tenant0.exchangeOnlineSettings?.applicationCertificateThumbprint)).to.equal(true);
+    expect(emulator.deviceCodes().find((code) => code.userCode === userCodes[1])?.used).to.equal(true);
+    await stack.preview({ expectNoChanges: true });
   });
 
   it("keeps every secret out of the state file and the serialized provider", async () => {
     const exported = await stack.stack.exportStack();
-    const secrets: Record<string, string | undefined> = { vb365Password: DEFAULT_USER.password, userCode: userCodes[0] };
+    const secrets: Record<string, string | undefined> = { vb365Password: DEFAULT_USER.password, userCode: userCodes[0], rotationUserCode: userCodes[1] };
     for (const resource of exported.deployment.resources ?? []) {
       const outputs = resource.outputs ?? {};
       const pfx = revealed(outputs.pfxBase64);

@@ -4,7 +4,8 @@ import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../emulator";
 import { ConsumerProject } from "../helpers/consumer-project";
-import { TENANTS_PROGRAM, TENANTS_PROGRAM_ORGANIZATIONS } from "../helpers/consumer-programs";
+import { TENANTS_PROGRAM, TENANTS_PROGRAM_ORGANIZATIONS, TENANTS_PROGRAM_REGISTRATIONS } from "../helpers/consumer-programs";
+import { registeredByCustomer } from "../helpers/customer-registration";
 import { emulatorClient, emulatorConfig, signedInDeviceCode } from "../helpers/emulator-stack";
 import { TestStack } from "../helpers/engine";
 
@@ -66,6 +67,7 @@ for (const end of ENDS) {
         config: { ...emulatorConfig(emulator), userCode: { value: userCode, secret: true } },
         env: { PATH: project.path },
       });
+      await registeredByCustomer({ stack, emulator }, TENANTS_PROGRAM_REGISTRATIONS.registrations, TENANTS_PROGRAM_REGISTRATIONS.targets);
       const up = await stack.up();
       expect(up.outputs.nodeVersion.value, "the program ran on the node of this end").to.match(new RegExp(`^v${end.node}\\.`));
       expect(emulator.state().organizations.map((organization) => organization.name).sort()).to.deep.equal(TENANTS_PROGRAM_ORGANIZATIONS);

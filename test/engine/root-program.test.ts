@@ -7,34 +7,43 @@ import { DEFAULT_USER, startEmulator, type Emulator } from "../../emulator";
 import type { Vb365Client } from "../../provider/client";
 import { TestStack } from "../helpers/engine";
 import { emulatorClient, emulatorConfig, organizationsByName, signedInDeviceCode } from "../helpers/emulator-stack";
+import { parseJsonOutput, runCli } from "../helpers/cli";
+import { cliStackEnv } from "../helpers/cli-stack";
 import { failedPreview } from "../helpers/program-stack";
 import { plaintextSecretsIn, revealed } from "../helpers/secrets-scan";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const APPLICATION_ID = "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10";
 
+/** The thumbprints each customer confirmed registering on their application, as the file lists them. */
+const confirmed: Record<string, string[]> = {};
+/** Days before notAfter that alpha's certificate rotates; none until the rotation step. */
+let alphaRotation = "";
+
 // The tenants of the steps below, one YAML block each: a new Entra application by device code,
-// and two existing applications (no code).
+// and two existing applications (no code) whose customers register the certificates.
 const TENANTS = {
-  alpha: `  - name: alpha
+  alpha: () => `  - name: alpha
     organization: alpha.onmicrosoft.com
     services: { exchange: true, sharePoint: true, teams: true }
     authentication: { kind: newApplication, applicationName: VB365 Alpha }
-    certificate: { keySize: 2048, validityDays: 365 }
+    certificate: { keySize: 2048, validityDays: 365${alphaRotation} }
 `,
-  beta: `  - name: beta
+  beta: () => `  - name: beta
     organization: beta.onmicrosoft.com
     region: worldwide
     services: { teams: false }
     authentication: { kind: existingApplication, applicationId: ${APPLICATION_ID} }
     description: Silver tier
+    certificateRegistration: { by: customer, thumbprints: [${(confirmed.beta ?? []).join(", ")}] }
 `,
-  gamma: `  - name: gamma
+  gamma: () => `  - name: gamma
     organization: gamma.onmicrosoft.com
     services: { exchange: false, sharePoint: true, teams: false }
     authentication: { kind: existingApplication, applicationId: ${APPLICATION_ID}, account: backup@gamma.onmicrosoft.com }
+    certificateRegistration: { by: customer, thumbprints: [${(confirmed.gamma ?? []).join(", ")}] }
 `,
-  delta: `  - name: delta
+  delta: () => `  - name: delta
     organization: delta.onmicrosoft.com
     services: { exchange: true, sharePoint: true, teams: false }
     authentication: { kind: newApplication }
@@ -46,8 +55,15 @@ interface SummaryRow {
   organizationId: string;
   thumbprint: string;
   certificateNotAfter: string;
+  certificateRegistration?: string;
+  deviceCodeConfigKey?: string;
+  certificateRotation?: string;
+  nextThumbprint?: string;
+  nextCertificatePem?: string;
   backupJobs: string[];
 }
+
+const DAY = 86_400_000;
 
 describe("the root program (tenants.yaml) through the Pulumi engine", () => {
   const tenantsDir = fs.mkdtempSync(path.join(os.tmpdir(), "vb365-root-tenants-"));
@@ -57,8 +73,25 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
   let client: Vb365Client;
   let stack: TestStack;
 
+  let written: Array<keyof typeof TENANTS> = [];
   function writeTenants(...names: Array<keyof typeof TENANTS>): void {
-    fs.writeFileSync(tenantsFile, `tenants:\n${names.map((name) => TENANTS[name]).join("")}`);
+    written = names;
+    fs.writeFileSync(tenantsFile, `tenants:\n${names.map((name) => TENANTS[name]()).join("")}`);
+  }
+
+  /**
+   * The customer's part (the test plays them): the tenant's certificate made alone by a targeted
+   * up, registered on their application, and confirmed in the file.
+   */
+  async function registeredByCustomer(...tenants: string[]): Promise<void> {
+    await stack.stack.up({ color: "never", target: tenants.flatMap((tenant) => [`**:Tenant::${tenant}`, `**:TenantCertificate::${tenant}`]) });
+    const certificates = ((await stack.stack.outputs()).certificates?.value ?? {}) as Record<string, { thumbprint: string; certificatePem: string }>;
+    for (const tenant of tenants) {
+      emulator.addApplicationCertificate(APPLICATION_ID, { certificatePem: certificates[tenant]!.certificatePem, organizationName: `${tenant}.onmicrosoft.com` });
+      confirmed[tenant] = [certificates[tenant]!.thumbprint];
+    }
+    writeTenants(...written);
+    emulator.resetCounters();
   }
 
   /** `vb365 device-code --config-key deviceCode-<tenant>`, with the emulator as the customer. */
@@ -97,9 +130,11 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
     expect(emulator.counters().total).to.equal(0);
   });
 
-  it("onboards and protects every tenant of the file on up, and exports the summary", async () => {
+  it("onboards and protects every tenant of the file on up, once the customers registered their certificates, and exports the summary", async () => {
+    await registeredByCustomer("beta", "gamma");
     const result = await stack.up();
-    expect(result.summary.resourceChanges).to.deep.equal({ create: 16 });
+    // The stack, and beta's and gamma's components and certificates, came with the targeted up.
+    expect(result.summary.resourceChanges).to.deep.equal({ create: 11, same: 5 });
     const stored = organizationsByName(emulator);
     expect([...stored.keys()].sort()).to.deep.equal(["alpha.onmicrosoft.com", "beta.onmicrosoft.com", "gamma.onmicrosoft.com"]);
     expect(stored.get("alpha.onmicrosoft.com")).to.deep.include({ newApplicationName: "VB365 Alpha", isTeamsOnline: true });
@@ -184,6 +219,47 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
     expect(Object.keys(await summary())).to.deep.equal(["alpha", "beta", "delta"]);
   });
 
+  it("rotates alpha's certificate only with a fresh device code, which vb365 device-code says is for that rotation", async () => {
+    alphaRotation = ", rotateBeforeDays: 30";
+    writeTenants(...written);
+    const before = (await summary()).alpha;
+    const now = new Date(Date.parse(before.certificateNotAfter) - 29 * DAY).toISOString();
+    stack.stack.workspace.envVars.VB365_NOW = now;
+    const waiting = await stack.up();
+    const row = (await summary()).alpha;
+    expect(row).to.deep.include({ thumbprint: before.thumbprint, certificateRegistration: "vb365", deviceCodeConfigKey: "deviceCode-alpha", nextCertificatePem: "certificates.alpha.nextCertificatePem" });
+    expect(row.nextThumbprint).to.match(/^[0-9A-F]{40}$/).and.not.equal(before.thumbprint);
+    expect(row.certificateRotation).to.match(new RegExp(`^waiting: a fresh device code, to let VB365 register certificate ${row.nextThumbprint} on the application VB365 registered: `));
+    const certificates = (await stack.stack.outputs()).certificates!.value as Record<string, { nextCertificatePem?: string }>;
+    expect(certificates.alpha!.nextCertificatePem).to.match(/^-----BEGIN CERTIFICATE-----/);
+    expect(waiting.stdout).to.contain(`alpha: certificate rotation waiting: a fresh device code`);
+    expect(waiting.stdout).to.contain(`The code goes to the stack config key deviceCode-alpha: vb365 device-code --stack ${stack.stack.name} --config-key deviceCode-alpha --up.`);
+    expect(organizationsByName(emulator).get("alpha.onmicrosoft.com")?.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(before.thumbprint);
+
+    // The operator runs vb365 device-code; the emulator plays alpha's administrator signing in.
+    emulator.configure({ autoApproveDeviceCodesMs: 300, autoApproveOrganizationName: "alpha.onmicrosoft.com" });
+    const cli = await runCli(["device-code", "--stack", stack.stack.name, "--cwd", REPO_ROOT, "--config-key", "deviceCode-alpha", "--up", "--interval", "200ms", "--json"], {
+      env: cliStackEnv(stack, { VB365_NOW: now }),
+    });
+    emulator.configure({ autoApproveDeviceCodesMs: null });
+    expect(cli.code, cli.stderr).to.equal(0);
+    expect(cli.stderr).to.contain(
+      `This code is for the rotation of tenant alpha's certificate to thumbprint ${row.nextThumbprint} (alpha.onmicrosoft.com): once its Global Administrator signs in, pulumi up lets VB365 register the new certificate on the application and switches the organization to it.`,
+    );
+    const report = parseJsonOutput(cli.stdout);
+    expect(report).to.deep.include({ pulumiUp: "succeeded", rotation: { tenant: "alpha", organization: "alpha.onmicrosoft.com", thumbprint: row.nextThumbprint } });
+    deviceCodes["alpha (rotation)"] = String(report.userCode);
+
+    const switched = (await summary()).alpha;
+    expect(switched.thumbprint).to.equal(row.nextThumbprint);
+    expect(switched.certificateRotation).to.match(new RegExp(`^switched: from ${before.thumbprint} to ${row.nextThumbprint} on `));
+    const alpha = organizationsByName(emulator).get("alpha.onmicrosoft.com")!;
+    expect(alpha.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(row.nextThumbprint);
+    expect(emulator.trustReport().filter((entry) => !entry.trusted)).to.deep.equal([]);
+    await stack.preview({ expectNoChanges: true });
+    delete stack.stack.workspace.envVars.VB365_NOW;
+  });
+
   it("keeps every secret out of the state file", async () => {
     const exported = await stack.stack.exportStack(); // --show-secrets: the values to look for
     const secrets: Record<string, string | undefined> = { vb365Password: DEFAULT_USER.password };
@@ -197,9 +273,15 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
         secrets[`${resource.urn} pfx (end)`] = pfx.slice(-64);
       }
       if (typeof password === "string") secrets[`${resource.urn} pfx password`] = password;
+      const next = revealed(outputs.nextPfxBase64);
+      if (typeof next === "string") {
+        secrets[`${resource.urn} next pfx (start)`] = next.slice(0, 64);
+        secrets[`${resource.urn} next pfx (end)`] = next.slice(-64);
+      }
     }
-    // The password, two device codes, and a PFX (two slices) and its password per tenant.
-    expect(Object.keys(secrets)).to.have.length(1 + 2 + 3 * 3);
+    // The password, three device codes (alpha's onboarding and rotation, delta's), a PFX (two
+    // slices) and its password per tenant, and alpha's next PFX until it is promoted.
+    expect(Object.keys(secrets)).to.have.length(1 + 3 + 3 * 3 + 2);
 
     const state = stack.stateText();
     expect(plaintextSecretsIn(state, secrets)).to.deep.equal([]);
@@ -209,14 +291,14 @@ describe("the root program (tenants.yaml) through the Pulumi engine", () => {
   it("stops a bad tenants.yaml at preview, naming the file, the tenant and the field, before any request", async () => {
     fs.writeFileSync(
       tenantsFile,
-      `tenants:\n${TENANTS.alpha}${TENANTS.beta.replace("region: worldwide", "region: Atlantis")}${TENANTS.delta.replace("teams: false", "teams: false, teamsChats: true")}`,
+      `tenants:\n${TENANTS.alpha()}${TENANTS.beta().replace("region: worldwide", "region: Atlantis")}${TENANTS.delta().replace("teams: false", "teams: false, teamsChats: true")}`,
     );
     emulator.resetCounters();
     const message = await failedPreview(stack);
     writeTenants("alpha", "beta", "delta");
     expect(message).to.contain(`${tenantsFile} has 2 problems (reference: docs/tenants-file.md):`);
     expect(message).to.contain('  - tenant "beta", region (line 9): must be one of Worldwide, Germany, China, USDefence, USGovernment');
-    expect(message).to.contain('  - tenant "delta", services.teamsChats (line 15): needs authentication kind "existingApplication"');
+    expect(message).to.contain('  - tenant "delta", services.teamsChats (line 16): needs authentication kind "existingApplication"');
     expect(emulator.counters().total).to.equal(0);
     await stack.preview({ expectNoChanges: true });
   });

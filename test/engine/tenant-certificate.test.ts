@@ -87,23 +87,45 @@ describe("TenantCertificate through the Pulumi engine", () => {
     expect(String(failure)).to.include("validityDays must be a whole number of days from 1 to 36500; got 0.");
   });
 
-  it("replaces the certificate once inside the rotation window, by the faked clock", async () => {
+  it("makes the next certificate beside the current one, in place, once inside the rotation window, by the faked clock", async () => {
     const before = await stack.stack.outputs();
+    const id = stack.resources().find((resource) => resource.urn.endsWith("::rotating"))!.id;
     const notAfter = Date.parse(String(before.rotatingNotAfter.value));
+    expect(before.rotatingNextThumbprint?.value ?? null).to.equal(null);
     // 29 days before notAfter: inside rotateBeforeDays (30). Read by the provider process.
     stack.stack.workspace.envVars.VB365_NOW = new Date(notAfter - 29 * DAY).toISOString();
 
     const preview = await stack.preview();
-    expect(preview.changeSummary).to.deep.equal({ replace: 1, same: 2 });
+    expect(preview.changeSummary).to.deep.equal({ update: 1, same: 2 });
 
     const result = await stack.up();
-    expect(result.summary.resourceChanges).to.deep.include({ replace: 1, same: 2 });
-    expect(result.outputs.rotatingThumbprint.value).to.not.equal(before.rotatingThumbprint.value);
-    expect(result.outputs.generatedThumbprint.value).to.equal(before.generatedThumbprint.value);
-    // The new certificate starts at the faked "now", so it is outside its own window again.
-    expect(Date.parse(String(result.outputs.rotatingNotAfter.value))).to.be.greaterThan(notAfter);
+    expect(result.summary.resourceChanges).to.deep.include({ update: 1, same: 2 });
+    // The current certificate stays what it was; the next one stands beside it, its PFX secret.
+    expect(result.outputs.rotatingThumbprint.value).to.equal(before.rotatingThumbprint.value);
+    expect(result.outputs.rotatingPfx.value).to.equal(before.rotatingPfx.value);
+    expect(result.outputs.rotatingNextThumbprint.value).to.match(/^[0-9A-F]{40}$/).and.not.equal(before.rotatingThumbprint.value);
+    expect(result.outputs.rotatingNextPfx.secret).to.equal(true);
+    expect(result.outputs.rotatingNextCertificatePem).to.deep.include({ secret: false });
+    // The next certificate starts at the faked "now", so it is outside its own window.
+    expect(Date.parse(String(result.outputs.rotatingNextNotAfter.value))).to.be.greaterThan(notAfter);
+    expect(stack.resources().find((resource) => resource.urn.endsWith("::rotating"))!.id, "same resource id").to.equal(id);
+    expect(stack.stateText()).to.not.include(String(result.outputs.rotatingNextPfx.value).slice(0, 200));
     const settled = await stack.preview({ expectNoChanges: true });
     expect(settled.changeSummary).to.deep.equal({ same: 3 });
+  });
+
+  it("promotes the next certificate once the current one has expired, keeping the resource id", async () => {
+    const before = await stack.stack.outputs();
+    const id = stack.resources().find((resource) => resource.urn.endsWith("::rotating"))!.id;
+    stack.stack.workspace.envVars.VB365_NOW = String(before.rotatingNotAfter.value);
+    const result = await stack.up();
+    expect(result.summary.resourceChanges).to.deep.include({ update: 1, same: 2 });
+    expect(result.outputs.rotatingThumbprint.value).to.equal(before.rotatingNextThumbprint.value);
+    expect(result.outputs.rotatingPfx.value).to.equal(before.rotatingNextPfx.value);
+    expect(result.outputs.rotatingNotAfter.value).to.equal(before.rotatingNextNotAfter.value);
+    expect(result.outputs.rotatingNextThumbprint?.value ?? null).to.equal(null);
+    expect(stack.resources().find((resource) => resource.urn.endsWith("::rotating"))!.id).to.equal(id);
+    await stack.preview({ expectNoChanges: true });
   });
 
   it("leaves the stack empty on destroy", async () => {

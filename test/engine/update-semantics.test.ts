@@ -17,13 +17,18 @@ describe("updates and rotation through the Pulumi engine, on v6, v7 and v8, whet
   let emulator: Emulator;
   let stack: TestStack;
 
-  before(async () => {
-    emulator = await startEmulator();
+  /** A device code per version, each signed in by the Global Administrator of that version's new-application tenant. */
+  async function signedInCodes(): Promise<string> {
     const userCodes: Record<string, string> = {};
     for (const version of VERSIONS) {
       const client = emulatorClient(emulator, version);
       userCodes[version] = await signedInDeviceCode(emulator, client, `registered-${version}.onmicrosoft.com`).finally(() => client.close());
     }
+    return JSON.stringify(userCodes);
+  }
+
+  before(async () => {
+    emulator = await startEmulator();
     const connections = Object.fromEntries(
       VERSIONS.map((version) => [version, { url: emulator.url, username: DEFAULT_USER.name, password: DEFAULT_USER.password, apiVersion: version, caCertificate: emulator.caPem }]),
     );
@@ -32,7 +37,7 @@ describe("updates and rotation through the Pulumi engine, on v6, v7 and v8, whet
       config: {
         ...emulatorConfig(emulator),
         "vb365:connections": { value: JSON.stringify(connections), secret: true },
-        userCodes: { value: JSON.stringify(userCodes), secret: true },
+        userCodes: { value: await signedInCodes(), secret: true },
       },
     });
     await stack.up();
@@ -52,8 +57,12 @@ describe("updates and rotation through the Pulumi engine, on v6, v7 and v8, whet
       expect(before.ids).to.have.length(6);
       await stack.stack.setConfig("teams", { value: String(teams) });
       await stack.stack.setConfig("certificateGeneration", { value: generation });
+      // What lets each application trust its new certificate: a fresh code where VB365 registers it.
+      await stack.stack.setConfig("userCodes", { value: await signedInCodes(), secret: true });
       const result = await stack.up();
-      expect(result.summary.resourceChanges).to.deep.include({ replace: 6, update: 6 });
+      // Every certificate, and the registration of each existing application's.
+      expect(result.summary.resourceChanges).to.deep.include({ replace: 9, update: 6 });
+      expect(emulator.trustReport().filter((entry) => !entry.trusted), "organizations Entra would refuse").to.deep.equal([]);
 
       const organizations = emulator.state().organizations;
       expect(organizations.map((organization) => organization.id).sort()).to.deep.equal(before.ids);

@@ -5,7 +5,8 @@ import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../emulator";
 import { ConsumerProject, packRevision } from "../helpers/consumer-project";
-import { TENANTS_PROGRAM, TENANTS_PROGRAM_ORGANIZATIONS } from "../helpers/consumer-programs";
+import { TENANTS_PROGRAM, TENANTS_PROGRAM_ORGANIZATIONS, TENANTS_PROGRAM_REGISTRATIONS } from "../helpers/consumer-programs";
+import { registeredByCustomer } from "../helpers/customer-registration";
 import { emulatorClient, emulatorConfig, signedInDeviceCode } from "../helpers/emulator-stack";
 import { TestStack } from "../helpers/engine";
 
@@ -40,6 +41,7 @@ describe(`upgrading from the last release (${LAST_RELEASE.slice(0, 7)}) to this 
     const client = emulatorClient(emulator);
     const userCode = await signedInDeviceCode(emulator, client, "fabrikam.onmicrosoft.com").finally(() => client.close());
     stack = await TestStack.create({ programDir: project.dir, config: { ...emulatorConfig(emulator), userCode: { value: userCode, secret: true } } });
+    await registeredByCustomer({ stack, emulator }, TENANTS_PROGRAM_REGISTRATIONS.registrations, TENANTS_PROGRAM_REGISTRATIONS.targets);
     await stack.up();
     expect(emulator.state().organizations.map((organization) => organization.name).sort()).to.deep.equal(TENANTS_PROGRAM_ORGANIZATIONS);
   });
@@ -50,6 +52,7 @@ describe(`upgrading from the last release (${LAST_RELEASE.slice(0, 7)}) to this 
     await stack.preview({ expectNoChanges: true });
     await stack.refresh();
     await stack.preview({ expectNoChanges: true });
+    expect(emulator.trustReport().filter((entry) => !entry.trusted)).to.deep.equal([]);
     // The providers in state still name the modules the last release stored.
     expect(stack.resources().map((resource) => String(resource.outputs?.__provider ?? ""))).to.deep.equal(before);
     await stack.destroy();

@@ -47,3 +47,12 @@ export const nodeVersion = process.version;
 
 /** The organizations TENANTS_PROGRAM adds, sorted. */
 export const TENANTS_PROGRAM_ORGANIZATIONS = ["contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com", "northwind.onmicrosoft.com"];
+
+/**
+ * What the customers of TENANTS_PROGRAM's existing-application tenants do before it can add them:
+ * register each tenant's certificate on the application (registeredByCustomer).
+ */
+export const TENANTS_PROGRAM_REGISTRATIONS = {
+  registrations: ["contoso", "northwind"].map((tenant) => ({ certificate: tenant, organizationName: `${tenant}.onmicrosoft.com`, applicationId: "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10" })),
+  targets: ["**:Tenant::northwind"],
+};

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, X509Certificate } from "node:crypto";
 import * as forge from "node-forge";
 import { before } from "mocha";
+import type { Emulator } from "../../emulator";
 import { type EmulatorClient, useEmulator } from "./emulator";
 
 // Request bodies of each authentication kind of vb365-api.md §4.3 (copied here so tests never
@@ -131,6 +132,15 @@ export function basicBody(organization = "northwind.onmicrosoft.com", region = "
   return { type: "Office365", region, isExchangeOnline: true, isSharePointOnline: false, exchangeOnlineSettings: settings };
 }
 
+/**
+ * The customer registers `pfx` on the existing application (APPLICATION_ID unless named), as Entra
+ * needs before VB365 signs in with it: in `organizationName`'s registration, or, none given, on a
+ * multi-tenant application for every organization that uses it.
+ */
+export function registerCertificate(emulator: Emulator, pfx: PfxFixture, organizationName?: string, applicationId = APPLICATION_ID): void {
+  emulator.addApplicationCertificate(applicationId, { thumbprint: pfx.thumbprint, ...(organizationName === undefined ? {} : { organizationName }) });
+}
+
 /** Asks for a device code over the API and signs it in as the customer would. */
 export async function signedInUserCode(client: EmulatorClient, organizationName = "contoso.onmicrosoft.com", targetRegion = "Worldwide"): Promise<string> {
   const response = await client.post("/DeviceCode", { targetRegion });
@@ -151,6 +161,7 @@ export function useEmulatorWithOrganizations() {
     pfx = pfxFixture();
   });
   const organization = async (client: EmulatorClient, name = "contoso.onmicrosoft.com") => {
+    registerCertificate(fixture.current, pfx, name);
     const id = (await client.post("/Organizations", existingApplicationBody(pfx, name))).body.id as string;
     return { id, inventory: fixture.current.inventory(id) };
   };

@@ -10,6 +10,7 @@ import {
   legacyBody,
   newApplicationBody,
   type PfxFixture,
+  registerCertificate,
   signedInUserCode,
 } from "./emulator-fixtures";
 
@@ -53,6 +54,8 @@ export async function handMadeServer(fixture: EmulatorFixture, pfx: PfxFixture):
     exchangeOnlineSettings: { ...(configured.exchangeOnlineSettings as object), account: `backup@${ORGANIZATIONS.configured}`, applicationId: CONFIGURED_APPLICATION_ID },
     sharePointOnlineSettings: { ...(configured.sharePointOnlineSettings as object), officeOrganizationName: ORGANIZATIONS.configured, applicationId: CONFIGURED_APPLICATION_ID },
   });
+  // The customers of charlie and of the Germany tenant registered the certificate on their application.
+  for (const organizationName of [ORGANIZATIONS.existing, ORGANIZATIONS.germany]) registerCertificate(fixture.current, pfx, organizationName);
   await add("existing", { ...existingApplicationBody(pfx, ORGANIZATIONS.existing), isTeamsChatsOnline: true, description: "Gold tier: mail, sites, Teams and chats" });
   await add("legacy", legacyBody(ORGANIZATIONS.legacy));
   await add("basic", basicBody(ORGANIZATIONS.basic));

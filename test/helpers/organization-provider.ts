@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { after, before, beforeEach } from "mocha";
 import { DEFAULT_USER, startEmulator, type Emulator, type RequestLogEntry } from "../../emulator";
 import { requestViolations, responseViolations } from "./emulator-contract";
-import { makePfx, type TestPfx } from "./tenant-fixtures";
+import { APPLICATION_ID, existingApplicationInputs, makePfx, type TestPfx } from "./tenant-fixtures";
 import { ConnectionPool } from "../../provider/common/connection-pool";
 
 /** Stack config as the engine hands it to `configure`: every key, secrets decrypted. */
@@ -54,6 +54,27 @@ export async function checkAndCreate(provider: OrganizationProvider, inputs: Org
   if (checked.failures?.length) throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
   const result = await provider.create(checked.inputs!);
   return { id: result.id, outs: result.outs! };
+}
+
+/**
+ * The customer registers `pfx` on the existing application in Entra, as it must before VB365 can
+ * sign in with it: in `organizationName`'s registration, or (none given) on a multi-tenant
+ * application, for every organization that uses it.
+ */
+export function registerCertificate(emulator: Emulator, pfx: { thumbprint: string }, organizationName?: string, applicationId = APPLICATION_ID): void {
+  emulator.addApplicationCertificate(applicationId, { thumbprint: pfx.thumbprint, ...(organizationName === undefined ? {} : { organizationName }) });
+}
+
+/** An existing-application tenant onboarded as in the field: its certificate registered by the customer first, then check and create. */
+export async function addExistingApplicationTenant(
+  provider: OrganizationProvider,
+  emulator: Emulator,
+  pfx: TestPfx,
+  tenant: string,
+  overrides: Partial<OrganizationInputs> = {},
+): Promise<{ id: string; outs: OrganizationOutputs }> {
+  registerCertificate(emulator, pfx, tenant);
+  return checkAndCreate(provider, existingApplicationInputs(pfx, tenant, overrides));
 }
 
 export async function checked(provider: OrganizationProvider, inputs: OrganizationInputs): Promise<OrganizationInputs> {

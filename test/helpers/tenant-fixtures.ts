@@ -21,7 +21,8 @@ export async function makePfx(commonName = "tenant.onmicrosoft.com VB365", passw
   return { pfxBase64: pfx.toString("base64"), password, thumbprint: certificateFacts(certificate).thumbprint };
 }
 
-const APPLICATION_ID = "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10";
+/** The existing Entra application of the kind C fixtures (existingApplicationInputs). */
+export const APPLICATION_ID = "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10";
 
 function appOnly(pfx: TestPfx, extra: Record<string, unknown> = {}) {
   return { applicationCertificate: pfx.pfxBase64, applicationCertificatePassword: pfx.password, ...extra };
@@ -52,6 +53,30 @@ export function existingApplicationInputs(pfx: TestPfx, tenant: string, override
     exchangeOnlineSettings: appOnly(pfx, { applicationId: APPLICATION_ID, account: `backup@${tenant}` }),
     sharePointOnlineSettings: appOnly(pfx, { applicationId: APPLICATION_ID, officeOrganizationName: tenant }),
     ...overrides,
+  };
+}
+
+/** The inputs with the services' own certificates taken out: what Vb365Tenant declares, or a kept organization. */
+export function withoutServiceCertificates(inputs: OrganizationInputs): OrganizationInputs {
+  const strip = ({ applicationCertificate: _pfx, applicationCertificatePassword: _password, ...settings }: NonNullable<OrganizationInputs["exchangeOnlineSettings"]>) => settings;
+  return {
+    ...inputs,
+    ...(inputs.exchangeOnlineSettings ? { exchangeOnlineSettings: strip(inputs.exchangeOnlineSettings) } : {}),
+    ...(inputs.sharePointOnlineSettings ? { sharePointOnlineSettings: strip(inputs.sharePointOnlineSettings) } : {}),
+  };
+}
+
+/**
+ * An existing-application tenant as Vb365Tenant declares it: one certificate for both services
+ * (`applicationCertificate`) and, during a rotation, the next one beside it.
+ */
+export function sharedCertificateInputs(inputs: OrganizationInputs, current: TestPfx, next?: TestPfx, extra: Partial<OrganizationInputs> = {}): OrganizationInputs {
+  return {
+    ...withoutServiceCertificates(inputs),
+    applicationCertificate: current.pfxBase64,
+    applicationCertificatePassword: current.password,
+    ...(next ? { nextApplicationCertificate: next.pfxBase64, nextApplicationCertificatePassword: next.password } : {}),
+    ...extra,
   };
 }
 

@@ -12,7 +12,7 @@ import { tenantCertificateCases } from "./support/bad-inputs/tenant-certificate"
 import { tenantsFileCases } from "./support/bad-inputs/tenants-file";
 import type { Fleet } from "./support/fleet";
 import { type BadInputResult, results } from "./support/results";
-import { RootProgram, VALID_TENANTS_FILE } from "./support/root-program";
+import { RootProgram } from "./support/root-program";
 import { sharedFleet } from "./support/shared-fleet";
 
 function recorded(result: BadInputResult): void {
@@ -65,7 +65,7 @@ describe("bad input: stopped before any request, naming the field and what would
 
     before(async () => {
       root = await RootProgram.start();
-      const up = await root.runner.up("root program: onboard one tenant");
+      const up = await root.onboard();
       expect(up.ok, up.error).to.equal(true);
       await root.registerCertificateSecrets();
     });
@@ -88,13 +88,13 @@ describe("bad input: stopped before any request, naming the field and what would
       apply: () => fleet.stack.stack.setConfig(key, { value }),
       undo: () => fleet.stack.stack.setConfig(key, { value: fleet.providerConfig[key] }),
     });
-    const tenantsFile = (id: string, field: string, valid: RegExp, text: string): PreviewCase => ({
+    const tenantsFile = (id: string, field: string, valid: RegExp, text: () => string): PreviewCase => ({
       id,
       target: "tenants.yaml",
       field,
       valid,
-      apply: async () => root.writeTenants(text),
-      undo: async () => root.writeTenants(VALID_TENANTS_FILE),
+      apply: async () => root.writeTenants(text()),
+      undo: async () => root.writeTenants(root.validTenants),
     });
     const onFleet: () => PreviewCase[] = () => [
       fleetArgument("keySize 1024", "TenantCertificate", "keySize", /2048, 3072, 4096/, { certificate: { keySize: 1024 } }),
@@ -106,10 +106,14 @@ describe("bad input: stopped before any request, naming the field and what would
       fleetSetting("timeoutSeconds abc", "vb365:timeoutSeconds", "abc", /between 1 and 3600/),
       fleetSetting("apiVersion v9", "vb365:apiVersion", "v9", /one of v6, v7, v8/),
     ];
+    // Made when they run, from the file as onboarded (root.validTenants, after the before hook).
     const onRoot = (): PreviewCase[] => [
-      tenantsFile("region Mars", "region", /Worldwide, Germany, China, USDefence, USGovernment/, VALID_TENANTS_FILE.replace("    services:", "    region: Mars\n    services:")),
-      tenantsFile("authentication kind password", "authentication", /"newApplication" .*"existingApplication" .*"basic" or "modernWithLegacy"/, VALID_TENANTS_FILE.replace("kind: existingApplication, applicationId: 5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a", "kind: password")),
-      tenantsFile("the same tenant twice", "northwind", /name|unique|twice|duplicate/i, VALID_TENANTS_FILE + VALID_TENANTS_FILE.replace("tenants:\n", "").replace("northwind.onmicrosoft.com", "fabrikam.onmicrosoft.com")),
+      tenantsFile("region Mars", "region", /Worldwide, Germany, China, USDefence, USGovernment/, () => root.validTenants.replace("    services:", "    region: Mars\n    services:")),
+      tenantsFile("authentication kind password", "authentication", /"newApplication" .*"existingApplication" .*"basic" or "modernWithLegacy"/, () =>
+        root.validTenants.replace("kind: existingApplication, applicationId: 5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a", "kind: password"),
+      ),
+      tenantsFile("the same tenant twice", "northwind", /name|unique|twice|duplicate/i, () => root.validTenants + root.validTenants.replace("tenants:\n", "").replace("northwind.onmicrosoft.com", "fabrikam.onmicrosoft.com")),
+      tenantsFile("a registrar vb365 for the customer's application", "certificateRegistration.by", /vb365 registers certificates only on an application it registers/, () => root.validTenants.replace("by: customer", "by: vb365")),
     ];
 
     // The cases' closures read `fleet` and `root` when they run, after the before hooks.

@@ -6,9 +6,8 @@ import { Vb365Client } from "../../../provider/client";
 import { JobsApi } from "../../../provider/client/jobs";
 import { ConnectionPool } from "../../../provider/common/connection-pool";
 import { DEFAULT_REPOSITORY_ID } from "../../../emulator/seed";
-import { checkAndCreate, configuredProvider, emulatorConfig, emulatorConnection, stackConfig, useProviderWorld } from "../../helpers/organization-provider";
+import { addExistingApplicationTenant, configuredProvider, emulatorConfig, emulatorConnection, stackConfig, useProviderWorld } from "../../helpers/organization-provider";
 import { rejection } from "../../helpers/rejection";
-import { existingApplicationInputs } from "../../helpers/tenant-fixtures";
 
 const CONSOLE_JOB = { name: "Nightly", backupType: "EntireOrganization", repositoryId: DEFAULT_REPOSITORY_ID, schedulePolicy: { type: "Daily", dailyType: "Everyday", dailyTime: "22:00:00" } };
 
@@ -19,7 +18,7 @@ for (const version of ["v6", "v7", "v8"] as const) {
     /** Two tenants, each with a job "Nightly" made in the console. */
     async function twoTenantsWithConsoleJobs() {
       const organizations = await configuredProvider(emulatorConfig(world.emulator, version));
-      const [contoso, fabrikam] = await Promise.all(["contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com"].map((tenant) => checkAndCreate(organizations, existingApplicationInputs(world.pfx, tenant))));
+      const [contoso, fabrikam] = await Promise.all(["contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com"].map((tenant) => addExistingApplicationTenant(organizations, world.emulator, world.pfx, tenant)));
       const client = new Vb365Client(emulatorConnection(world.emulator, version));
       const api = new JobsApi(client);
       const [contosoJob, fabrikamJob] = [await api.createJob(contoso.id, CONSOLE_JOB), await api.createJob(fabrikam.id, CONSOLE_JOB)];

@@ -4,9 +4,8 @@ import { BackupJobProvider } from "../../../provider/backup-job/provider";
 import type { BackupJobInputs } from "../../../provider/backup-job/types";
 import { ConnectionPool } from "../../../provider/common/connection-pool";
 import { DEFAULT_REPOSITORY_ID } from "../../../emulator/seed";
-import { checkAndCreate, configuredProvider, emulatorConfig, stackConfig, useProviderWorld } from "../../helpers/organization-provider";
+import { addExistingApplicationTenant, configuredProvider, emulatorConfig, stackConfig, useProviderWorld } from "../../helpers/organization-provider";
 import { rejection } from "../../helpers/rejection";
-import { existingApplicationInputs } from "../../helpers/tenant-fixtures";
 
 const TENANT = "contoso.onmicrosoft.com";
 
@@ -16,7 +15,7 @@ for (const version of ["v6", "v7", "v8"] as const) {
 
     async function organizationAndJobs() {
       const organizations = await configuredProvider(emulatorConfig(world.emulator, version));
-      const organization = await checkAndCreate(organizations, existingApplicationInputs(world.pfx, TENANT));
+      const organization = await addExistingApplicationTenant(organizations, world.emulator, world.pfx, TENANT);
       const jobs = new BackupJobProvider(new ConnectionPool());
       await jobs.configure({ config: stackConfig(emulatorConfig(world.emulator, version)) });
       return { organizationId: organization.id, jobs };

@@ -3,15 +3,14 @@ import { describe, it } from "mocha";
 import { BackupJobProvider } from "../../../provider/backup-job/provider";
 import type { BackupJobInputs } from "../../../provider/backup-job/types";
 import { ConnectionPool } from "../../../provider/common/connection-pool";
-import { checkAndCreate, configuredProvider, emulatorConfig, stackConfig, useProviderWorld } from "../../helpers/organization-provider";
+import { addExistingApplicationTenant, configuredProvider, emulatorConfig, stackConfig, useProviderWorld } from "../../helpers/organization-provider";
 import { rejection } from "../../helpers/rejection";
-import { existingApplicationInputs } from "../../helpers/tenant-fixtures";
 
 describe("Vb365BackupJob's repository by name", () => {
   const world = useProviderWorld();
 
   async function organizationAndJobs() {
-    const organization = await checkAndCreate(await configuredProvider(emulatorConfig(world.emulator, "v8")), existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
+    const organization = await addExistingApplicationTenant(await configuredProvider(emulatorConfig(world.emulator, "v8")), world.emulator, world.pfx, "contoso.onmicrosoft.com");
     const jobs = new BackupJobProvider(new ConnectionPool());
     await jobs.configure({ config: stackConfig(emulatorConfig(world.emulator, "v8")) });
     world.emulator.resetCounters();

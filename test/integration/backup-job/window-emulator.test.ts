@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { before, describe, it } from "mocha";
+import { before, beforeEach, describe, it } from "mocha";
 import { DEFAULT_REPOSITORY_ID } from "../../../emulator";
 import { useEmulator } from "../../helpers/emulator";
-import { existingApplicationBody, pfxFixture, type PfxFixture } from "../../helpers/emulator-fixtures";
+import { existingApplicationBody, pfxFixture, registerCertificate, type PfxFixture } from "../../helpers/emulator-fixtures";
 
 const week = (allowed: (hour: number) => boolean) => Array.from({ length: 168 }, (_, hour) => allowed(hour));
 const nights = week((hour) => hour % 24 >= 20 || hour % 24 < 6);
@@ -14,6 +14,8 @@ describe("emulator: a job's backup and periodic windows", () => {
   before(() => {
     pfx = pfxFixture();
   });
+  // The customer's application trusts the fixture certificate (registered again after each reset).
+  beforeEach(() => registerCertificate(fixture.current, pfx));
 
   /** A logged-in client of `version` and a function that creates jobs of one organization. */
   async function jobsOn(version: "v6" | "v7" | "v8") {

@@ -5,8 +5,7 @@ import type { BackupJobInputs, BackupJobOutputs } from "../../../provider/backup
 import { compileWindow } from "../../../provider/backup-job/window";
 import { ConnectionPool } from "../../../provider/common/connection-pool";
 import { EmulatorClient } from "../../helpers/emulator";
-import { checkAndCreate, configuredProvider, emulatorConfig, stackConfig, useProviderWorld } from "../../helpers/organization-provider";
-import { existingApplicationInputs } from "../../helpers/tenant-fixtures";
+import { addExistingApplicationTenant, configuredProvider, emulatorConfig, stackConfig, useProviderWorld } from "../../helpers/organization-provider";
 
 const TENANT = "contoso.onmicrosoft.com";
 const nights = [{ days: "Workdays", from: "20:00", to: "06:00" }, { days: "Weekends", from: "00:00", to: "24:00" }];
@@ -26,7 +25,7 @@ for (const version of ["v6", "v7", "v8"] as const) {
 
     async function organizationAndJobs() {
       const organizations = await configuredProvider(emulatorConfig(world.emulator, version));
-      const organization = await checkAndCreate(organizations, existingApplicationInputs(world.pfx, TENANT));
+      const organization = await addExistingApplicationTenant(organizations, world.emulator, world.pfx, TENANT);
       return { organizationId: organization.id, jobs: await jobProvider() };
     }
 

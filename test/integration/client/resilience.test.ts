@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { after, before, beforeEach, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../../emulator";
 import { Vb365Client, Vb365ConnectionError, Vb365Error } from "../../../provider/client";
-import { checkAndCreate, configuredProvider, emulatorConfig, emulatorConnection } from "../../helpers/organization-provider";
+import { checkAndCreate, configuredProvider, emulatorConfig, emulatorConnection, registerCertificate } from "../../helpers/organization-provider";
 import { eventually } from "../../helpers/eventually";
 import { existingApplicationInputs, makePfx, type TestPfx } from "../../helpers/tenant-fixtures";
 import { rejection } from "../../helpers/rejection";
@@ -19,7 +19,11 @@ describe("VB365 client under faults", () => {
     await Promise.all(clients.map((client) => client.close()));
     await emulator?.close();
   });
-  beforeEach(() => emulator.reset());
+  beforeEach(() => {
+    emulator.reset();
+    // The customer registered the tenant's certificate on its application.
+    registerCertificate(emulator, pfx, "contoso.onmicrosoft.com");
+  });
 
   function client(extra: Record<string, string> = {}, version = "v8"): Vb365Client {
     const created = new Vb365Client(emulatorConnection(emulator, version, extra));

@@ -9,7 +9,7 @@ import { expect } from "chai";
 import { after, afterEach, before, describe, it } from "mocha";
 import type { Emulator } from "../../../emulator";
 import { EmulatorClient, send } from "../../helpers/emulator";
-import { existingApplicationBody, pfxFixture } from "../../helpers/emulator-fixtures";
+import { APPLICATION_ID, existingApplicationBody, pfxFixture } from "../../helpers/emulator-fixtures";
 
 // Runs emulator/bin.ts through ts-node, so the suite does not depend on a build; the startup
 // time of the built command is measured by bench/emulator-startup.ts.
@@ -154,6 +154,9 @@ describe("vb365-emulator command", () => {
     expect(first.ready.stateFile).to.equal(stateFile);
     const client = new EmulatorClient(first.emulator, "v8");
     await client.login();
+    // The customer registers the certificate on its application (the process is reached over HTTP only).
+    const registered = await send(first.emulator, "POST", `/__emulator/applications/${APPLICATION_ID}/certificates`, { json: { thumbprint: pfxFixture().thumbprint } });
+    expect(registered.status, registered.text).to.equal(201);
     const created = (await client.post("/Organizations", existingApplicationBody(pfxFixture()))).body;
     await stop(first);
     const second = await run(["--http"], { VB365_EMULATOR_STATE_FILE: stateFile, VB365_EMULATOR_QUIET: "1" });

@@ -4,7 +4,7 @@ import { DEFAULT_REPOSITORY_ID, startEmulator, type ApiVersion, type Emulator, t
 import { servedOperations } from "../../../emulator/routes";
 import { EmulatorClient, send } from "../../helpers/emulator";
 import { contractViolations, specOperations } from "../../helpers/emulator-contract";
-import { existingApplicationBody, newApplicationBody, pfxFixture, signedInUserCode } from "../../helpers/emulator-fixtures";
+import { APPLICATION_ID, existingApplicationBody, newApplicationBody, pfxFixture, signedInUserCode } from "../../helpers/emulator-fixtures";
 
 // A tour of every served route on every version, successes and failures alike, whose responses
 // are all validated against the trimmed official specs (emulator/openapi/). The other emulator
@@ -15,6 +15,7 @@ const MISSING = "11111111-1111-1111-1111-111111111111";
 
 async function tour(emulator: Emulator, version: ApiVersion): Promise<void> {
   const pfx = pfxFixture();
+  const rotated = pfxFixture({ password: "Rotated-Passw0rd!" });
   const form = { grant_type: "password", username: "admin", password: "vb365-emulator" };
   const login = await send(emulator, "POST", `/${version}/token`, { form });
   await send(emulator, "POST", `/${version}/token`, { form: { grant_type: "refresh_token", refresh_token: login.body.refresh_token } });
@@ -33,6 +34,8 @@ async function tour(emulator: Emulator, version: ApiVersion): Promise<void> {
   await client.post("/DeviceCode", { targetRegion: "Atlantis" });
 
   const created = (await client.post("/Organizations", newApplicationBody(userCode, pfx))).body;
+  // The customer registered the certificate on its application; the untrusted one below is refused.
+  emulator.addApplicationCertificate(APPLICATION_ID, { thumbprint: pfx.thumbprint, organizationName: `${version}.onmicrosoft.com` });
   const existing = (await client.post("/Organizations", existingApplicationBody(pfx, `${version}.onmicrosoft.com`))).body;
   await client.post("/Organizations", existingApplicationBody(pfx, `${version}.onmicrosoft.com`));
   await client.post("/Organizations", { type: "Office365" });
@@ -44,12 +47,11 @@ async function tour(emulator: Emulator, version: ApiVersion): Promise<void> {
   await client.get(`/Organizations/${MISSING}`);
   await client.put(`/Organizations/${existing.id}`, { isTeamsOnline: false, ...(version === "v6" ? {} : { description: "updated" }) });
   await client.put(`/Organizations/${existing.id}`, { region: "China" });
-  // Entra trust switched on: the existing application trusts no certificate, so both are refused (AADSTS700027).
-  emulator.configure({ entraTrust: true });
+  // Entra's trust: another organization's application trusts no certificate, and a rotation to an
+  // unregistered one is refused as well (AADSTS700027).
   await client.post("/Organizations", existingApplicationBody(pfx, `${version}-untrusted.onmicrosoft.com`));
-  const certificate = { applicationCertificate: pfx.base64, applicationCertificatePassword: pfx.password };
+  const certificate = { applicationCertificate: rotated.base64, applicationCertificatePassword: rotated.password };
   await client.put(`/Organizations/${existing.id}`, { exchangeOnlineSettings: certificate, sharePointOnlineSettings: certificate });
-  emulator.configure({ entraTrust: false });
 
   await client.get("/BackupRepositories");
   const jobBody = { name: `${version} job`, backupType: "EntireOrganization", repositoryId: DEFAULT_REPOSITORY_ID, schedulePolicy: { type: "Daily", dailyType: "Workdays", dailyTime: "23:00:00" } };

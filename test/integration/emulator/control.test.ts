@@ -1,9 +1,9 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
+import { after, before, beforeEach, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../../emulator";
 import { EmulatorClient, send, useEmulator } from "../../helpers/emulator";
 import { contractViolations } from "../../helpers/emulator-contract";
-import { existingApplicationBody, legacyBody, pfxFixture, type PfxFixture } from "../../helpers/emulator-fixtures";
+import { existingApplicationBody, legacyBody, pfxFixture, registerCertificate, type PfxFixture } from "../../helpers/emulator-fixtures";
 
 describe("emulator control surface", () => {
   const fixture = useEmulator({ http: true });
@@ -11,6 +11,8 @@ describe("emulator control surface", () => {
   before(() => {
     pfx = pfxFixture();
   });
+  // The customer's application trusts the fixture certificate (registered again after each reset).
+  beforeEach(() => registerCertificate(fixture.current, pfx));
   const control = (method: string, path: string, json?: unknown) => send(fixture.current, method, `/__emulator${path}`, json === undefined ? {} : { json });
   const capture = async (promise: Promise<unknown>) => {
     try {
@@ -218,6 +220,7 @@ describe("emulator control surface", () => {
       expect((await control("POST", "/reset")).status).to.equal(204);
       const state = fixture.current.state();
       expect(state.organizations).to.deep.equal([]);
+      expect(state.applications, "Entra's registrations go too").to.deep.equal([]);
       expect(state.faults).to.deep.equal([]);
       expect(state.tokens.access).to.equal(0);
       expect(state.settings.tokenLifetimeSeconds).to.equal(3600);
@@ -237,7 +240,7 @@ describe("emulator control surface", () => {
         deleteWithJobs: "refuse",
         deleteWithRoles: "refuse",
         restorePortal: { isEnabled: false, applicationId: null, msalAuthorityUri: null, restorePortalUri: null },
-        entraTrust: false,
+        entraTrust: true,
       });
       const changed = await control("PATCH", "/settings", { autoApproveDeviceCodesMs: 0, autoApproveOrganizationName: "litware.onmicrosoft.com" });
       expect(changed.body).to.include({ autoApproveDeviceCodesMs: 0, autoApproveOrganizationName: "litware.onmicrosoft.com" });

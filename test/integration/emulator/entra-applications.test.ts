@@ -34,7 +34,6 @@ describe("emulator Entra applications (control API)", () => {
   });
 
   it("scopes a certificate to the organization it is registered in", async () => {
-    fixture.current.configure({ entraTrust: true });
     fixture.current.addApplicationCertificate(APPLICATION_ID, { thumbprint: pfx.thumbprint, organizationName: "FABRIKAM.onmicrosoft.com" });
     const client = await fixture.client("v8");
     expect((await client.post("/Organizations", existingApplicationBody(pfx, "contoso.onmicrosoft.com"))).status).to.equal(400);
@@ -80,7 +79,6 @@ describe("emulator Entra applications (control API)", () => {
   });
 
   it("checks each service's application: a SharePoint application that does not trust the certificate is refused", async () => {
-    fixture.current.configure({ entraTrust: true });
     fixture.current.addApplicationCertificate(APPLICATION_ID, { thumbprint: pfx.thumbprint });
     const client = await fixture.client("v8");
     const body = existingApplicationBody(pfx);
@@ -98,6 +96,8 @@ describe("emulator Entra applications (control API)", () => {
 
   it("does not re-verify a PUT that keeps the organization's credentials, but does one that sends its certificate", async () => {
     const client = await fixture.client("v7");
+    // Added while the switch was off: Entra would refuse its sign-in.
+    fixture.current.configure({ entraTrust: false });
     const { id } = (await client.post("/Organizations", existingApplicationBody(pfx))).body;
     fixture.current.configure({ entraTrust: true });
     expect((await client.put(`/Organizations/${id}`, { isTeamsOnline: false, description: "kept credentials" })).status).to.equal(204);
@@ -109,7 +109,6 @@ describe("emulator Entra applications (control API)", () => {
   });
 
   it("leaves organizations without app-only credentials out: neither refused nor reported", async () => {
-    fixture.current.configure({ entraTrust: true });
     const client = await fixture.client("v7");
     expect((await client.post("/Organizations", legacyBody())).status).to.equal(200);
     expect(fixture.current.trustReport()).to.deep.equal([]);
@@ -121,29 +120,31 @@ describe("emulator Entra applications (control API)", () => {
     expect(fixture.current.applications()).to.deep.equal([]);
   });
 
-  it("is switched over PATCH /__emulator/settings, refusing what is not a boolean", async () => {
-    expect((await control("PATCH", "/settings", { entraTrust: true })).body.entraTrust).to.equal(true);
+  it("is switched off and on over PATCH /__emulator/settings, refusing what is not a boolean", async () => {
     const client = await fixture.client("v6");
     expect((await client.post("/Organizations", existingApplicationBody(pfx))).status).to.equal(400);
     expect((await control("PATCH", "/settings", { entraTrust: "yes" })).status).to.equal(400);
     expect((await control("PATCH", "/settings", { entraTrust: false })).body.entraTrust).to.equal(false);
     expect((await client.post("/Organizations", existingApplicationBody(pfx))).status).to.equal(200);
+    expect((await control("PATCH", "/settings", { entraTrust: true })).body.entraTrust).to.equal(true);
+    expect((await client.post("/Organizations", existingApplicationBody(pfx, "fabrikam.onmicrosoft.com"))).status).to.equal(400);
   });
 
-  describe("started with entraTrust: true", () => {
+  describe("started with entraTrust: false", () => {
     let violations: string[] = [];
     after(() => expect(violations).to.deep.equal([]));
 
-    it("refuses from the start and again after a reset", async () => {
-      const emulator = await startEmulator({ http: true, recordBodies: true, entraTrust: true });
+    it("accepts an untrusted certificate from the start and again after a reset, and still reports it", async () => {
+      const emulator = await startEmulator({ http: true, recordBodies: true, entraTrust: false });
       try {
         const client = new EmulatorClient(emulator, "v8");
         await client.login();
-        expect((await client.post("/Organizations", existingApplicationBody(pfx))).status).to.equal(400);
+        expect((await client.post("/Organizations", existingApplicationBody(pfx))).status).to.equal(201);
+        expect(emulator.trustReport().map((entry) => entry.trusted)).to.deep.equal([false]);
         emulator.reset();
-        expect(emulator.settings().entraTrust).to.equal(true);
+        expect(emulator.settings().entraTrust).to.equal(false);
         await client.login();
-        expect((await client.post("/Organizations", existingApplicationBody(pfx))).status).to.equal(400);
+        expect((await client.post("/Organizations", existingApplicationBody(pfx))).status).to.equal(201);
       } finally {
         violations = contractViolations(emulator.requests());
         await emulator.close();

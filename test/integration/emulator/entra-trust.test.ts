@@ -13,7 +13,7 @@ import {
   type PfxFixture,
 } from "../../helpers/emulator-fixtures";
 
-// Entra accepts VB365's sign-in only with a certificate its application has: with entraTrust on,
+// Entra accepts VB365's sign-in only with a certificate its application has: with entraTrust on (the default),
 // an existing application's unregistered certificate is refused as Microsoft refuses it; VB365's
 // own registration (newApplicationName, configureApplication) and the control API make it trusted.
 
@@ -58,14 +58,13 @@ describe("emulator Entra certificate trust", () => {
     return [organization.exchangeOnlineSettings.applicationCertificateThumbprint, organization.sharePointOnlineSettings.applicationCertificateThumbprint];
   };
 
-  it("is off by default", () => {
-    expect(fixture.current.settings().entraTrust).to.equal(false);
+  it("is on by default", () => {
+    expect(fixture.current.settings().entraTrust).to.equal(true);
   });
 
   for (const version of ["v6", "v7", "v8"] as const) {
     describe(`on ${version}`, () => {
       it("refuses an existing application whose certificate it does not trust, with AADSTS700027, and stores nothing", async () => {
-        fixture.current.configure({ entraTrust: true });
         const client = await fixture.client(version);
         const refused = await client.post("/Organizations", existingApplicationBody(pfx));
         expect(refused.status, refused.text).to.equal(400);
@@ -75,7 +74,6 @@ describe("emulator Entra certificate trust", () => {
       });
 
       it("adds it once the certificate is registered on the application over the control API", async () => {
-        fixture.current.configure({ entraTrust: true });
         const client = await fixture.client(version);
         const registered = await control("POST", `/applications/${APPLICATION_ID}/certificates`, { thumbprint: pfx.thumbprint });
         expect(registered.status, registered.text).to.equal(201);
@@ -92,7 +90,6 @@ describe("emulator Entra certificate trust", () => {
       });
 
       it("refuses a PUT rotating to an unregistered certificate, and the organization keeps its old one", async () => {
-        fixture.current.configure({ entraTrust: true });
         fixture.current.addApplicationCertificate(APPLICATION_ID, { thumbprint: pfx.thumbprint, organizationName: "contoso.onmicrosoft.com" });
         const client = await fixture.client(version);
         const { id } = (await client.post("/Organizations", existingApplicationBody(pfx))).body;
@@ -109,7 +106,6 @@ describe("emulator Entra certificate trust", () => {
       });
 
       it("registers the certificate when VB365 configures the existing application (configureApplication with a signed-in userCode)", async () => {
-        fixture.current.configure({ entraTrust: true });
         const client = await fixture.client(version);
         const created = await client.post("/Organizations", configuredApplicationBody(await signedInUserCode(client), pfx));
         expect(created.status, created.text).to.equal(CREATED[version]);
@@ -127,7 +123,6 @@ describe("emulator Entra certificate trust", () => {
       });
 
       it("registers the certificate on the application VB365 creates (newApplicationName)", async () => {
-        fixture.current.configure({ entraTrust: true });
         const client = await fixture.client(version);
         const created = await client.post("/Organizations", newApplicationBody(await signedInUserCode(client, "fabrikam.onmicrosoft.com"), pfx));
         expect(created.status, created.text).to.equal(CREATED[version]);
@@ -154,6 +149,7 @@ describe("emulator Entra certificate trust", () => {
       });
 
       it("refuses nothing with the switch off, and still reports which organizations Entra would refuse", async () => {
+        fixture.current.configure({ entraTrust: false });
         const client = await fixture.client(version);
         const created = await client.post("/Organizations", existingApplicationBody(pfx));
         expect(created.status, created.text).to.equal(CREATED[version]);

@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { before, describe, it } from "mocha";
+import { before, beforeEach, describe, it } from "mocha";
 import { useEmulator } from "../../helpers/emulator";
-import { APPLICATION_ID, pfxFixture, type PfxFixture } from "../../helpers/emulator-fixtures";
+import { APPLICATION_ID, pfxFixture, registerCertificate, type PfxFixture } from "../../helpers/emulator-fixtures";
 
 const CREATED = { v6: 200, v7: 200, v8: 201 } as const;
 
@@ -43,6 +43,8 @@ describe("emulator request bodies written by hand", () => {
   before(() => {
     pfx = pfxFixture();
   });
+  // The customer's application trusts the fixture certificate (registered again after each reset).
+  beforeEach(() => registerCertificate(fixture.current, pfx));
 
   for (const version of ["v6", "v7", "v8"] as const) {
     it(`on ${version}: reads PascalCase keys, "true" strings, comments and trailing commas as the .NET server does`, async () => {

@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { before, describe, it } from "mocha";
+import { before, beforeEach, describe, it } from "mocha";
 import { ApiError } from "../../../emulator/errors";
 import { send, useEmulator, type EmulatorClient } from "../../helpers/emulator";
-import { existingApplicationBody, pfxFixture, type PfxFixture } from "../../helpers/emulator-fixtures";
+import { existingApplicationBody, pfxFixture, registerCertificate, type PfxFixture } from "../../helpers/emulator-fixtures";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MISSING = "11111111-1111-1111-1111-111111111111";
@@ -13,6 +13,8 @@ describe("emulator organization inventory", () => {
   before(() => {
     pfx = pfxFixture();
   });
+  // The customer's application trusts the fixture certificate (registered again after each reset).
+  beforeEach(() => registerCertificate(fixture.current, pfx));
   const organization = async (client: EmulatorClient, name = "contoso.onmicrosoft.com") =>
     (await client.post("/Organizations", existingApplicationBody(pfx, name))).body.id as string;
   const control = (method: string, path: string, json?: unknown) => send(fixture.current, method, `/__emulator${path}`, json === undefined ? {} : { json });
@@ -191,6 +193,7 @@ describe("emulator organization inventory", () => {
     expect(fixture.current.state().inventories).to.deep.equal({});
     const other = await organization(client);
     fixture.current.reset();
+    registerCertificate(fixture.current, pfx);
     expect((await control("GET", `/organizations/${other}/inventory`)).status).to.equal(404);
   });
 

@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { before, describe, it } from "mocha";
+import { before, beforeEach, describe, it } from "mocha";
 import { ARCHIVE_REPOSITORY_ID, DEFAULT_PROXY_ID, DEFAULT_REPOSITORY_ID, type ApiVersion } from "../../../emulator";
 import { useEmulator, type EmulatorClient } from "../../helpers/emulator";
-import { existingApplicationBody, pfxFixture, type PfxFixture } from "../../helpers/emulator-fixtures";
+import { existingApplicationBody, pfxFixture, registerCertificate, type PfxFixture } from "../../helpers/emulator-fixtures";
 
 describe("emulator backup repositories and jobs", () => {
   const fixture = useEmulator({ http: true });
@@ -10,6 +10,8 @@ describe("emulator backup repositories and jobs", () => {
   before(() => {
     pfx = pfxFixture();
   });
+  // The customer's application trusts the fixture certificate (registered again after each reset).
+  beforeEach(() => registerCertificate(fixture.current, pfx));
 
   const organization = async (client: EmulatorClient) => (await client.post("/Organizations", existingApplicationBody(pfx))).body.id as string;
 
@@ -157,6 +159,7 @@ describe("emulator backup repositories and jobs", () => {
     };
     expect((await check("v7")).status).to.equal(400);
     fixture.current.reset();
+    registerCertificate(fixture.current, pfx);
     expect((await check("v8")).status).to.equal(201);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { before, describe, it } from "mocha";
+import { before, beforeEach, describe, it } from "mocha";
 import type { ApiVersion } from "../../../emulator";
 import { useEmulator, type EmulatorClient } from "../../helpers/emulator";
 import {
@@ -10,6 +10,7 @@ import {
   legacyBody,
   newApplicationBody,
   pfxFixture,
+  registerCertificate,
   signedInUserCode,
   type PfxFixture,
 } from "../../helpers/emulator-fixtures";
@@ -25,6 +26,8 @@ describe("emulator POST /vN/Organizations by authentication kind", () => {
   before(() => {
     pfx = pfxFixture();
   });
+  // The customer's application trusts the fixture certificate (registered again after each reset).
+  beforeEach(() => registerCertificate(fixture.current, pfx));
 
   const expectRefused = async (client: EmulatorClient, body: unknown, message: string) => {
     const response = await client.post("/Organizations", body);

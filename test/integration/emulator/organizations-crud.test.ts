@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { before, describe, it } from "mocha";
+import { before, beforeEach, describe, it } from "mocha";
 import { DEFAULT_REPOSITORY_ID } from "../../../emulator";
 import { useEmulator, type EmulatorClient } from "../../helpers/emulator";
-import { existingApplicationBody, legacyBody, newApplicationBody, pfxFixture, signedInUserCode, type PfxFixture } from "../../helpers/emulator-fixtures";
+import { existingApplicationBody, legacyBody, newApplicationBody, pfxFixture, registerCertificate, signedInUserCode, type PfxFixture } from "../../helpers/emulator-fixtures";
 
 describe("emulator organizations: list, get, update, delete", () => {
   const fixture = useEmulator({ http: true });
@@ -12,6 +12,8 @@ describe("emulator organizations: list, get, update, delete", () => {
     pfx = pfxFixture();
     rotated = pfxFixture({ password: "rotated" });
   });
+  // The customer's application trusts the fixture certificate (registered again after each reset).
+  beforeEach(() => registerCertificate(fixture.current, pfx));
 
   const add = async (client: EmulatorClient, organization: string) => {
     const response = await client.post("/Organizations", existingApplicationBody(pfx, organization));
@@ -23,6 +25,7 @@ describe("emulator organizations: list, get, update, delete", () => {
     it("is a plain array up to v7", async () => {
       for (const version of ["v6", "v7"] as const) {
         fixture.current.reset();
+        registerCertificate(fixture.current, pfx);
         const client = await fixture.client(version);
         await add(client, "contoso.onmicrosoft.com");
         const response = await client.get("/Organizations");
@@ -69,6 +72,7 @@ describe("emulator organizations: list, get, update, delete", () => {
     it("leaves backup fields out unless extendedView, which defaults to true only in v6", async () => {
       for (const [version, extended] of [["v6", true], ["v7", false], ["v8", false]] as const) {
         fixture.current.reset();
+        registerCertificate(fixture.current, pfx);
         const client = await fixture.client(version);
         const id = await add(client, "contoso.onmicrosoft.com");
         const byDefault = (await client.get(`/Organizations/${id}`)).body;
@@ -81,6 +85,7 @@ describe("emulator organizations: list, get, update, delete", () => {
     it("gives each version its own properties: description from v7, msid from v8", async () => {
       for (const version of ["v6", "v7", "v8"] as const) {
         fixture.current.reset();
+        registerCertificate(fixture.current, pfx);
         const client = await fixture.client(version);
         const response = await client.post("/Organizations", { ...existingApplicationBody(pfx), description: "Contoso tenant" });
         expect(response.body.description, version).to.equal(version === "v6" ? undefined : "Contoso tenant");
@@ -147,6 +152,7 @@ describe("emulator organizations: list, get, update, delete", () => {
     it("validates a new certificate as POST does, and stores its thumbprint", async () => {
       const client = await fixture.client("v8");
       const id = await add(client, "contoso.onmicrosoft.com");
+      registerCertificate(fixture.current, rotated, "contoso.onmicrosoft.com");
       const wrong = await client.put(`/Organizations/${id}`, { exchangeOnlineSettings: { applicationCertificate: rotated.base64, applicationCertificatePassword: "nope" } });
       expect(wrong.status).to.equal(400);
       expect(wrong.body.message).to.equal("The certificate in 'exchangeOnlineSettings.applicationCertificate' cannot be used: The specified network password is not correct.");
@@ -175,13 +181,54 @@ describe("emulator organizations: list, get, update, delete", () => {
       expect((await client.get(`/Organizations/${id}`)).body).to.deep.equal(before);
     });
 
-    it("updates an organization added with a new application without asking for a device code again", async () => {
+    it("updates an organization added with a new application without asking for a device code again, its certificate kept", async () => {
       const client = await fixture.client("v8");
       const userCode = await signedInUserCode(client, "fabrikam.onmicrosoft.com");
       const created = (await client.post("/Organizations", newApplicationBody(userCode, pfx))).body;
-      const response = await client.put(`/Organizations/${created.id}`, { isTeamsOnline: false, exchangeOnlineSettings: { useApplicationOnlyAuth: true, applicationCertificate: rotated.base64, applicationCertificatePassword: rotated.password } });
+      const response = await client.put(`/Organizations/${created.id}`, { isTeamsOnline: false, exchangeOnlineSettings: { useApplicationOnlyAuth: true, applicationCertificate: pfx.base64, applicationCertificatePassword: pfx.password } });
       expect(response.status, response.text).to.equal(204);
       expect((await client.get(`/Organizations/${created.id}`)).body.exchangeOnlineSettings.applicationId).to.equal(created.exchangeOnlineSettings.applicationId);
+    });
+
+    it("takes a new certificate on an organization added with a new application only with configureApplication and a fresh signed-in code, which registers it", async () => {
+      const client = await fixture.client("v8");
+      const created = (await client.post("/Organizations", newApplicationBody(await signedInUserCode(client, "fabrikam.onmicrosoft.com"), pfx))).body;
+      const applicationId = created.exchangeOnlineSettings.applicationId as string;
+      const rotate = { applicationCertificate: rotated.base64, applicationCertificatePassword: rotated.password };
+      const refused = await client.put(`/Organizations/${created.id}`, { exchangeOnlineSettings: rotate, sharePointOnlineSettings: rotate });
+      expect(refused.status).to.equal(400);
+      expect(refused.body.message).to.equal(
+        `Failed to connect to Microsoft 365 organization: AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found., Thumbprint of key used by client: '${rotated.thumbprint}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${applicationId}'.]`,
+      );
+      expect((await client.get(`/Organizations/${created.id}`)).body.exchangeOnlineSettings.applicationCertificateThumbprint, "a refused PUT changes nothing").to.equal(pfx.thumbprint);
+
+      const userCode = await signedInUserCode(client, "fabrikam.onmicrosoft.com");
+      const accepted = await client.put(`/Organizations/${created.id}`, { configureApplication: true, userCode, exchangeOnlineSettings: rotate, sharePointOnlineSettings: rotate });
+      expect(accepted.status, accepted.text).to.equal(204);
+      const read = (await client.get(`/Organizations/${created.id}`)).body;
+      expect(read.exchangeOnlineSettings).to.include({ applicationId, applicationCertificateThumbprint: rotated.thumbprint });
+      expect(read.sharePointOnlineSettings).to.include({ applicationId, applicationCertificateThumbprint: rotated.thumbprint });
+      const [application] = fixture.current.applications().filter((candidate) => candidate.applicationId === applicationId);
+      expect(application!.certificates.map(({ thumbprint, addedBy }) => ({ thumbprint, addedBy }))).to.deep.equal([
+        { thumbprint: pfx.thumbprint, addedBy: "newApplicationName" },
+        { thumbprint: rotated.thumbprint, addedBy: "configureApplication" },
+      ]);
+      expect(fixture.current.deviceCodes().find((code) => code.userCode === userCode)?.used).to.equal(true);
+      expect(fixture.current.trustReport().every((entry) => entry.trusted)).to.equal(true);
+    });
+
+    it("refuses a code signed in to another tenant for that, changing nothing and leaving the code unused", async () => {
+      const client = await fixture.client("v8");
+      const created = (await client.post("/Organizations", newApplicationBody(await signedInUserCode(client, "fabrikam.onmicrosoft.com"), pfx))).body;
+      const elsewhere = await signedInUserCode(client, "contoso.onmicrosoft.com");
+      const rotate = { applicationCertificate: rotated.base64, applicationCertificatePassword: rotated.password };
+      const refused = await client.put(`/Organizations/${created.id}`, { configureApplication: true, userCode: elsewhere, exchangeOnlineSettings: rotate, sharePointOnlineSettings: rotate });
+      expect(refused.status).to.equal(400);
+      expect(refused.body.message).to.equal(
+        `The device code '${elsewhere}' was signed in to contoso.onmicrosoft.com, not to fabrikam.onmicrosoft.com: VB365 cannot configure the application of fabrikam.onmicrosoft.com with it. A Global Administrator of fabrikam.onmicrosoft.com must sign in with a new code.`,
+      );
+      expect((await client.get(`/Organizations/${created.id}`)).body.exchangeOnlineSettings.applicationCertificateThumbprint).to.equal(pfx.thumbprint);
+      expect(fixture.current.deviceCodes().find((code) => code.userCode === elsewhere)?.used).to.equal(false);
     });
 
     it("refuses to change the type or the region", async () => {

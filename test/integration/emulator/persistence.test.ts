@@ -6,7 +6,7 @@ import { after, before, describe, it } from "mocha";
 import { DEFAULT_REPOSITORY_ID, startEmulator, type Emulator, type EmulatorOptions } from "../../../emulator";
 import { EmulatorClient } from "../../helpers/emulator";
 import { contractViolations } from "../../helpers/emulator-contract";
-import { APPLICATION_ID, existingApplicationBody, newApplicationBody, pfxFixture } from "../../helpers/emulator-fixtures";
+import { APPLICATION_ID, existingApplicationBody, newApplicationBody, pfxFixture, registerCertificate } from "../../helpers/emulator-fixtures";
 
 describe("emulator state file", () => {
   let dir: string;
@@ -35,6 +35,7 @@ describe("emulator state file", () => {
     const first = await start({ stateFile });
     const client = new EmulatorClient(first, "v8");
     await client.login();
+    registerCertificate(first, pfxFixture());
     const organization = (await client.post("/Organizations", existingApplicationBody(pfxFixture()))).body;
     const job = (await client.post("/Jobs", { organizationId: organization.id, repositoryId: DEFAULT_REPOSITORY_ID, backupType: "EntireOrganization" })).body;
     await client.post(`/Jobs/${job.id}/disable`);
@@ -59,6 +60,7 @@ describe("emulator state file", () => {
     const first = await start({ stateFile });
     const client = new EmulatorClient(first, "v8");
     await client.login();
+    registerCertificate(first, pfxFixture());
     const organization = (await client.post("/Organizations", existingApplicationBody(pfxFixture()))).body;
     const inventory = first.setInventory(organization.id, { teams: [{ displayName: "Legal", mail: "legal@contoso.onmicrosoft.com" }] });
     const selectedItems = [{ type: "Team", team: { id: inventory.teams[0]!.id } }];
@@ -81,6 +83,7 @@ describe("emulator state file", () => {
     const first = await start({ stateFile });
     const client = new EmulatorClient(first, "v7");
     await client.login();
+    registerCertificate(first, pfxFixture());
     const organization = (await client.post("/Organizations", existingApplicationBody(pfxFixture()))).body;
     const inventory = first.inventory(organization.id);
     const body = {
@@ -114,6 +117,7 @@ describe("emulator state file", () => {
     const first = await start({ stateFile });
     const client = new EmulatorClient(first, "v8");
     await client.login();
+    registerCertificate(first, pfxFixture());
     const organization = (await client.post("/Organizations", existingApplicationBody(pfxFixture()))).body;
     await stop(first);
     const { roles: _roles, ...older } = JSON.parse(readFileSync(stateFile, "utf8"));
@@ -126,7 +130,7 @@ describe("emulator state file", () => {
 
   it("keeps Entra applications and their certificates across restarts, control-API and VB365 registrations alike", async () => {
     const stateFile = join(dir, "applications.json");
-    const first = await start({ stateFile, entraTrust: true });
+    const first = await start({ stateFile });
     const client = new EmulatorClient(first, "v8");
     await client.login();
     first.addApplicationCertificate(APPLICATION_ID, { thumbprint: pfxFixture().thumbprint, organizationName: "contoso.onmicrosoft.com" });
@@ -140,7 +144,7 @@ describe("emulator state file", () => {
     await stop(first);
     expect(JSON.parse(readFileSync(stateFile, "utf8")).applications).to.deep.equal(first.applications());
 
-    const second = await start({ stateFile, entraTrust: true });
+    const second = await start({ stateFile });
     expect(second.applications().map((application) => application.certificates.map((certificate) => certificate.thumbprint))).to.deep.equal(
       applications.map((application) => application.certificates.map((certificate) => certificate.thumbprint)),
     );
@@ -170,6 +174,7 @@ describe("emulator state file", () => {
     const first = await start({ stateFile });
     const client = new EmulatorClient(first, "v7");
     await client.login();
+    registerCertificate(first, pfxFixture(), "fabrikam.onmicrosoft.com");
     const organization = (await client.post("/Organizations", existingApplicationBody(pfxFixture(), "fabrikam.onmicrosoft.com"))).body;
     const seeded = first.inventory(organization.id);
     await stop(first);
@@ -192,6 +197,7 @@ describe("emulator state file", () => {
     const emulator = await start({ stateFile });
     const client = new EmulatorClient(emulator, "v7");
     await client.login();
+    registerCertificate(emulator, pfxFixture());
     await client.post("/Organizations", existingApplicationBody(pfxFixture()));
     emulator.reset();
     expect(JSON.parse(readFileSync(stateFile, "utf8")).organizations).to.deep.equal([]);

@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { before, describe, it } from "mocha";
+import { before, beforeEach, describe, it } from "mocha";
 import { DEFAULT_REPOSITORY_ID } from "../../../emulator";
 import { send, useEmulator, type EmulatorClient } from "../../helpers/emulator";
-import { existingApplicationBody, legacyBody, pfxFixture, type PfxFixture } from "../../helpers/emulator-fixtures";
+import { existingApplicationBody, legacyBody, pfxFixture, registerCertificate, type PfxFixture } from "../../helpers/emulator-fixtures";
 
 // Behaviours no source confirms, each behind a switch so that the provider is tested against both
 // (docs/emulator.md, "What no source confirms").
@@ -12,6 +12,8 @@ describe("emulator switches for what real servers may do", () => {
   before(() => {
     pfx = pfxFixture();
   });
+  // The customer's application trusts the fixture certificate (registered again after each reset).
+  beforeEach(() => registerCertificate(fixture.current, pfx));
 
   const add = async (client: EmulatorClient, organization: string) => (await client.post("/Organizations", existingApplicationBody(pfx, organization))).body.id as string;
 

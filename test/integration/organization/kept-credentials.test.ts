@@ -2,22 +2,12 @@ import { expect } from "chai";
 import { describe, it } from "mocha";
 import type { OrganizationInputs, OrganizationOutputs } from "../../../provider/organization/types";
 import { rejection } from "../../helpers/rejection";
-import { checkAndCreate, checked, configuredProvider, emulatorConfig, useProviderWorld } from "../../helpers/organization-provider";
-import { existingApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+import { addExistingApplicationTenant, checkAndCreate, checked, configuredProvider, emulatorConfig, registerCertificate, useProviderWorld } from "../../helpers/organization-provider";
+import { APPLICATION_ID, existingApplicationInputs, type TestPfx, withoutServiceCertificates } from "../../helpers/tenant-fixtures";
 
 /** An existing-application tenant as the server holds it, declared without its credentials. */
 function keptInputs(pfx: TestPfx, tenant: string, overrides: Partial<OrganizationInputs> = {}): OrganizationInputs {
-  const declared = existingApplicationInputs(pfx, tenant);
-  const strip = ({ applicationCertificate: _pfx, applicationCertificatePassword: _password, ...settings }: NonNullable<OrganizationInputs["exchangeOnlineSettings"]>) => settings;
-  return {
-    ...declared,
-    organizationName: tenant,
-    adoptExisting: true,
-    keepServerCredentials: true,
-    exchangeOnlineSettings: strip(declared.exchangeOnlineSettings!),
-    sharePointOnlineSettings: strip(declared.sharePointOnlineSettings!),
-    ...overrides,
-  };
+  return { ...withoutServiceCertificates(existingApplicationInputs(pfx, tenant)), organizationName: tenant, adoptExisting: true, keepServerCredentials: true, ...overrides };
 }
 
 describe("Vb365Organization keeping the credentials the server has (keepServerCredentials)", () => {
@@ -26,7 +16,7 @@ describe("Vb365Organization keeping the credentials the server has (keepServerCr
 
   async function existingOrganization(version: string, tenant = "contoso.onmicrosoft.com") {
     const setup = await configuredProvider(emulatorConfig(world.emulator, version));
-    const created = await checkAndCreate(setup, existingApplicationInputs(world.pfx, tenant));
+    const created = await addExistingApplicationTenant(setup, world.emulator, world.pfx, tenant);
     world.emulator.resetCounters();
     return created;
   }
@@ -68,9 +58,10 @@ describe("Vb365Organization keeping the credentials the server has (keepServerCr
     const existing = await existingOrganization("v8");
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
     const { outs } = await checkAndCreate(provider, keptInputs(world.pfx, "contoso.onmicrosoft.com"));
-    // The console's rotation, as the provider's own update with the other certificate.
+    // The console's rotation, as the provider's own update with the other certificate, registered first.
     const other = await configuredProvider(emulatorConfig(world.emulator, "v8"));
-    const rotatedInputs = await checked(other, existingApplicationInputs(world.rotated, "contoso.onmicrosoft.com"));
+    registerCertificate(world.emulator, world.rotated, "contoso.onmicrosoft.com");
+    const rotatedInputs = await checked(other, existingApplicationInputs(world.rotated, "contoso.onmicrosoft.com", { registeredThumbprints: [world.rotated.thumbprint] }));
     await other.update(existing.id, existing.outs, rotatedInputs);
     const read = await (await configuredProvider(emulatorConfig(world.emulator, "v8"))).read(existing.id, outs);
     expect(read.props?.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(world.rotated.thumbprint);
@@ -78,16 +69,35 @@ describe("Vb365Organization keeping the credentials the server has (keepServerCr
     expect((await provider.diff(existing.id, read.props as OrganizationOutputs, news)).changes).to.equal(false);
   });
 
-  it("rotates in place once a certificate is declared and keepServerCredentials is dropped", async () => {
+  it("rotates in place once a certificate is declared, registered and confirmed, and keepServerCredentials is dropped", async () => {
     const existing = await existingOrganization("v8");
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
     const { outs } = await checkAndCreate(provider, keptInputs(world.pfx, "contoso.onmicrosoft.com"));
-    const news = await checked(provider, { ...existingApplicationInputs(world.rotated, "contoso.onmicrosoft.com"), organizationName: "contoso.onmicrosoft.com", adoptExisting: true });
-    expect((await provider.diff(existing.id, outs, news)).changes).to.equal(true);
-    const updated = await provider.update(existing.id, outs, news);
+    const declared = { ...existingApplicationInputs(world.rotated, "contoso.onmicrosoft.com"), organizationName: "contoso.onmicrosoft.com", adoptExisting: true };
+
+    // Not confirmed yet: the organization stays on the server's certificate, and nothing is sent.
+    const waiting = await checked(provider, declared);
+    expect((await provider.diff(existing.id, outs, waiting)).changes).to.equal(true);
+    world.emulator.resetCounters();
+    const recorded = (await provider.update(existing.id, outs, waiting)).outs!;
+    expect(world.emulator.counters().total, "requests of an update that only records the wait").to.equal(0);
+    expect(recorded.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(world.pfx.thumbprint);
+    expect(recorded.pendingCertificateThumbprint).to.equal(world.rotated.thumbprint);
+    expect(recorded.certificateRotation).to.equal(
+      `waiting: the customer to register certificate ${world.rotated.thumbprint} on application ${APPLICATION_ID} in contoso.onmicrosoft.com (their Entra app registration), then to add it to registeredThumbprints; ${world.pfx.thumbprint} stays in use until then (its end of validity is not known here: its PFX is no longer declared).`,
+    );
+    expect((await provider.diff(existing.id, recorded, waiting)).changes, "the wait is recorded once").to.equal(false);
+
+    registerCertificate(world.emulator, world.rotated, "contoso.onmicrosoft.com");
+    const confirmed = await checked(provider, { ...declared, registeredThumbprints: [world.rotated.thumbprint] });
+    expect((await provider.diff(existing.id, recorded, confirmed)).changes).to.equal(true);
+    const updated = await provider.update(existing.id, recorded, confirmed);
     expect(updated.outs?.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(world.rotated.thumbprint);
+    expect(updated.outs?.pendingCertificateThumbprint).to.equal(undefined);
+    expect(updated.outs?.certificateRotation).to.match(new RegExp(`^switched: from ${world.pfx.thumbprint} to ${world.rotated.thumbprint} on \\d{4}-\\d{2}-\\d{2}; ${world.pfx.thumbprint} can now be removed from application ${APPLICATION_ID}\\.$`));
     const stored = world.emulator.state().organizations;
     expect(stored.map((organization) => [organization.id, organization.exchangeOnlineSettings?.applicationCertificateThumbprint])).to.deep.equal([[existing.id, world.rotated.thumbprint]]);
+    expect(world.emulator.trustReport().every((entry) => entry.trusted)).to.equal(true);
   });
 
   it("changes nothing on a server that wants credentials with every PUT, and says how to go on", async () => {

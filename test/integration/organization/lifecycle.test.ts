@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { resolveConnection, Vb365Client } from "../../../provider/client";
-import { checkAndCreate, checked, configuredProvider, emulatorConfig, useProviderWorld } from "../../helpers/organization-provider";
+import { addExistingApplicationTenant, checkAndCreate, checked, configuredProvider, emulatorConfig, registerCertificate, useProviderWorld } from "../../helpers/organization-provider";
 import { basicInputs, existingApplicationInputs, legacyProtocolInputs, newApplicationInputs } from "../../helpers/tenant-fixtures";
 import { rejection } from "../../helpers/rejection";
 
@@ -44,7 +44,7 @@ describe("Vb365Organization provider against the emulator", () => {
 
       it("adds an organization with an existing application", async () => {
         const provider = await configuredProvider(emulatorConfig(world.emulator, version));
-        const { outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
+        const { outs } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
         expect(outs.name).to.equal("contoso.onmicrosoft.com");
         expect(outs.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(world.pfx.thumbprint);
       });
@@ -52,7 +52,7 @@ describe("Vb365Organization provider against the emulator", () => {
       it("adds an existing application with configureApplication and a signed-in code", async () => {
         const provider = await configuredProvider(emulatorConfig(world.emulator, version));
         const userCode = await signedInCode(version, "contoso.onmicrosoft.com");
-        const { outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com", { configureApplication: true, userCode }));
+        const { outs } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com", { configureApplication: true, userCode });
         expect(outs.name).to.equal("contoso.onmicrosoft.com");
       });
     });
@@ -75,10 +75,11 @@ describe("Vb365Organization provider against the emulator", () => {
     expect(outs.region).to.equal("China");
   });
 
-  it("rotates the certificate in place", async () => {
+  it("rotates the certificate in place once the application trusts the new one and registeredThumbprints says so", async () => {
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
-    const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
-    const news = await checked(provider, existingApplicationInputs(world.rotated, "contoso.onmicrosoft.com"));
+    const { id, outs } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
+    registerCertificate(world.emulator, world.rotated, "contoso.onmicrosoft.com");
+    const news = await checked(provider, existingApplicationInputs(world.rotated, "contoso.onmicrosoft.com", { registeredThumbprints: [world.rotated.thumbprint] }));
     expect((await provider.diff(id, outs, news)).changes).to.equal(true);
     await provider.update(id, outs, news);
     const read = await provider.read(id, outs);
@@ -87,7 +88,7 @@ describe("Vb365Organization provider against the emulator", () => {
 
   it("shows drift on read and drops an organization deleted out of band", async () => {
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
-    const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
+    const { id, outs } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
     const client = await clientFor("v8");
     await client.updateOrganization(id, { isTeamsOnline: true });
     const fresh = await configuredProvider(emulatorConfig(world.emulator, "v8"));
@@ -104,16 +105,16 @@ describe("Vb365Organization provider against the emulator", () => {
 
   it("adopts an existing organization instead of failing when adoptExisting is set", async () => {
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
-    const first = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
-    const again = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com", { adoptExisting: true, description: "adopted" }));
+    const first = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
+    const again = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com", { adoptExisting: true, description: "adopted" });
     expect(again.id).to.equal(first.id);
     expect(world.emulator.state().organizations).to.have.length(1);
   });
 
   it("fails with Veeam's message when another stack's organization is already there", async () => {
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
-    await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
-    const error = await rejection(checkAndCreate(provider, existingApplicationInputs(world.rotated, "contoso.onmicrosoft.com")));
+    await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
+    const error = await rejection(addExistingApplicationTenant(provider, world.emulator, world.rotated, "contoso.onmicrosoft.com"));
     expect(error).to.be.instanceOf(Error);
     expect((error as Error).message).to.match(/^VB365 POST \/v8\/Organizations failed with 409: /);
     expect((error as Error).message).not.to.contain(world.rotated.password);
@@ -121,9 +122,9 @@ describe("Vb365Organization provider against the emulator", () => {
 
   it("takes back the organization an interrupted run created with the same certificate", async () => {
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
-    const first = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
+    const first = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
     // The state never recorded `first` (the run was killed); the next run creates it again.
-    const again = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
+    const again = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
     expect(again.id).to.equal(first.id);
     expect(world.emulator.state().organizations).to.have.length(1);
   });
@@ -139,7 +140,7 @@ describe("Vb365Organization provider against the emulator", () => {
 
   it("treats a missing organization as deleted", async () => {
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
-    const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
+    const { id, outs } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
     await provider.delete(id, outs);
     await provider.delete(id, outs);
   });

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
-import { checkAndCreate, configuredProvider, emulatorConfig, useProviderWorld } from "../../helpers/organization-provider";
-import { basicInputs, existingApplicationInputs } from "../../helpers/tenant-fixtures";
+import { addExistingApplicationTenant, checkAndCreate, configuredProvider, emulatorConfig, useProviderWorld } from "../../helpers/organization-provider";
+import { basicInputs } from "../../helpers/tenant-fixtures";
 
 const PORTAL_APP = "58a0f8e1-97bd-4804-ba69-bde1db293223";
 
@@ -14,7 +14,7 @@ describe("Vb365Organization's Restore Portal outputs against the emulator", () =
       world.emulator.configure({ restorePortal: { isEnabled: true, applicationId: PORTAL_APP, msalAuthorityUri: "https://login.microsoftonline.com/common", restorePortalUri: "https://portal.example:4443" } });
       const provider = await configuredProvider(emulatorConfig(world.emulator, version));
       const tenants = ["contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com", "northwind.onmicrosoft.com"];
-      const created = await Promise.all(tenants.map((tenant) => checkAndCreate(provider, existingApplicationInputs(world.pfx, tenant))));
+      const created = await Promise.all(tenants.map((tenant) => addExistingApplicationTenant(provider, world.emulator, world.pfx, tenant)));
       created.forEach(({ outs }, index) => {
         const url = new URL(outs.restorePortalConsentUrl!);
         expect(url.pathname).to.equal(`/${tenants[index]}/adminconsent`);
@@ -29,7 +29,7 @@ describe("Vb365Organization's Restore Portal outputs against the emulator", () =
 
   it("says the portal is disabled on a server that never set it up, and a refresh sees it turned on", async () => {
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
-    const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
+    const { id, outs } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
     expect(outs.restorePortalStatus).to.match(/^disabled: /);
     expect(outs.restorePortalConsentUrl).to.equal(undefined);
 
@@ -44,7 +44,7 @@ describe("Vb365Organization's Restore Portal outputs against the emulator", () =
   it("keeps a settled consent URL on refresh without asking the server again", async () => {
     world.emulator.configure({ restorePortal: { isEnabled: true, applicationId: PORTAL_APP, msalAuthorityUri: null, restorePortalUri: null } });
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
-    const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
+    const { id, outs } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
     world.emulator.resetCounters();
     const read = await (await configuredProvider(emulatorConfig(world.emulator, "v8"))).read(id, outs);
     expect(read.props?.restorePortalConsentUrl).to.equal(outs.restorePortalConsentUrl);
@@ -64,7 +64,7 @@ describe("Vb365Organization's Restore Portal outputs against the emulator", () =
     world.emulator.configure({ restorePortal: { isEnabled: true, applicationId: PORTAL_APP, msalAuthorityUri: null, restorePortalUri: null } });
     world.emulator.injectFault({ kind: "restorePortal.get", status: 403, message: "Access to the portal settings is denied." });
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
-    const { outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
+    const { outs } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
     expect(world.emulator.state().organizations).to.have.length(1);
     expect(outs.restorePortalStatus).to.match(/^unknown: VB365 GET \/v8\/RestorePortalSettings failed with 403: Access to the portal settings is denied/);
   });

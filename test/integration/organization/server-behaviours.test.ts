@@ -5,7 +5,7 @@ import type { PutSemantics } from "../../../emulator/settings";
 import { Vb365Client } from "../../../provider/client";
 import { EmulatorClient } from "../../helpers/emulator";
 import { signedInDeviceCode } from "../../helpers/emulator-stack";
-import { checkAndCreate, checked, configuredProvider, emulatorConfig, emulatorConnection, useProviderWorld } from "../../helpers/organization-provider";
+import { addExistingApplicationTenant, checkAndCreate, checked, configuredProvider, emulatorConfig, emulatorConnection, registerCertificate, useProviderWorld } from "../../helpers/organization-provider";
 import { rejection } from "../../helpers/rejection";
 import { existingApplicationInputs, legacyProtocolInputs, newApplicationInputs } from "../../helpers/tenant-fixtures";
 
@@ -28,13 +28,14 @@ describe("Vb365Organization on servers that behave either way", () => {
       describe(`PUT that ${putSemantics === "merge" ? "merges" : "replaces"}, on ${version}`, () => {
         beforeEach(() => world.emulator.configure({ putSemantics }));
 
-        it("updates a new-application organization and rotates its certificate in place, keeping the application VB365 registered", async () => {
+        it("updates a new-application organization and rotates its certificate in place with a fresh device code, keeping the application VB365 registered", async () => {
           const provider = await configuredProvider(emulatorConfig(world.emulator, version));
           const userCode = await withClient(version, (client) => signedInDeviceCode(world.emulator, client, "fabrikam.onmicrosoft.com"));
           const { id, outs } = await checkAndCreate(provider, newApplicationInputs(world.pfx, userCode, { organizationName: "fabrikam.onmicrosoft.com" }));
           const [before] = world.emulator.state().organizations;
 
-          const news = await checked(provider, newApplicationInputs(world.rotated, userCode, { organizationName: "fabrikam.onmicrosoft.com", isTeamsOnline: false }));
+          const fresh = await withClient(version, (client) => signedInDeviceCode(world.emulator, client, "fabrikam.onmicrosoft.com"));
+          const news = await checked(provider, newApplicationInputs(world.rotated, fresh, { organizationName: "fabrikam.onmicrosoft.com", isTeamsOnline: false }));
           await provider.update(id, outs, news);
 
           const [after] = world.emulator.state().organizations;
@@ -48,9 +49,10 @@ describe("Vb365Organization on servers that behave either way", () => {
 
         it("changes an existing-application organization without losing its account or organization name", async () => {
           const provider = await configuredProvider(emulatorConfig(world.emulator, version));
-          const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
+          const { id, outs } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
           const change = version === "v6" ? { isTeamsOnline: true } : { description: "Silver tier" };
-          await provider.update(id, outs, await checked(provider, existingApplicationInputs(world.rotated, "contoso.onmicrosoft.com", change)));
+          registerCertificate(world.emulator, world.rotated, "contoso.onmicrosoft.com");
+          await provider.update(id, outs, await checked(provider, existingApplicationInputs(world.rotated, "contoso.onmicrosoft.com", { ...change, registeredThumbprints: [world.rotated.thumbprint] })));
           const [after] = world.emulator.state().organizations;
           expect(after).to.deep.include(change);
           expect(after.exchangeOnlineSettings).to.include({ account: "backup@contoso.onmicrosoft.com", applicationCertificateThumbprint: world.rotated.thumbprint });
@@ -75,7 +77,7 @@ describe("Vb365Organization on servers that behave either way", () => {
   it("refreshes 100 organizations with one token, one listing and one read of the portal settings on a server that does not cap pages", async () => {
     const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
     const created: Array<Awaited<ReturnType<typeof checkAndCreate>>> = [];
-    for (let i = 0; i < 100; i++) created.push(await checkAndCreate(provider, existingApplicationInputs(world.pfx, `t${i}.onmicrosoft.com`)));
+    for (let i = 0; i < 100; i++) created.push(await addExistingApplicationTenant(provider, world.emulator, world.pfx, `t${i}.onmicrosoft.com`));
     world.emulator.resetCounters();
     const refreshing = await configuredProvider(emulatorConfig(world.emulator, "v8"));
     const reads = await Promise.all(created.map(({ id, outs }) => refreshing.read(id, outs)));
@@ -89,7 +91,7 @@ describe("Vb365Organization on servers that behave either way", () => {
     beforeEach(async () => {
       world.emulator.configure({ maxPageSize: CAP });
       const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
-      for (let i = 0; i < TENANTS; i++) await checkAndCreate(provider, existingApplicationInputs(world.pfx, `t${i}.onmicrosoft.com`));
+      for (let i = 0; i < TENANTS; i++) await addExistingApplicationTenant(provider, world.emulator, world.pfx, `t${i}.onmicrosoft.com`);
       world.emulator.resetCounters();
     });
 
@@ -104,7 +106,7 @@ describe("Vb365Organization on servers that behave either way", () => {
     it("create recovery after a reset finds the organization the lost answer added, beyond the first page", async () => {
       const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
       world.emulator.injectFault({ kind: "organizations.create", reset: "after", times: 1 });
-      const { id } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "late.onmicrosoft.com"));
+      const { id } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "late.onmicrosoft.com");
       expect(world.emulator.state().organizations.find((organization) => organization.name === "late.onmicrosoft.com")?.id).to.equal(id);
       expect(world.emulator.state().organizations).to.have.length(TENANTS + 1);
     });
@@ -114,7 +116,7 @@ describe("Vb365Organization on servers that behave either way", () => {
     describe(`deleting an organization that has an enabled job, on ${version}`, () => {
       async function organizationWithJob() {
         const provider = await configuredProvider(emulatorConfig(world.emulator, version));
-        const { id, outs } = await checkAndCreate(provider, existingApplicationInputs(world.pfx, "contoso.onmicrosoft.com"));
+        const { id, outs } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com");
         // A job as the console would add it.
         const api = new EmulatorClient(world.emulator, version);
         await api.login();

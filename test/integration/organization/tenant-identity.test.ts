@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../../emulator";
 import { Vb365Client } from "../../../provider/client";
 import type { OrganizationProvider } from "../../../provider/organization/provider";
-import { checkAndCreate, configuredProvider, emulatorConfig, emulatorConnection } from "../../helpers/organization-provider";
+import { checkAndCreate, configuredProvider, emulatorConfig, emulatorConnection, registerCertificate } from "../../helpers/organization-provider";
 import { rejection } from "../../helpers/rejection";
 import { existingApplicationInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
 
@@ -19,7 +19,11 @@ describe("Vb365Organization tenant identity, tenants sharing one application and
     [emulator, shared] = await Promise.all([startEmulator(), makePfx("multi-tenant app VB365")]);
   });
   after(() => emulator?.close());
-  beforeEach(() => emulator.reset());
+  beforeEach(() => {
+    emulator.reset();
+    // The provider's multi-tenant application carries the shared certificate once, for every tenant.
+    registerCertificate(emulator, shared);
+  });
 
   /** Organization id of each tenant as the server holds it. */
   function serverIds(): Map<string, string> {

@@ -3,9 +3,8 @@ import { describe, it } from "mocha";
 import { ConnectionPool } from "../../../provider/common/connection-pool";
 import { RestoreOperatorRoleProvider } from "../../../provider/restore-operator-role/provider";
 import type { RoleInputs } from "../../../provider/restore-operator-role/types";
-import { checkAndCreate, configuredProvider, emulatorConfig, stackConfig, useProviderWorld } from "../../helpers/organization-provider";
+import { addExistingApplicationTenant, configuredProvider, emulatorConfig, stackConfig, useProviderWorld } from "../../helpers/organization-provider";
 import { rejection } from "../../helpers/rejection";
-import { existingApplicationInputs } from "../../helpers/tenant-fixtures";
 
 const TENANT = "contoso.onmicrosoft.com";
 
@@ -15,7 +14,7 @@ for (const version of ["v6", "v7", "v8"] as const) {
 
     async function organizationAndRoles() {
       const organizations = await configuredProvider(emulatorConfig(world.emulator, version));
-      const organization = await checkAndCreate(organizations, existingApplicationInputs(world.pfx, TENANT));
+      const organization = await addExistingApplicationTenant(organizations, world.emulator, world.pfx, TENANT);
       const roles = new RestoreOperatorRoleProvider(new ConnectionPool());
       await roles.configure({ config: stackConfig(emulatorConfig(world.emulator, version)) });
       return { organizationId: organization.id, organization, organizations, roles };

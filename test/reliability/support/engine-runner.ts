@@ -36,8 +36,9 @@ export class EngineRunner {
     this.scan = new EngineScan(results.secrets, stack);
   }
 
-  up(name: string): Promise<EngineRun> {
-    return this.run(name, "up", (streams) => this.stack.stack.up({ color: "never", ...streams }));
+  /** `target`: the URNs (or patterns) of a targeted up, such as a tenant's certificate alone. */
+  up(name: string, target?: string[]): Promise<EngineRun> {
+    return this.run(name, "up", (streams) => this.stack.stack.up({ color: "never", ...(target ? { target } : {}), ...streams }));
   }
 
   refresh(name: string): Promise<EngineRun> {

@@ -14,8 +14,10 @@ API v7), tenants 3–${FLEET_SIZE - 1} one multi-tenant existing application (on
 of them over the v7 connection and the rest over v8. In the **mixed** fleet the odd-numbered
 existing-application tenants share one certificate and the others have their own; in the
 **shared** fleet every app-only tenant, tenant0 included, uses the one shared certificate, as
-providers who run one application for all their customers do. Certificates are 2048-bit and made
-once per fleet. Both connections have \`timeoutSeconds\` 3. The fault matrix, the interruptions and
+providers who run one application for all their customers do. The emulator trusts like Entra: each
+existing application trusts its tenants' certificates because the program's test-only Entra
+automation registers them first, the shared one once on the multi-tenant application and an own
+one in its tenant's registration. Certificates are 2048-bit and made once per fleet. Both connections have \`timeoutSeconds\` 3. The fault matrix, the interruptions and
 the wrong-tenant sign-in run on both fleets; the persistent faults on the shared one.
 
 **A fault case** arms one fault of the emulator (\`injectFault\`, or for expired tokens an

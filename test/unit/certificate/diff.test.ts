@@ -21,6 +21,16 @@ async function checked(inputs: Record<string, unknown>): Promise<TenantCertifica
   return result.inputs!;
 }
 
+/** The outputs after an update at `at` (ms): inside the window, the next certificate beside the current one. */
+async function rotatedAt(olds: TenantCertificateOutputs, at: number, inputs: Record<string, unknown> = INPUTS): Promise<TenantCertificateOutputs> {
+  process.env.VB365_NOW = new Date(at).toISOString();
+  try {
+    return (await provider.update("id", olds, await checked(inputs))).outs;
+  } finally {
+    delete process.env.VB365_NOW;
+  }
+}
+
 async function diff(olds: TenantCertificateOutputs, inputs: Record<string, unknown>) {
   return provider.diff("id", olds, await checked(inputs));
 }
@@ -90,24 +100,43 @@ describe("TenantCertificate diff and update", () => {
     });
 
     describe("rotation, by the provider's clock (VB365_NOW)", () => {
-      it("replaces inside the window before notAfter", async () => {
+      it("updates in place inside the window before notAfter, to make the next certificate: no replacement", async () => {
         process.env.VB365_NOW = new Date(Date.parse(olds.notAfter) - 29 * DAY).toISOString();
-        expect(await diff(olds, INPUTS)).to.deep.equal({ changes: true, replaces: ["notAfter"] });
+        expect(await diff(olds, INPUTS)).to.deep.equal({ changes: true, replaces: [] });
       });
 
-      it("replaces on the first second of the window", async () => {
+      it("updates on the first second of the window", async () => {
         process.env.VB365_NOW = new Date(Date.parse(olds.notAfter) - 30 * DAY).toISOString();
-        expect(await diff(olds, INPUTS)).to.deep.equal({ changes: true, replaces: ["notAfter"] });
+        expect(await diff(olds, INPUTS)).to.deep.equal({ changes: true, replaces: [] });
       });
 
-      it("replaces once the certificate has expired", async () => {
+      it("updates once the certificate has expired without a next one", async () => {
         process.env.VB365_NOW = new Date(Date.parse(olds.notAfter) + DAY).toISOString();
-        expect(await diff(olds, INPUTS)).to.deep.equal({ changes: true, replaces: ["notAfter"] });
+        expect(await diff(olds, INPUTS)).to.deep.equal({ changes: true, replaces: [] });
       });
 
       it("changes nothing before the window", async () => {
         process.env.VB365_NOW = new Date(Date.parse(olds.notAfter) - 30 * DAY - 1000).toISOString();
         expect(await diff(olds, INPUTS)).to.deep.equal({ changes: false, replaces: [] });
+      });
+
+      it("changes nothing while the next certificate waits beside an unexpired current one", async () => {
+        const rotated = await rotatedAt(olds, Date.parse(olds.notAfter) - 29 * DAY);
+        process.env.VB365_NOW = new Date(Date.parse(olds.notAfter) - 1000).toISOString();
+        expect(await diff(rotated, INPUTS)).to.deep.equal({ changes: false, replaces: [] });
+      });
+
+      it("updates in place to promote the next certificate once the current one has expired", async () => {
+        const rotated = await rotatedAt(olds, Date.parse(olds.notAfter) - 29 * DAY);
+        process.env.VB365_NOW = olds.notAfter;
+        expect(await diff(rotated, INPUTS)).to.deep.equal({ changes: true, replaces: [] });
+      });
+
+      it("shows no diff for a state made before next certificates existed, outside the window, and refresh gives it their null outputs", async () => {
+        const { nextPfxBase64: _pfx, nextThumbprint: _thumbprint, nextCertificatePem: _pem, nextNotBefore: _from, nextNotAfter: _to, ...before } = olds;
+        expect(Object.keys(before)).to.not.include("nextThumbprint");
+        expect(await diff(before as TenantCertificateOutputs, INPUTS)).to.deep.equal({ changes: false, replaces: [] });
+        expect(await provider.read("id", before as TenantCertificateOutputs)).to.deep.equal({ id: "id", props: olds });
       });
 
       it("never rotates without rotateBeforeDays", async () => {
@@ -208,6 +237,63 @@ describe("TenantCertificate diff and update", () => {
       const { outs } = await provider.update("id", olds, await checked(noRotation));
       expect(outs).to.not.have.property("rotateBeforeDays");
       expect(JSON.parse(JSON.stringify(outs))).to.deep.equal(outs);
+    });
+  });
+
+  describe("rotation with overlap", () => {
+    let rotated: TenantCertificateOutputs;
+    const windowOpens = () => Date.parse(olds.notAfter) - 29 * DAY;
+
+    before(async function () {
+      this.timeout(30_000);
+      rotated = await rotatedAt(olds, windowOpens());
+    });
+
+    it("makes the next certificate beside the current one, which stays untouched", async () => {
+      const { nextPfxBase64, nextThumbprint, nextCertificatePem, nextNotBefore, nextNotAfter, ...current } = rotated;
+      expect(current).to.deep.equal(Object.fromEntries(Object.entries(olds).filter(([name]) => !name.startsWith("next"))));
+      expect(nextThumbprint).to.match(/^[0-9A-F]{40}$/).and.not.equal(olds.thumbprint);
+      expect(nextCertificatePem).to.match(/^-----BEGIN CERTIFICATE-----\n/);
+      expect(Date.parse(nextNotBefore!)).to.be.within(windowOpens() - 5 * 60_000 - 1000, windowOpens());
+      expect(Date.parse(nextNotAfter!) - Date.parse(nextNotBefore!)).to.equal(365 * DAY);
+      expect(pkcs12(nextPfxBase64!, INPUTS.password, ["-nokeys"])).to.include("friendlyName: Tenant A").and.include("subject=O = Contoso, CN = tenant-a.onmicrosoft.com VB365");
+    });
+
+    it("keeps both while the current one is valid, re-wrapping both for a new password", async () => {
+      process.env.VB365_NOW = new Date(Date.parse(olds.notAfter) - DAY).toISOString();
+      const { outs } = await provider.update("id", rotated, await checked({ ...INPUTS, password: "second password" }));
+      expect([outs.thumbprint, outs.nextThumbprint]).to.deep.equal([olds.thumbprint, rotated.nextThumbprint]);
+      expect(pkcs12(outs.pfxBase64, "second password", ["-info", "-noout"])).to.include("MAC: sha1");
+      expect(pkcs12(outs.nextPfxBase64!, "second password", ["-info", "-noout"])).to.include("MAC: sha1");
+    });
+
+    it("promotes the next certificate once the current one has expired, and drops the expired one", async () => {
+      process.env.VB365_NOW = olds.notAfter;
+      const { outs } = await provider.update("id", rotated, await checked(INPUTS));
+      expect(outs).to.deep.include({
+        pfxBase64: rotated.nextPfxBase64,
+        thumbprint: rotated.nextThumbprint,
+        certificatePem: rotated.nextCertificatePem,
+        notBefore: rotated.nextNotBefore,
+        notAfter: rotated.nextNotAfter,
+        password: olds.password,
+      });
+      for (const gone of ["nextPfxBase64", "nextThumbprint", "nextCertificatePem", "nextNotBefore", "nextNotAfter"] as const) expect(outs[gone], gone).to.equal(null);
+      expect(JSON.stringify(outs)).to.not.include(olds.thumbprint);
+    });
+
+    it("keeps the next certificate's outputs secret where the PFX is: nextPfxBase64 only", async () => {
+      const { TENANT_CERTIFICATE_OUTPUTS } = await import("../../../provider/tenant-certificate/definition");
+      const secret = Object.entries(TENANT_CERTIFICATE_OUTPUTS).filter(([, output]) => output.secret).map(([name]) => name);
+      expect(secret).to.deep.equal(["pfxBase64", "password", "nextPfxBase64"]);
+    });
+
+    it("never rotates an imported certificate, even past its window", async () => {
+      const PASSWORD = "import-password";
+      const pfx = opensslRecipePfx({ password: PASSWORD }).pfxBase64;
+      const imported = await createCertificate({ importPfxBase64: pfx, password: PASSWORD });
+      process.env.VB365_NOW = new Date(Date.parse(imported.notAfter) - DAY).toISOString();
+      expect(await diff(imported, { importPfxBase64: pfx, password: PASSWORD })).to.deep.equal({ changes: false, replaces: [] });
     });
   });
 

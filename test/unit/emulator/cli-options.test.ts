@@ -53,11 +53,17 @@ describe("vb365-emulator options", () => {
     });
   });
 
-  it("switches Entra trust on with --entra-trust or VB365_EMULATOR_ENTRA_TRUST, and leaves it to the default otherwise", () => {
+  it("leaves Entra trust on by default and switches it off with --no-entra-trust or VB365_EMULATOR_ENTRA_TRUST=0", () => {
+    expect(run([]).options).to.deep.equal({});
+    expect(run(["--no-entra-trust"]).options).to.deep.equal({ entraTrust: false });
+    expect(run([], { VB365_EMULATOR_ENTRA_TRUST: "0" }).options).to.deep.equal({ entraTrust: false });
+    expect(run([], { VB365_EMULATOR_ENTRA_TRUST: "off" }).options).to.deep.equal({ entraTrust: false });
     expect(run(["--entra-trust"]).options).to.deep.equal({ entraTrust: true });
     expect(run([], { VB365_EMULATOR_ENTRA_TRUST: "1" }).options).to.deep.equal({ entraTrust: true });
-    expect(run([], { VB365_EMULATOR_ENTRA_TRUST: "0" }).options).to.deep.equal({});
-    expect(usageError(["--entra-trust=yes"])).to.match(/entra-trust/);
+    expect(run(["--entra-trust"], { VB365_EMULATOR_ENTRA_TRUST: "0" }).options).to.deep.equal({ entraTrust: true });
+    expect(usageError(["--entra-trust", "--no-entra-trust"])).to.equal("--entra-trust and --no-entra-trust contradict each other; give one of them.");
+    expect(usageError([], { VB365_EMULATOR_ENTRA_TRUST: "maybe" })).to.equal('VB365_EMULATOR_ENTRA_TRUST takes 1 (refuse untrusted certificates, the default) or 0 (accept them), not "maybe".');
+    expect(usageError(["--no-entra-trust=yes"])).to.match(/no-entra-trust/);
   });
 
   it("falls back to environment variables, and flags win over them", () => {

@@ -1,9 +1,10 @@
+import { X509Certificate } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
-import { readApplicationCertificate } from "../../../provider/organization/certificate";
+import { NEXT_APPLICATION_CERTIFICATE_FIELDS, readApplicationCertificate } from "../../../provider/organization/certificate";
 import { openssl, opensslThumbprint } from "../../helpers/certificate";
 import { forgePfxBase64 } from "../../helpers/certificate-fixtures";
 import { makePfx, type TestPfx } from "../../helpers/tenant-fixtures";
@@ -27,13 +28,17 @@ describe("Vb365Organization application certificate", () => {
     return { pfxBase64: fs.readFileSync(out).toString("base64"), certificatePem: fs.readFileSync(cert, "utf8") };
   }
 
-  it("reads the thumbprint of a TenantCertificate PFX", () => {
-    expect(readApplicationCertificate(pfx.pfxBase64, pfx.password)).to.deep.equal({ thumbprint: pfx.thumbprint });
+  it("reads the thumbprint of a TenantCertificate PFX, and when it expires", () => {
+    const reading = readApplicationCertificate(pfx.pfxBase64, pfx.password);
+    expect(reading.thumbprint).to.equal(pfx.thumbprint);
+    expect(reading.notAfter?.getTime()).to.be.within(Date.now() + 364 * 86_400_000, Date.now() + 366 * 86_400_000);
   });
 
   it("reads a legacy RC2 PFX that OpenSSL 3 refuses, through node-forge", () => {
     const legacy = opensslPfx(["-newkey", "rsa:2048"], true);
-    expect(readApplicationCertificate(legacy.pfxBase64, "legacy-pw")).to.deep.equal({ thumbprint: opensslThumbprint(legacy.certificatePem) });
+    const reading = readApplicationCertificate(legacy.pfxBase64, "legacy-pw");
+    expect(reading.thumbprint).to.equal(opensslThumbprint(legacy.certificatePem));
+    expect(reading.notAfter?.toISOString()).to.equal(new Date(new X509Certificate(legacy.certificatePem).validTo).toISOString());
   });
 
   it("explains a wrong password in this resource's terms", () => {
@@ -61,5 +66,15 @@ describe("Vb365Organization application certificate", () => {
     expect(readApplicationCertificate(mismatched, "pw").problem).to.match(
       /^The private key in applicationCertificate does not belong to its certificate \(CN=password\.importPfxBase64\.example, thumbprint [0-9A-F]{40}\): the PFX must hold the certificate's own key\.$/,
     );
+  });
+});
+
+describe("Vb365Organization next application certificate", () => {
+  it("explains a wrong password in the next certificate's terms", async () => {
+    const pfx = await makePfx();
+    expect(readApplicationCertificate(pfx.pfxBase64, "not-the-password", NEXT_APPLICATION_CERTIFICATE_FIELDS)).to.deep.equal({
+      problem:
+        "nextApplicationCertificatePassword does not open the PFX in nextApplicationCertificate: its integrity check (MAC) failed, which means the nextApplicationCertificatePassword is wrong.",
+    });
   });
 });

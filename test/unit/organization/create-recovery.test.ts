@@ -8,8 +8,8 @@ import type { OrganizationInputs } from "../../../provider/organization/types";
 import { rejection } from "../../helpers/rejection";
 import { basicInputs } from "../../helpers/tenant-fixtures";
 
-function addOrAdopt(pool: ConnectionPool, settings: ConnectionSettings, inputs: OrganizationInputs, notice?: SlowCreateNotice) {
-  return addOrAdoptOrganization(pool, settings, planOf(inputs), notice);
+async function addOrAdopt(pool: ConnectionPool, settings: ConnectionSettings, inputs: OrganizationInputs, notice?: SlowCreateNotice) {
+  return (await addOrAdoptOrganization(pool, settings, planOf(inputs), notice)).organization;
 }
 
 const SETTINGS: ConnectionSettings = { url: "https://vb365.test:4443", username: "u", password: "p", apiVersion: "v8", insecureSkipVerify: false, timeoutMs: 1000, createTimeoutMs: 1000 };

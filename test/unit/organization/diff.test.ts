@@ -5,10 +5,11 @@ import { diffOrganization } from "../../../provider/organization/diff";
 import { outputsFromInputs } from "../../../provider/organization/state";
 import type { OrganizationInputs, OrganizationOutputs } from "../../../provider/organization/types";
 import { UNKNOWN_SENTINEL } from "../../../provider/common/check";
-import { existingApplicationInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+import { existingApplicationInputs, makePfx, newApplicationInputs, sharedCertificateInputs, type TestPfx } from "../../helpers/tenant-fixtures";
 
-function checked(inputs: OrganizationInputs): OrganizationInputs {
-  const result = checkOrganization(inputs as Record<string, unknown>, "v8");
+/** `previous`: the inputs the organization was created with, for inputs checked after its creation. */
+function checked(inputs: OrganizationInputs, previous?: OrganizationInputs): OrganizationInputs {
+  const result = checkOrganization(inputs as Record<string, unknown>, "v8", previous);
   if (!result.inputs) throw new Error(JSON.stringify(result.failures));
   return result.inputs;
 }
@@ -89,5 +90,40 @@ describe("Vb365Organization diff", () => {
     const news = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
     news.exchangeOnlineSettings!.account = "other@contoso.onmicrosoft.com";
     expect(diffOrganization(olds, checked(news)).changes).to.equal(true);
+  });
+
+  describe("a rotation's record", () => {
+    const shared = (current: TestPfx, extra: Partial<OrganizationInputs> = {}): OrganizationInputs => sharedCertificateInputs(existingApplicationInputs(current, "contoso.onmicrosoft.com"), current, undefined, extra);
+    const withNext = (extra: Partial<OrganizationInputs> = {}) => shared(pfx, { nextApplicationCertificate: rotated.pfxBase64, nextApplicationCertificatePassword: rotated.password, ...extra });
+
+    it("shows no change for a state made before rotations existed, nor for an empty registeredThumbprints", () => {
+      const olds = created(shared(pfx));
+      for (const gone of ["registeredThumbprints", "nextApplicationCertificateThumbprint", "pendingCertificateThumbprint", "certificateRotation"]) expect(olds).to.not.have.property(gone);
+      expect(diffOrganization(olds, checked(shared(pfx)))).to.deep.equal({ changes: false, replaces: [] });
+      expect(diffOrganization(olds, checked(shared(pfx, { registeredThumbprints: [] }), shared(pfx)))).to.deep.equal({ changes: false, replaces: [] });
+    });
+
+    it("is an update when a next certificate first waits, and no change once the wait is recorded", () => {
+      const olds = created(shared(pfx));
+      expect(diffOrganization(olds, checked(withNext()))).to.deep.equal({ changes: true, replaces: [] });
+      const recorded = { ...olds, pendingCertificateThumbprint: rotated.thumbprint };
+      expect(diffOrganization(recorded, checked(withNext()))).to.deep.equal({ changes: false, replaces: [] });
+    });
+
+    it("is an update when the next certificate is confirmed, and when a confirmation alone changes", () => {
+      const recorded = { ...created(shared(pfx)), pendingCertificateThumbprint: rotated.thumbprint };
+      expect(diffOrganization(recorded, checked(withNext({ registeredThumbprints: [rotated.thumbprint] })))).to.deep.equal({ changes: true, replaces: [] });
+      expect(diffOrganization(created(shared(pfx)), checked(shared(pfx, { registeredThumbprints: [pfx.thumbprint] }))).changes).to.equal(true);
+    });
+
+    it("shows an update while the confirmed thumbprints are not known yet at preview", () => {
+      const news = { ...checked(withNext(), shared(pfx)), registeredThumbprints: UNKNOWN_SENTINEL } as unknown as OrganizationInputs;
+      expect(diffOrganization({ ...created(shared(pfx)), pendingCertificateThumbprint: rotated.thumbprint }, news)).to.deep.equal({ changes: true, replaces: [] });
+    });
+
+    it("leaves a next certificate still unknown at preview to up, where it is known", () => {
+      const news = { ...checked(shared(pfx)), nextApplicationCertificate: UNKNOWN_SENTINEL };
+      expect(diffOrganization(created(shared(pfx)), news)).to.deep.equal({ changes: false, replaces: [] });
+    });
   });
 });

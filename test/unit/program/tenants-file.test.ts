@@ -36,6 +36,7 @@ describe("tenants file: valid files", () => {
         userCodeConfigKey: "deviceCode-contoso",
       },
       certificate: { commonName: "contoso.onmicrosoft.com VB365", keySize: 2048, validityDays: 730, pfxEncryption: "3des" },
+      certificateRegistration: { by: "vb365" },
       adoptExisting: false,
       backup: [
         { name: "exchange", repositoryName: "Default Backup Repository", backupType: "SelectedItems", selectedItems: [{ type: "PartialOrganization", mailbox: true, archiveMailbox: true }], isEnabled: true },

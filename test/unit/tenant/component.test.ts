@@ -11,6 +11,7 @@ interface Declared {
   restoreOperatorRoleIds: Record<string, string>;
   backupJobIds: Record<string, string>;
   kept: { thumbprint: string; notAfter: string | null; certificate: "none" | "declared" };
+  rotating: { thumbprint: string; nextThumbprint: string; nextCertificatePem: string; certificateRotation: string; warnings: string[] };
 }
 
 // Mocks are global to the Pulumi runtime, so the tenant is declared in a process of its own.
@@ -83,6 +84,34 @@ describe("Vb365Tenant against Pulumi's mock engine", () => {
     it("reports the thumbprint the server has, and no expiry it cannot know", () => {
       expect(declared.kept.thumbprint).to.equal("C0FFEE".padEnd(40, "0"));
       expect(declared.kept.notAfter).to.equal(null);
+    });
+  });
+
+  describe("a tenant whose certificate rotates", () => {
+    const CURRENT = "A".repeat(40);
+    const NEXT = "B".repeat(40);
+    const SECRET = "4dabf18193072939515e22adb298388d";
+
+    it("wires the next PFX (secret), its password and the confirmed thumbprints into the organization", () => {
+      const inputs = declared.registered["Organization/contoso"].inputs;
+      expect(inputs.registeredThumbprints).to.deep.equal([CURRENT]);
+      expect(inputs.nextApplicationCertificate).to.deep.include({ [SECRET]: "1b47061264138c4ac30d75fd1eb44270", value: "TkVYVA==" });
+      expect((inputs.nextApplicationCertificatePassword as Record<string, unknown>)[SECRET]).to.equal("1b47061264138c4ac30d75fd1eb44270");
+    });
+
+    it("exports the thumbprint the organization uses, the next certificate and where the rotation stands", () => {
+      expect(declared.rotating).to.deep.include({
+        thumbprint: CURRENT,
+        nextThumbprint: NEXT,
+        nextCertificatePem: "-----BEGIN CERTIFICATE-----\nNEXT\n-----END CERTIFICATE-----\n",
+      });
+      expect(declared.rotating.certificateRotation).to.match(/^waiting: the customer to register certificate B{40} /);
+    });
+
+    it("warns, once per tenant, what the rotation waits for and until when the certificate in use lasts", () => {
+      expect(declared.rotating.warnings).to.deep.equal([
+        `warning: [runtime] contoso: certificate rotation waiting: the customer to register certificate ${NEXT} on application 5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a in contoso.onmicrosoft.com (their Entra app registration), then to add it to registeredThumbprints; ${CURRENT} stays in use until then, valid until 2027-01-01T00:00:00.000Z.`,
+      ]);
     });
   });
 });

@@ -19,6 +19,10 @@ const OUTPUT_ID: Record<string, string> = {
 };
 
 const SERVER_THUMBPRINT = "C0FFEE".padEnd(40, "0");
+/** contoso's certificates: the one its organization uses and the next one of its rotation. */
+const CURRENT = "A".repeat(40);
+const NEXT = "B".repeat(40);
+const WAITING = `waiting: the customer to register certificate ${NEXT} on application 5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a in contoso.onmicrosoft.com (their Entra app registration), then to add it to registeredThumbprints; ${CURRENT} stays in use until then, valid until 2027-01-01T00:00:00.000Z.`;
 
 async function main(): Promise<void> {
   pulumi.runtime.setMocks(
@@ -28,6 +32,9 @@ async function main(): Promise<void> {
         const state = output ? { ...args.inputs, [output]: `${output}-of-${args.name}` } : args.inputs;
         // A kept organization's thumbprint is the one the server reports.
         if (args.inputs.keepServerCredentials) state.exchangeOnlineSettings = { ...args.inputs.exchangeOnlineSettings, applicationCertificateThumbprint: SERVER_THUMBPRINT };
+        // contoso is inside its rotation window: a next certificate, which its application does not trust yet.
+        if (args.name === "contoso" && args.type.endsWith(":TenantCertificate")) Object.assign(state, { thumbprint: CURRENT, nextThumbprint: NEXT, nextPfxBase64: "TkVYVA==", nextCertificatePem: "-----BEGIN CERTIFICATE-----\nNEXT\n-----END CERTIFICATE-----\n" });
+        if (args.name === "contoso" && args.type.endsWith(":Organization")) Object.assign(state, { exchangeOnlineSettings: { applicationCertificateThumbprint: CURRENT }, certificateRotation: WAITING });
         return { id: `${args.name}-id`, state };
       },
       call: () => ({}),
@@ -53,6 +60,9 @@ async function main(): Promise<void> {
     return register(request, callback);
   };
   /* eslint-enable @typescript-eslint/no-explicit-any */
+  const warnings: string[] = [];
+  // Without an engine (mocks), pulumi.log.warn writes to console.warn.
+  console.warn = (line: string) => warnings.push(line);
   const { Vb365Tenant } = await import("../../../provider");
 
   const tenant = new Vb365Tenant("fabrikam", {
@@ -83,7 +93,34 @@ async function main(): Promise<void> {
       .apply((values) => resolve(values)),
   );
   const keptCertificate = kept.certificate === undefined ? "none" : "declared";
-  process.stdout.write(JSON.stringify({ registered, tenantUrn, organizationUrn, restoreOperatorRoleIds, backupJobIds, kept: { thumbprint: keptThumbprint, notAfter: keptNotAfter ?? null, certificate: keptCertificate } }));
+  // Rotating: its application is the customer's; the customer confirmed the current certificate.
+  const rotating = new Vb365Tenant("contoso", {
+    organizationName: "contoso.onmicrosoft.com",
+    certificate: { rotateBeforeDays: 30 },
+    registeredThumbprints: [CURRENT],
+    deviceCodeConfigKey: "deviceCode-contoso",
+    organization: {
+      isExchangeOnline: true,
+      isSharePointOnline: false,
+      exchangeOnlineSettings: { applicationId: "5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a", account: "veeam-backup@contoso.onmicrosoft.com" },
+    },
+  });
+  const [thumbprint, nextThumbprint, nextCertificatePem, certificateRotation] = await new Promise<Array<string | undefined>>((resolve) =>
+    pulumi.all([rotating.thumbprint, rotating.nextThumbprint, rotating.nextCertificatePem, rotating.certificateRotation]).apply((values) => resolve(values)),
+  );
+  // Registration waits for the certificate's outputs; the warning for the organization's.
+  await new Promise<void>((resolve) => rotating.organization.organizationId.apply(() => setImmediate(resolve)));
+  process.stdout.write(
+    JSON.stringify({
+      registered,
+      tenantUrn,
+      organizationUrn,
+      restoreOperatorRoleIds,
+      backupJobIds,
+      kept: { thumbprint: keptThumbprint, notAfter: keptNotAfter ?? null, certificate: keptCertificate },
+      rotating: { thumbprint, nextThumbprint, nextCertificatePem, certificateRotation, warnings },
+    }),
+  );
 }
 
 main().catch((error) => {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantCertificate, Vb365BackupJob, Vb365Organization, Vb365RestoreOperatorRole } from "../../../../provider";
+import { EntraRegistration } from "../../../helpers/entra-registration";
 
 // `count` existing-application tenants sharing one certificate, the even ones over the
 // vb365:connections entry "v8", the odd ones over "v7". Each gets the jobs of Veeam's job design
@@ -14,6 +15,8 @@ const applicationId = "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10";
 const repositoryName = "Default Backup Repository";
 
 const certificate = new TenantCertificate("shared", { subject: { commonName: "provider VB365" } });
+// The provider's multi-tenant application: its one certificate registered once, for every tenant.
+const registration = new EntraRegistration("shared", { applicationId, certificatePem: certificate.certificatePem });
 const jobs: Record<string, pulumi.Output<string>> = {};
 for (let i = 0; i < count; i++) {
   const tenant = `tenant${i}.onmicrosoft.com`;
@@ -26,6 +29,7 @@ for (let i = 0; i < count; i++) {
     isTeamsOnline: true,
     applicationCertificate: certificate.pfxBase64,
     applicationCertificatePassword: certificate.password,
+    registeredThumbprints: [registration.thumbprint],
     exchangeOnlineSettings: { applicationId, account: `backup@${tenant}` },
     sharePointOnlineSettings: { applicationId, officeOrganizationName: tenant },
   });

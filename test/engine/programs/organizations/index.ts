@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantCertificate, Vb365Organization } from "../../../../provider";
+import { EntraRegistration, newestPem } from "../../../helpers/entra-registration";
 
 // Knobs the engine tests turn between runs.
 const config = new pulumi.Config();
@@ -9,6 +10,7 @@ const certificateGeneration = config.get("certificateGeneration") ?? "1";
 const userCode = config.requireSecret("userCode");
 
 const organizations: Record<string, pulumi.Output<string>> = {};
+const APPLICATION_ID = "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10";
 for (let i = 0; i < count; i++) {
   const tenant = `tenant${i}.onmicrosoft.com`;
   const certificate = new TenantCertificate(`tenant${i}`, {
@@ -16,7 +18,9 @@ for (let i = 0; i < count; i++) {
   });
   // One certificate for both services, stored once.
   const appOnly = { applicationCertificate: certificate.pfxBase64, applicationCertificatePassword: certificate.password };
-  // Tenant 0 lets VB365 register a new Entra application (device code); the others bring their own.
+  // Tenant 0 lets VB365 register a new Entra application (device code); the others bring their
+  // own, on which the provider's Entra automation registers each certificate before VB365 uses it.
+  const registration = i === 0 ? undefined : new EntraRegistration(`tenant${i}`, { applicationId: APPLICATION_ID, organizationName: tenant, certificatePem: newestPem(certificate) });
   const organization =
     i === 0
       ? new Vb365Organization(`tenant${i}`, {
@@ -36,8 +40,9 @@ for (let i = 0; i < count; i++) {
           isSharePointOnline: true,
           isTeamsOnline: teams,
           ...appOnly,
-          exchangeOnlineSettings: { applicationId: "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10", account: `backup@${tenant}` },
-          sharePointOnlineSettings: { applicationId: "0b3e9a5c-1f7d-4c2e-9a61-2f4b8d6e7c10", officeOrganizationName: tenant },
+          registeredThumbprints: registration ? [registration.thumbprint] : [],
+          exchangeOnlineSettings: { applicationId: APPLICATION_ID, account: `backup@${tenant}` },
+          sharePointOnlineSettings: { applicationId: APPLICATION_ID, officeOrganizationName: tenant },
         });
   organizations[`tenant${i}`] = organization.organizationId;
 }

@@ -24,3 +24,7 @@ export const generatedThumbprint = generated.thumbprint;
 export const generatedPassword = generated.password;
 export const generatedPfx = generated.pfxBase64;
 export const generatedCertificatePem = generated.certificatePem;
+export const rotatingNextThumbprint = rotating.nextThumbprint;
+export const rotatingNextPfx = rotating.nextPfxBase64;
+export const rotatingNextNotAfter = rotating.nextNotAfter;
+export const rotatingNextCertificatePem = rotating.nextCertificatePem;

@@ -1,10 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantCertificate, Vb365Organization } from "../../../../provider";
+import { EntraRegistration, newestPem } from "../../../helpers/entra-registration";
 
 // A new-application tenant and an existing-application tenant on each API version, each pair over
-// the vb365:connections entry named after its version. Knobs the engine tests turn between runs:
+// the vb365:connections entry named after its version; the existing applications get their
+// certificates registered by the test's Entra automation, the new ones by VB365 with the device
+// code of each version (a fresh one switches them to a new certificate). Knobs the engine tests
+// turn between runs:
 //   teams                  isTeamsOnline of every organization
 //   certificateGeneration  part of every certificate's subject: a new value rotates them all
+//   userCodes              the signed-in device code of each version
 const config = new pulumi.Config();
 const teams = config.getBoolean("teams") ?? false;
 const certificateGeneration = config.get("certificateGeneration") ?? "1";
@@ -36,6 +41,7 @@ for (const version of ["v6", "v7", "v8"]) {
           })
         : new Vb365Organization(`${kind}-${version}`, {
             ...common,
+            registeredThumbprints: [new EntraRegistration(`${kind}-${version}`, { applicationId, organizationName: tenant, certificatePem: newestPem(certificate) }).thumbprint],
             exchangeOnlineSettings: { applicationId, account: `backup@${tenant}` },
             sharePointOnlineSettings: { applicationId, officeOrganizationName: tenant },
           });

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantCertificate, Vb365Organization, type TenantCertificateArgs, type Vb365OrganizationArgs } from "../../../../provider";
+import { EntraRegistration } from "../../../helpers/entra-registration";
 
 // The fleet of the reliability suite: one organization per tenant, with every authentication
 // kind the secrets scan has to cover. The suite turns these knobs:
@@ -16,6 +17,9 @@ import { TenantCertificate, Vb365Organization, type TenantCertificateArgs, type 
 //                 recovery for an organization without a certificate after an interrupted run
 //   badInput      {tenant, certificate?, organization?} merged into one tenant's arguments, to
 //                 prove that a bad value stops the preview
+// Each existing application trusts its tenant's certificate as Entra would, registered by the
+// test's Entra automation: the shared one once on the multi-tenant application, an own one in its
+// tenant's registration.
 const config = new pulumi.Config();
 const count = config.requireNumber("count");
 const mix = config.get("mix") ?? "full";
@@ -56,6 +60,17 @@ function certificateOf(i: number, tenant: string, bad: typeof badInput): TenantC
   return certificate;
 }
 
+const registrations = new Map<TenantCertificate, EntraRegistration>();
+/** The registration of a certificate on the application: once per certificate, as the model requires. */
+function registrationOf(certificate: TenantCertificate, name: string, organizationName: string | undefined): EntraRegistration {
+  let registration = registrations.get(certificate);
+  if (!registration) {
+    registration = new EntraRegistration(name, { applicationId: APPLICATION_ID, certificatePem: certificate.certificatePem, ...(organizationName ? { organizationName } : {}) });
+    registrations.set(certificate, registration);
+  }
+  return registration;
+}
+
 function organizationArgs(i: number, tenant: string, certificate: () => TenantCertificate): Vb365OrganizationArgs {
   const services = { isExchangeOnline: true, isSharePointOnline: true, isTeamsOnline: teams };
   // One certificate for both services, stored once.
@@ -86,15 +101,19 @@ function organizationArgs(i: number, tenant: string, certificate: () => TenantCe
       };
       return { ...services, connection: "legacy", exchangeOnlineSettings: legacy, sharePointOnlineSettings: legacy };
     }
-    case "existing":
+    case "existing": {
+      const shares = certificate() === shared;
+      const registration = registrationOf(certificate(), shares ? "shared" : `tenant${i}`, shares ? undefined : tenant);
       return {
         ...services,
         ...appOnly(),
+        registeredThumbprints: [registration.thumbprint],
         organizationName: tenant,
         ...(split && i % 2 === 1 ? { connection: "legacy" } : {}),
         exchangeOnlineSettings: { applicationId: APPLICATION_ID, account: `backup@${tenant}` },
         sharePointOnlineSettings: { applicationId: APPLICATION_ID, officeOrganizationName: tenant },
       };
+    }
   }
 }
 

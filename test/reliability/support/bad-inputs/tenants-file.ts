@@ -36,5 +36,7 @@ export function tenantsFileCases(): Array<BadInputCase<string>> {
     { id: "Teams chats with a new application", field: "teamsChats", valid: /existingApplication/, input: () => file(tenant({ services: "{ teamsChats: true }", authentication: "{ kind: newApplication }" })) },
     { id: "misspelt field servics", field: "servics", valid: /did you mean "services"/, input: () => file(tenant({ servics: "{ exchange: true }" })) },
     { id: "the same name twice", field: "contoso", valid: /name|unique|twice|duplicate/i, input: () => file(tenant(), tenant({ organization: "fabrikam.onmicrosoft.com" })) },
+    { id: "a confirmed thumbprint that is not one", field: "certificateRegistration.thumbprints", valid: /must be a certificate thumbprint \(SHA-1: 40 hex digits\), not "ABC"/, input: () => file(tenant({ certificateRegistration: "{ by: customer, thumbprints: [ABC] }" })) },
+    { id: "an azuread registrar without its stack", field: "certificateRegistration.stack", valid: /is required with by: azuread/, input: () => file(tenant({ certificateRegistration: "{ by: azuread }" })) },
   ];
 }
