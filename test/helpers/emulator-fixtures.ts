@@ -137,7 +137,7 @@ export function basicBody(organization = "northwind.onmicrosoft.com", region = "
  * needs before VB365 signs in with it: in `organizationName`'s registration, or, none given, on a
  * multi-tenant application for every organization that uses it.
  */
-export function registerCertificate(emulator: Emulator, pfx: PfxFixture, organizationName?: string, applicationId = APPLICATION_ID): void {
+export function registerCertificate(emulator: Emulator, pfx: { thumbprint: string }, organizationName?: string, applicationId = APPLICATION_ID): void {
   emulator.addApplicationCertificate(applicationId, { thumbprint: pfx.thumbprint, ...(organizationName === undefined ? {} : { organizationName }) });
 }
 

@@ -8,6 +8,12 @@ import { DEFAULT_USER, startEmulator, type Emulator, type RequestLogEntry } from
 import { requestViolations, responseViolations } from "./emulator-contract";
 import { APPLICATION_ID, existingApplicationInputs, makePfx, type TestPfx } from "./tenant-fixtures";
 import { ConnectionPool } from "../../provider/common/connection-pool";
+import { registerCertificate as registerOnApplication } from "./emulator-fixtures";
+
+/** The customer registers `pfx` on tenant-fixtures' application (emulator-fixtures' registerCertificate, on another application). */
+export function registerCertificate(emulator: Emulator, pfx: { thumbprint: string }, organizationName?: string, applicationId = APPLICATION_ID): void {
+  registerOnApplication(emulator, pfx, organizationName, applicationId);
+}
 
 /** Stack config as the engine hands it to `configure`: every key, secrets decrypted. */
 export function stackConfig(values: Record<string, string>): pulumi.dynamic.Config {
@@ -56,14 +62,6 @@ export async function checkAndCreate(provider: OrganizationProvider, inputs: Org
   return { id: result.id, outs: result.outs! };
 }
 
-/**
- * The customer registers `pfx` on the existing application in Entra, as it must before VB365 can
- * sign in with it: in `organizationName`'s registration, or (none given) on a multi-tenant
- * application, for every organization that uses it.
- */
-export function registerCertificate(emulator: Emulator, pfx: { thumbprint: string }, organizationName?: string, applicationId = APPLICATION_ID): void {
-  emulator.addApplicationCertificate(applicationId, { thumbprint: pfx.thumbprint, ...(organizationName === undefined ? {} : { organizationName }) });
-}
 
 /** An existing-application tenant onboarded as in the field: its certificate registered by the customer first, then check and create. */
 export async function addExistingApplicationTenant(

@@ -10,7 +10,7 @@ import { Vb365PluginProvider } from "../../../provider/plugin/provider";
 import { secret } from "../../../provider/plugin/secrets";
 import { serve } from "../../../provider/plugin/server";
 import { useEmulator } from "../../helpers/emulator";
-import { APPLICATION_ID, existingApplicationBody, pfxFixture } from "../../helpers/emulator-fixtures";
+import { APPLICATION_ID, existingApplicationBody, pfxFixture, registerCertificate } from "../../helpers/emulator-fixtures";
 
 type Values = Record<string, unknown>;
 const SIGNATURE = "4dabf18193072939515e22adb298388d";
@@ -83,6 +83,7 @@ describe("the vb365 plugin's gRPC server", () => {
   });
 
   it("reads an organization the server has by its id alone, as the inputs that declare it, credentials kept", async () => {
+    registerCertificate(fixture.current, pfx, "northwind.onmicrosoft.com");
     const added = await (await fixture.client("v8")).post("/Organizations", existingApplicationBody(pfx, "northwind.onmicrosoft.com"));
     const id = added.body.id as string;
     const type = "vb365:index:Organization";
