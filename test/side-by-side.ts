@@ -2,17 +2,26 @@ import { spawn } from "node:child_process";
 import * as path from "node:path";
 
 /**
- * `npm test`'s last step: the engine suite and the reliability suite at the same time, each in
- * its own processes, every output line prefixed with its suite. The reliability cases spend most
- * of their time waiting (Retry-After, timeouts, kills), which the engine suite's CPU work fills,
- * so the two together take little more than the longer one; the exit code is the worse of both.
+ * `npm test` after the build and the tools: the reliability suite beside the other three, which
+ * run one after the other (unit, integration, engine), each line of output prefixed with its
+ * suite. The reliability cases spend much of their time waiting (Retry-After, timeouts, kills),
+ * which the other suites' CPU work fills, so the two lines together take little more than the
+ * longer one; a line stops at its first failing suite, and the exit code is the worse of both.
  */
 const REPO_ROOT = path.resolve(__dirname, "..");
 const BIN = path.join(REPO_ROOT, "node_modules", ".bin");
 
-const SUITES = [
-  { name: "engine", command: path.join(BIN, "mocha"), args: ["--config", "test/.mocharc.engine.js"] },
-  { name: "reliability", command: path.join(BIN, "ts-node"), args: ["--transpile-only", "test/reliability/run.ts", ...process.argv.slice(2)] },
+interface Suite {
+  name: string;
+  command: string;
+  args: string[];
+}
+
+const mocha = (name: string): Suite => ({ name, command: path.join(BIN, "mocha"), args: ["--config", `test/.mocharc.${name}.js`] });
+
+const LINES: Suite[][] = [
+  [mocha("unit"), mocha("integration"), mocha("engine")],
+  [{ name: "reliability", command: path.join(BIN, "ts-node"), args: ["--transpile-only", "test/reliability/run.ts", ...process.argv.slice(2)] }],
 ];
 
 function prefixed(name: string, sink: NodeJS.WriteStream): (chunk: Buffer) => void {
@@ -24,21 +33,39 @@ function prefixed(name: string, sink: NodeJS.WriteStream): (chunk: Buffer) => vo
   };
 }
 
-function run(suite: (typeof SUITES)[number]): Promise<{ code: number; seconds: number }> {
+interface Outcome {
+  suite: string;
+  code: number;
+  seconds: number;
+}
+
+function run(suite: Suite): Promise<Outcome> {
   const started = Date.now();
   const child = spawn(suite.command, suite.args, { cwd: REPO_ROOT, env: process.env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.on("data", prefixed(suite.name, process.stdout));
   child.stderr.on("data", prefixed(suite.name, process.stderr));
   return new Promise((resolve, reject) => {
     child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), seconds: (Date.now() - started) / 1000 }));
+    child.on("close", (code, signal) => resolve({ suite: suite.name, code: code ?? (signal ? 128 : 1), seconds: (Date.now() - started) / 1000 }));
   });
 }
 
+async function runLine(suites: Suite[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const suite of suites) {
+    outcomes.push(await run(suite));
+    if (outcomes.at(-1)!.code !== 0) break;
+  }
+  return outcomes;
+}
+
 async function main(): Promise<number> {
-  const results = await Promise.all(SUITES.map(run));
-  SUITES.forEach((suite, i) => console.log(`${suite.name}: ${results[i].code === 0 ? "passed" : `failed (exit ${results[i].code})`} in ${results[i].seconds.toFixed(0)} s`));
-  return Math.max(...results.map((result) => result.code));
+  const outcomes = (await Promise.all(LINES.map(runLine))).flat();
+  for (const { suite, code, seconds } of outcomes) console.log(`${suite}: ${code === 0 ? "passed" : `failed (exit ${code})`} in ${seconds.toFixed(0)} s`);
+  const ran = new Set(outcomes.map((outcome) => outcome.suite));
+  const skipped = LINES.flat().filter((suite) => !ran.has(suite.name));
+  for (const suite of skipped) console.log(`${suite.name}: not run, since a suite before it failed`);
+  return Math.max(skipped.length > 0 ? 1 : 0, ...outcomes.map((outcome) => outcome.code));
 }
 
 main().then(

@@ -55,6 +55,7 @@ export class TestStack {
           PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
           // The programs are type-checked by `npm test` (tsc --noEmit); ts-node only transpiles.
           PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+          NODE_OPTIONS: withCompiledSources(process.env.NODE_OPTIONS),
           ...options.env,
         },
       },
@@ -103,4 +104,9 @@ export class TestStack {
     fs.rmSync(this.backendDir, { recursive: true, force: true });
     fs.rmSync(this.pulumiHome, { recursive: true, force: true });
   }
+}
+
+/** NODE_OPTIONS that load the build of the package's sources into a run's programs (compiled-sources.js says why). */
+function withCompiledSources(nodeOptions = ""): string {
+  return `${nodeOptions} --require "${path.join(__dirname, "compiled-sources.js")}"`.trim();
 }
