@@ -3,7 +3,8 @@ import { containsUnknown, isUnknown, toCheckFailures, withoutUnknowns } from "..
 import { toPlainOutputs } from "../common/outputs";
 import { DEFAULT_VALIDITY_DAYS } from "./limits";
 import { withDefaults, plainInputs } from "./normalize";
-import { importProblem, readPfx } from "./pfx";
+import { readImportedPfx } from "./imported-pfx";
+import { importProblem } from "./pfx";
 import { tenantCertificateSchema } from "./definition";
 import type { TenantCertificateInputs } from "./types";
 
@@ -90,7 +91,7 @@ function importFailure(inputs: TenantCertificateInputs, at: Date): CheckFailure 
   const { importPfxBase64, password } = inputs;
   if (importPfxBase64 === undefined || password === undefined) return undefined;
   if (isUnknown(importPfxBase64) || isUnknown(password)) return undefined;
-  const reading = readPfx(Buffer.from(importPfxBase64, "base64"), password);
+  const reading = readImportedPfx(importPfxBase64, password);
   return reading.problem ?? importProblem(reading.contents, at);
 }
 

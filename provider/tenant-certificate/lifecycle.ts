@@ -3,6 +3,7 @@ import { parseCheckedInputs } from "./check";
 import { type GeneratedCertificate, generateTenantCertificate } from "./generate";
 import { DEFAULT_KEY_SIZE, DEFAULT_PFX_ENCRYPTION, DEFAULT_VALIDITY_DAYS } from "./limits";
 import { generatePassword } from "./password";
+import { readImportedPfx } from "./imported-pfx";
 import { importProblem, readPfx } from "./pfx";
 import { buildPfx } from "./pkcs12";
 import { generatedOutputs, importedOutputs, nextOutputs } from "./results";
@@ -127,7 +128,7 @@ function adopt(inputs: TenantCertificateInputs, at: Date): TenantCertificateOutp
   if (importPfxBase64 === undefined || password === undefined) {
     throw new Error("TenantCertificate needs importPfxBase64 and password to import a certificate.");
   }
-  const reading = readPfx(Buffer.from(importPfxBase64, "base64"), password);
+  const reading = readImportedPfx(importPfxBase64, password);
   const problem = reading.problem ?? importProblem(reading.contents, at);
   if (problem !== undefined || reading.contents === undefined) {
     throw new Error(problem?.reason ?? "The PFX in importPfxBase64 cannot be read.");
