@@ -19,8 +19,7 @@ export interface OneTenantProgram {
 /**
  * The life of a one-tenant program that uses the vb365 plugin, as each language's engine test
  * runs it: create, a no-change preview without a request and no plaintext credential in state,
- * refresh in one listing per collection, destroy (an update in place is plugin-yaml.test.ts's:
- * the plugin's update is the same whatever the language); then
+ * an update in place (config `description`), refresh in one listing per collection, destroy; then
  * `pulumi import` of what a server set up by hand has, whose printed code becomes the program and
  * previews with no change.
  */
@@ -53,6 +52,14 @@ export function describeOneTenantProgram(program: OneTenantProgram): void {
       secrets.password = revealed(certificate.outputs.password) as string;
       secrets.pfx = (revealed(certificate.outputs.pfxBase64) as string).slice(0, 64);
       expect(plaintextSecretsIn(fx.stack.stateText(), secrets)).to.deep.equal([]);
+    });
+
+    it("updates the organization in place when its declaration changes", async () => {
+      const id = organization()!.id;
+      await fx.stack.stack.setConfig("description", { value: "Mail only on weekends" });
+      const result = await fx.stack.up();
+      expect(result.summary.resourceChanges).to.deep.include({ update: 1 });
+      expect(organization()).to.deep.include({ id, description: "Mail only on weekends" });
     });
 
     it("refreshes from one listing per collection and a token, then previews no change", async () => {
