@@ -2,11 +2,13 @@ import { spawn } from "node:child_process";
 import * as path from "node:path";
 
 /**
- * `npm test` after the build and the tools: the reliability suite beside the other three, which
- * run one after the other (unit, integration, engine), each line of output prefixed with its
- * suite. The reliability cases spend much of their time waiting (Retry-After, timeouts, kills),
- * which the other suites' CPU work fills, so the two lines together take little more than the
- * longer one; a line stops at its first failing suite, and the exit code is the worse of both.
+ * `npm test` after the build: the Pulumi CLI and language hosts made sure of
+ * (scripts/ensure-pulumi: a download and build of several minutes on a fresh machine, much of it
+ * waiting on the network) while the unit and integration suites run, which need neither; then the
+ * engine suite after them, and the reliability suite beside it. Each line of output is prefixed
+ * with its suite. The reliability cases spend much of their time waiting (Retry-After, timeouts,
+ * kills), which the engine suite's CPU work fills. A line stops at its first failing suite; the
+ * exit code is the worst of all.
  */
 const REPO_ROOT = path.resolve(__dirname, "..");
 const BIN = path.join(REPO_ROOT, "node_modules", ".bin");
@@ -15,13 +17,17 @@ interface Suite {
   name: string;
   command: string;
   args: string[];
+  /** Runs only once the Pulumi CLI and language hosts are there. */
+  needsPulumi?: boolean;
 }
 
-const mocha = (name: string): Suite => ({ name, command: path.join(BIN, "mocha"), args: ["--config", `test/.mocharc.${name}.js`] });
+const mocha = (name: string, needsPulumi = false): Suite => ({ name, command: path.join(BIN, "mocha"), args: ["--config", `test/.mocharc.${name}.js`], needsPulumi });
+
+const ENSURE_PULUMI: Suite = { name: "setup", command: "bash", args: [path.join("scripts", "ensure-pulumi")] };
 
 const LINES: Suite[][] = [
-  [mocha("unit"), mocha("integration"), mocha("engine")],
-  [{ name: "reliability", command: path.join(BIN, "ts-node"), args: ["--transpile-only", "test/reliability/run.ts", ...process.argv.slice(2)] }],
+  [mocha("unit"), mocha("integration"), mocha("engine", true)],
+  [{ name: "reliability", command: path.join(BIN, "ts-node"), args: ["--transpile-only", "test/reliability/run.ts", ...process.argv.slice(2)], needsPulumi: true }],
 ];
 
 function prefixed(name: string, sink: NodeJS.WriteStream): (chunk: Buffer) => void {
@@ -50,9 +56,10 @@ function run(suite: Suite): Promise<Outcome> {
   });
 }
 
-async function runLine(suites: Suite[]): Promise<Outcome[]> {
+async function runLine(suites: Suite[], pulumi: Promise<Outcome>): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const suite of suites) {
+    if (suite.needsPulumi && (await pulumi).code !== 0) break;
     outcomes.push(await run(suite));
     if (outcomes.at(-1)!.code !== 0) break;
   }
@@ -60,7 +67,8 @@ async function runLine(suites: Suite[]): Promise<Outcome[]> {
 }
 
 async function main(): Promise<number> {
-  const outcomes = (await Promise.all(LINES.map(runLine))).flat();
+  const pulumi = run(ENSURE_PULUMI);
+  const outcomes = [await pulumi, ...(await Promise.all(LINES.map((line) => runLine(line, pulumi)))).flat()];
   for (const { suite, code, seconds } of outcomes) console.log(`${suite}: ${code === 0 ? "passed" : `failed (exit ${code})`} in ${seconds.toFixed(0)} s`);
   const ran = new Set(outcomes.map((outcome) => outcome.suite));
   const skipped = LINES.flat().filter((suite) => !ran.has(suite.name));
