@@ -85,8 +85,19 @@ function python(cwd: string, args: string[]): void {
   run("python3", args, cwd);
 }
 
+/** What a machine without the tool needs, named when it is missing. */
+const TO_INSTALL: Record<string, string> = {
+  python3: "Python 3 with venv and pip (Debian: apt-get install python3 python3-venv python3-pip)",
+  go: "Go 1.25 or later (https://go.dev/dl/, or your distribution's golang package)",
+};
+
 function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): void {
-  execFileSync(command, args, { cwd, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true", PATH: `${pulumiBinDir()}:${process.env.PATH}`, ...env } });
+  try {
+    execFileSync(command, args, { cwd, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true", PATH: `${pulumiBinDir()}:${process.env.PATH}`, ...env } });
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT" ? TO_INSTALL[command] : undefined;
+    throw missing ? new Error(`${command} is not installed: the plugin's ${command === "go" ? "Go" : "Python"} tests need ${missing}.`) : error;
+  }
 }
 
 export interface PluginFixture {
