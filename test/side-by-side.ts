@@ -68,7 +68,8 @@ async function runLine(suites: Suite[], pulumi: Promise<Outcome>): Promise<Outco
 
 async function main(): Promise<number> {
   const pulumi = run(ENSURE_PULUMI);
-  const outcomes = [await pulumi, ...(await Promise.all(LINES.map((line) => runLine(line, pulumi)))).flat()];
+  const lines = Promise.all(LINES.map((line) => runLine(line, pulumi)));
+  const outcomes = [await pulumi, ...(await lines).flat()];
   for (const { suite, code, seconds } of outcomes) console.log(`${suite}: ${code === 0 ? "passed" : `failed (exit ${code})`} in ${seconds.toFixed(0)} s`);
   const ran = new Set(outcomes.map((outcome) => outcome.suite));
   const skipped = LINES.flat().filter((suite) => !ran.has(suite.name));
