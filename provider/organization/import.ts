@@ -12,20 +12,13 @@ import { checkOrganization } from "./check";
  * keepServerCredentials to false later moves the credentials into the stack.
  */
 export function importedInputs(remote: RemoteOrganization, apiVersion: ApiVersion): OrganizationInputs {
-  const declared: Record<string, unknown> = { organizationName: remote.name ?? undefined, adoptExisting: true, keepServerCredentials: true };
-  for (const key of REPORTED_INPUTS) {
-    const value = remote[key];
-    if (value !== null && value !== undefined && value !== "") declared[key] = value;
-  }
+  const declared: Record<string, unknown> = { organizationName: remote.name ?? undefined, adoptExisting: true, keepServerCredentials: true, ...reportedValues(remote, REPORTED_INPUTS) };
   for (const service of SERVICE_NAMES) {
     const reported = remote[service];
     if (remote[SERVICES[service]] !== true || !reported) continue;
-    const settings: Record<string, unknown> = {};
-    for (const key of REPORTED_SETTINGS) {
-      const value = reported[key];
-      if (key !== "applicationCertificateThumbprint" && value !== null && value !== undefined && value !== "") settings[key] = value;
-    }
-    declared[service] = settings as ServiceConnectionSettings;
+    // The thumbprint is an output: the server's, recorded because the credentials are kept.
+    const settings = REPORTED_SETTINGS.filter((key) => key !== "applicationCertificateThumbprint");
+    declared[service] = reportedValues(reported, settings) as ServiceConnectionSettings;
   }
   const checked = checkOrganization(declared, apiVersion);
   if (!checked.inputs) {
@@ -33,4 +26,14 @@ export function importedInputs(remote: RemoteOrganization, apiVersion: ApiVersio
     throw new Error(`The organization ${remote.name ?? remote.id} cannot be declared from what the server reports (${reasons}); add it with adoptExisting: true instead.`);
   }
   return checked.inputs;
+}
+
+/** The members of `reported` named in `keys` that the server gave a value (not null, absent or empty). */
+function reportedValues<T extends object>(reported: T, keys: readonly (keyof T)[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = reported[key];
+    if (value !== null && value !== undefined && value !== "") values[key as string] = value;
+  }
+  return values;
 }
