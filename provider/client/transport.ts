@@ -68,6 +68,8 @@ export class Transport {
       headersTimeout: settings.timeoutMs,
       bodyTimeout: settings.timeoutMs,
       connect: {
+        // undici's own 10 s would cut a slow handshake short of the timeout the messages name.
+        timeout: settings.timeoutMs,
         ca: settings.caCertificate,
         rejectUnauthorized: !settings.insecureSkipVerify,
       },
@@ -142,7 +144,16 @@ export class Transport {
     if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
       return new Vb365ConnectionError(method, path, "unreachable", `the host of ${where} cannot be resolved (${code}). Check vb365:url.`, error);
     }
-    if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT") {
+    if (code === "UND_ERR_CONNECT_TIMEOUT") {
+      return new Vb365ConnectionError(
+        method,
+        path,
+        "timeout",
+        `${where} did not complete a connection (TCP and TLS) within ${Math.round(this.settings.timeoutMs / 1000)} s. Check that vb365:url names the VB365 REST API's port; raise vb365:timeoutSeconds if the server is slow.`,
+        error,
+      );
+    }
+    if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
       return new Vb365ConnectionError(
         method,
         path,

@@ -1,3 +1,4 @@
+import * as net from "node:net";
 import { expect } from "chai";
 import { after, before, beforeEach, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../../emulator";
@@ -95,6 +96,26 @@ describe("VB365 client under faults", () => {
     expect(await client({ "vb365:timeoutSeconds": "1" }).listOrganizations()).to.deep.equal([]);
     // The emulator logs the abandoned first request only when its delay has run out.
     await eventually(() => expect(emulator.counters().byKind["organizations.list"]).to.equal(2));
+  });
+
+  it("gives up on a server that takes the connection but never answers the handshake, within vb365:timeoutSeconds", async () => {
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = silent.address() as net.AddressInfo;
+      const settings = { ...emulatorConnection(emulator, "v8", { "vb365:timeoutSeconds": "1" }), url: `https://127.0.0.1:${port}` };
+      const stuck = new Vb365Client(settings);
+      clients.push(stuck);
+      const started = Date.now();
+      const error = await rejection(stuck.listOrganizations());
+      // undici's own connect timeout is 10 s: giving up sooner shows the setting is what counts.
+      expect(Date.now() - started).to.be.below(8_000);
+      expect(error).to.be.instanceOf(Vb365ConnectionError);
+      expect((error as Vb365ConnectionError).code).to.equal("timeout");
+      expect((error as Error).message).to.contain("did not complete a connection (TCP and TLS) within 1 s").and.contain("vb365:timeoutSeconds");
+    } finally {
+      silent.close();
+    }
   });
 
   it("names the settings to use when the TLS certificate is not trusted", async () => {
