@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { KeptReadings } from "../common/kept-readings";
 import { type PfxReading, readPfx } from "./pfx";
 
 /**
@@ -8,20 +8,12 @@ import { type PfxReading, readPfx } from "./pfx";
  */
 const KEPT_READINGS = 64;
 
-const readings = new Map<string, PfxReading>();
+const readings = new KeptReadings<PfxReading>(KEPT_READINGS);
 
 /**
  * An imported PFX (`importPfxBase64` with its `password`), read with node-forge: the reading
- * `check` makes is kept for `create`, which would otherwise decrypt the same PFX again (about
- * 17 ms each for a 2048-bit 3DES one, bench/pfx-open.ts). Readings are keyed by a hash of the
- * bytes and the password, so no password is held as a key; the oldest goes first.
+ * `check` makes is kept for `create`, which would otherwise decrypt the same PFX again.
  */
 export function readImportedPfx(pfxBase64: string, password: string): PfxReading {
-  const key = createHash("sha256").update(pfxBase64).update("\0").update(password).digest("base64");
-  const kept = readings.get(key);
-  if (kept) return kept;
-  const reading = readPfx(Buffer.from(pfxBase64, "base64"), password);
-  if (readings.size >= KEPT_READINGS) readings.delete(readings.keys().next().value as string);
-  readings.set(key, reading);
-  return reading;
+  return readings.getOrRead(pfxBase64, password, () => readPfx(Buffer.from(pfxBase64, "base64"), password));
 }

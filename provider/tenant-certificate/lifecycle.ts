@@ -1,3 +1,4 @@
+import { openedCertificates } from "../common/opened-certificates";
 import { toPlainOutputs } from "../common/outputs";
 import { parseCheckedInputs } from "./check";
 import { type GeneratedCertificate, generateTenantCertificate } from "./generate";
@@ -136,7 +137,15 @@ function adopt(inputs: TenantCertificateInputs, at: Date): TenantCertificateOutp
   return importedOutputs(importPfxBase64, password, reading.contents);
 }
 
-/** Outputs cross the wire as protobuf Structs: no undefined, Date or Buffer may reach them. */
+/**
+ * Outputs cross the wire as protobuf Structs: no undefined, Date or Buffer may reach them. Their
+ * PFX files are known to open with their password: the organization that takes them in this
+ * process finds their thumbprints kept instead of opening them again.
+ */
 function plain(outs: TenantCertificateOutputs): TenantCertificateOutputs {
+  openedCertificates.set(outs.pfxBase64, outs.password, { thumbprint: outs.thumbprint, notAfter: new Date(outs.notAfter) });
+  if (outs.nextPfxBase64 && outs.nextThumbprint && outs.nextNotAfter) {
+    openedCertificates.set(outs.nextPfxBase64, outs.password, { thumbprint: outs.nextThumbprint, notAfter: new Date(outs.nextNotAfter) });
+  }
   return toPlainOutputs(outs) as unknown as TenantCertificateOutputs;
 }

@@ -4,7 +4,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
+import { openedCertificates } from "../../../provider/common/opened-certificates";
 import { NEXT_APPLICATION_CERTIFICATE_FIELDS, readApplicationCertificate } from "../../../provider/organization/certificate";
+import { createTenantCertificate } from "../../../provider/tenant-certificate/lifecycle";
 import { openssl, opensslThumbprint } from "../../helpers/certificate";
 import { forgePfxBase64 } from "../../helpers/certificate-fixtures";
 import { makePfx, type TestPfx } from "../../helpers/tenant-fixtures";
@@ -32,6 +34,23 @@ describe("Vb365Organization application certificate", () => {
     const reading = readApplicationCertificate(pfx.pfxBase64, pfx.password);
     expect(reading.thumbprint).to.equal(pfx.thumbprint);
     expect(reading.notAfter?.getTime()).to.be.within(Date.now() + 364 * 86_400_000, Date.now() + 366 * 86_400_000);
+  });
+
+  it("knows a TenantCertificate this process made without opening it again, and still refuses a wrong password", async () => {
+    const { outs } = await createTenantCertificate({ subject: { commonName: "kept.onmicrosoft.com VB365" } }, new Date());
+    expect(openedCertificates.get(outs.pfxBase64, outs.password)?.thumbprint).to.equal(outs.thumbprint);
+    const reading = readApplicationCertificate(outs.pfxBase64, outs.password);
+    expect(reading.thumbprint).to.equal(outs.thumbprint);
+    expect(reading.notAfter?.toISOString()).to.equal(new Date(outs.notAfter).toISOString());
+    expect(readApplicationCertificate(outs.pfxBase64, "not-the-password").problem).to.match(/applicationCertificatePassword does not open/);
+  });
+
+  it("keeps what it opened, and only that", () => {
+    expect(openedCertificates.get(pfx.pfxBase64, "not-the-password")).to.equal(undefined);
+    readApplicationCertificate(pfx.pfxBase64, "not-the-password");
+    expect(openedCertificates.get(pfx.pfxBase64, "not-the-password")).to.equal(undefined);
+    readApplicationCertificate(pfx.pfxBase64, pfx.password);
+    expect(openedCertificates.get(pfx.pfxBase64, pfx.password)?.thumbprint).to.equal(pfx.thumbprint);
   });
 
   it("reads a legacy RC2 PFX that OpenSSL 3 refuses, through node-forge", () => {
