@@ -1,4 +1,7 @@
+import { createHash } from "node:crypto";
 import { KeptReadings } from "../common/kept-readings";
+import { openedCertificates } from "../common/opened-certificates";
+import { certificateDer } from "./facts";
 import { type PfxReading, readPfx } from "./pfx";
 
 /**
@@ -12,8 +15,18 @@ const readings = new KeptReadings<PfxReading>(KEPT_READINGS);
 
 /**
  * An imported PFX (`importPfxBase64` with its `password`), read with node-forge: the reading
- * `check` makes is kept for `create`, which would otherwise decrypt the same PFX again.
+ * `check` makes is kept for `create`, which would otherwise decrypt the same PFX again, and what
+ * an organization needs of it (opened-certificates.ts) for the organization that takes these
+ * bytes, at preview as at up.
  */
 export function readImportedPfx(pfxBase64: string, password: string): PfxReading {
-  return readings.getOrRead(pfxBase64, password, () => readPfx(Buffer.from(pfxBase64, "base64"), password));
+  return readings.getOrRead(pfxBase64, password, () => {
+    const reading = readPfx(Buffer.from(pfxBase64, "base64"), password);
+    if (reading.contents) {
+      const { certificate } = reading.contents;
+      const thumbprint = createHash("sha1").update(certificateDer(certificate)).digest("hex").toUpperCase();
+      openedCertificates.set(pfxBase64, password, { thumbprint, notAfter: certificate.validity.notAfter });
+    }
+    return reading;
+  });
 }

@@ -1,5 +1,7 @@
 import { expect } from "chai";
 import { before, describe, it } from "mocha";
+import { openedCertificates } from "../../../provider/common/opened-certificates";
+import { readApplicationCertificate } from "../../../provider/organization/certificate";
 import { certificateFacts } from "../../../provider/tenant-certificate/facts";
 import { generateTenantCertificate } from "../../../provider/tenant-certificate/generate";
 import { readImportedPfx } from "../../../provider/tenant-certificate/imported-pfx";
@@ -28,5 +30,13 @@ describe("reading an imported PFX once for check and create", () => {
     const refused = readImportedPfx(pfxBase64, "not-the-password");
     expect(opened.problem).to.equal(undefined);
     expect(refused.problem?.property).to.equal("password");
+  });
+
+  it("tells the organization that takes these bytes their thumbprint, without its opening them again", () => {
+    const reading = readImportedPfx(pfxBase64, PASSWORD);
+    const thumbprint = reading.contents && certificateFacts(reading.contents.certificate).thumbprint;
+    expect(openedCertificates.get(pfxBase64, PASSWORD)?.thumbprint).to.equal(thumbprint);
+    expect(readApplicationCertificate(pfxBase64, PASSWORD).thumbprint).to.equal(thumbprint);
+    expect(openedCertificates.get(pfxBase64, "not-the-password")).to.equal(undefined);
   });
 });
