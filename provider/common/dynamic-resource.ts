@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { hideLibraryFrames } from "./declaration-frames";
 import { pausePromiseStackTraces } from "./promise-stack-traces";
 
 /** A resource's outputs as properties of the resource object: each an Output of its state's value. */
@@ -24,7 +25,8 @@ export function resourceProperties(inputs: Readonly<Record<string, { secret?: bo
 /**
  * The base of pulumi-vb365's dynamic resources: `pulumi.dynamic.Resource`, declared without the
  * stack traces the Node SDK takes for its own debugging (see promise-stack-traces.ts for what
- * that saves and why it is safe).
+ * that saves and why it is safe), and with the source position of the program's line
+ * (declaration-frames.ts).
  */
 export abstract class Vb365DynamicResource extends pulumi.dynamic.Resource {
   constructor(
@@ -36,12 +38,15 @@ export abstract class Vb365DynamicResource extends pulumi.dynamic.Resource {
     type: string,
   ) {
     const pause = pausePromiseStackTraces();
+    const showLibraryFrames = hideLibraryFrames();
     try {
       super(provider, name, props, opts, module, type);
     } catch (error) {
+      showLibraryFrames();
       // Frames from the subclass's constructor down: they point at the declaration.
       throw pause.failed(error, Vb365DynamicResource);
     } finally {
+      showLibraryFrames();
       pause.resume();
     }
   }

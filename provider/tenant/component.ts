@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { hideLibraryFrames } from "../common/declaration-frames";
 import { Vb365BackupJob, type Vb365BackupJobArgs } from "../backup-job/resource";
 import { Vb365Organization, type Vb365OrganizationArgs } from "../organization/resource";
 import { Vb365RestoreOperatorRole, type Vb365RestoreOperatorRoleArgs } from "../restore-operator-role/resource";
@@ -97,7 +98,12 @@ export class Vb365Tenant extends pulumi.ComponentResource {
   readonly restorePortalConsentUrl: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: Vb365TenantArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("vb365:index:Tenant", name, {}, opts);
+    const showLibraryFrames = hideLibraryFrames();
+    try {
+      super("vb365:index:Tenant", name, {}, opts);
+    } finally {
+      showLibraryFrames();
+    }
     const child = { parent: this };
     const kept = args.certificate === "keep";
     const certificate = args.certificate === "keep" ? undefined : args.certificate;

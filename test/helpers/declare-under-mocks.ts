@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 async function main(): Promise<void> {
   pulumi.runtime.setMocks({ newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: () => ({}) }, "project", "stack", false);
   const sourcePositions: string[] = [];
+  const stackTraces: string[][] = [];
   const registered: Record<string, unknown> = {};
   // Boundary: the mock engine's request is a generated protobuf class the SDK does not type.
   /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (request: any, callback: unknown) => {
     sourcePositions.push(request.getSourceposition()?.getUri() ?? "");
+    stackTraces.push((request.getStacktrace()?.getFramesList() ?? []).map((frame: any) => frame.getPc()?.getUri() ?? ""));
     registered[request.getType()] = request.getObject()?.toJavaScript();
     return register(request, callback);
   };
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
       promises: stacks.length,
       promisesWithFrames: stacks.filter((stack) => stack.includes("\n    at ")).length,
       sourcePositions,
+      stackTraces,
       registered,
       thrownStack,
     }),

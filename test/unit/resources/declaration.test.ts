@@ -10,6 +10,8 @@ interface Declared {
   promises: number;
   promisesWithFrames: number;
   sourcePositions: string[];
+  /** The file of every frame of each resource's stack trace, as the engine was sent them. */
+  stackTraces: string[][];
   /** The inputs the engine was sent, by resource type, secrets as Pulumi's wire format marks them. */
   registered: Record<string, Record<string, unknown>>;
   thrownStack: string;
@@ -78,6 +80,16 @@ describe("declaring pulumi-vb365 resources against Pulumi's mock engine", () => 
       const { sourcePositions } = declared;
       expect(sourcePositions).to.have.length(2);
       for (const uri of sourcePositions) expect(uri).to.match(/^file:\/\/.*\.ts$/);
+    });
+
+    it("points each resource's source position and stack trace at the program that declared it, not into pulumi-vb365", () => {
+      const { sourcePositions, stackTraces } = declared;
+      for (const uri of sourcePositions) expect(uri).to.match(/\/test\/helpers\/declare-under-mocks\.ts$/);
+      expect(stackTraces).to.have.length(2);
+      for (const frames of stackTraces) {
+        expect(frames[0]).to.match(/\/test\/helpers\/declare-under-mocks\.ts$/);
+        expect(frames.filter((uri) => uri.includes("/provider/"))).to.deep.equal([]);
+      }
     });
 
     it("gives an error thrown while declaring the frames of the code that declared it", () => {
