@@ -14,7 +14,7 @@ import { type ImportedPair, measureImportedPair } from "./imported-pair";
 import { type ConsumerBench, consumerProject } from "./lib/consumer-project";
 import { makePfxs, writePfxFile } from "./lib/pfx-file";
 import { Progress } from "./lib/progress";
-import { publish, runMethod } from "./lib/results-file";
+import { publish, revision, runMethod } from "./lib/results-file";
 import { median, round, seconds } from "./lib/stats";
 import type { BenchResults, Headline, SizeFigures } from "./report/types";
 
@@ -33,7 +33,7 @@ const GOALS = { upOverFloorRatio: 1.15, tokensPerUp: 1, requestsPerNoChangePrevi
 
 async function main(): Promise<void> {
   if (only !== undefined && only !== "ratio") throw new Error(`BENCH_ONLY must be "ratio" or unset; got "${only}".`);
-  const progress = Progress.open(`${quick ? "quick-" : ""}${only ?? "all"}`);
+  const progress = Progress.open(`${quick ? "quick-" : ""}${only ?? "all"}`, revision());
   const project = consumerProject();
   try {
     // One PFX per tenant of the largest size, untimed; smaller sizes import the first N.

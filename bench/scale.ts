@@ -13,7 +13,7 @@ import { startEmulator } from "../emulator";
 import { consumerProject } from "./lib/consumer-project";
 import { makePfxs, writePfxFile } from "./lib/pfx-file";
 import { Progress } from "./lib/progress";
-import { publish, runMethod } from "./lib/results-file";
+import { publish, revision, runMethod } from "./lib/results-file";
 import { seconds } from "./lib/stats";
 import type { ScaleResults, ScaleSize } from "./report/types";
 import { shardedRun } from "./scale/sharded-run";
@@ -28,7 +28,7 @@ const SHARDS = [4, 8];
 const CONCURRENCY = 2;
 
 async function main(): Promise<void> {
-  const progress = Progress.open(quick ? "scale-quick" : "scale");
+  const progress = Progress.open(quick ? "scale-quick" : "scale", revision());
   const project = consumerProject();
   const emulator = await startEmulator();
   try {

@@ -42,7 +42,7 @@ function readResults(file: string): BenchResults {
 
 /** `finish()` gives the run's method record: its sessions, time and load as `progress` kept them. */
 export function runMethod(quick: boolean, progress: Progress): RunMethod {
-  const { sessions, elapsedMs, firstLoadAverage } = progress.summary();
+  const { sessions, elapsedMs, firstLoadAverage, revision: measured } = progress.summary();
   return {
     quick,
     machine: `${os.availableParallelism()} CPU (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -50,15 +50,20 @@ export function runMethod(quick: boolean, progress: Progress): RunMethod {
     loadAverageAtEnd: round1(os.loadavg()[0]!),
     date: new Date().toISOString(),
     durationSeconds: Math.round(elapsedMs / 1000),
-    revision: revision(),
+    revision: measured ?? revision(),
     sessions,
   };
 }
 
-function revision(): string {
+/**
+ * The commit checked out, `+dirty` when tracked files differ from it: but for the figures the
+ * benches write, which an earlier run of another bench may have left uncommitted.
+ */
+export function revision(): string {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
   try {
-    return `${git("rev-parse", "--short=7", "HEAD")}${git("status", "--porcelain", "--untracked-files=no") ? "+dirty" : ""}`;
+    const changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results.json", ":(exclude)docs/benchmarks.md");
+    return `${git("rev-parse", "--short=7", "HEAD")}${changed ? "+dirty" : ""}`;
   } catch {
     return "unknown";
   }

@@ -44,7 +44,7 @@ of that program) and a password of ${results.floorPasswordChars}, made inside it
 no-op organization takes both as inputs; the bare floor is the same no-op resources without them.
 The time to generate N 2048-bit RSA keys concurrently in one process (as the provider does),
 measured in a separate step of the same run, is reported and subtracted before the ratio: this is
-upOverFloorRatioKeyGenerationSubtracted (${results.upOverFloorRatioKeyGenerationSubtracted} at N = 100), which
+upOverFloorRatioKeyGenerationSubtracted (${results.upOverFloorRatioKeyGenerationSubtracted ?? "not among the figures of the run above"} at N = 100), which
 machine load moves, since the subtracted time and the up it is subtracted from are not the same
 run's. Context at N = 100: against the bare floor it is ${results.upOverBareFloorRatio}; ours importing
 the PFXs over this floor is ${results.upOverFloorRatioWithoutKeyGeneration} (upOverFloorRatioWithoutKeyGeneration; this floor has no imported input to carry).

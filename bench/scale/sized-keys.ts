@@ -5,8 +5,8 @@ import { growthExponent } from "./growth";
 /**
  * The scale run's top-level keys of bench/results.json, named by size so that history compares
  * like with like (a quick run's are named by its own sizes): up1000Seconds, up1000FloorSeconds,
- * noChangePreview1000Seconds, refresh1000Requests, ... for every size, the sharded figures of the
- * first shard count, and the growth exponents from the `baseline` stack to the largest.
+ * noChangePreview1000Seconds, refresh1000Requests, ... for every size, the sharded figures (with
+ * their floors) of the first shard count, and the growth exponents from the `baseline` stack to the largest.
  */
 export function sizedKeys(scale: ScaleResults, baseline: number): Record<string, number> {
   const keys: Record<string, number> = {};
@@ -30,11 +30,13 @@ export function sizedKeys(scale: ScaleResults, baseline: number): Record<string,
   if (base && primary) {
     const n = largest.tenants;
     keys[`up${n}ShardedSeconds`] = s(primary.ours.up.wallMs);
+    keys[`up${n}ShardedFloorSeconds`] = s(primary.floor.up.wallMs);
     keys[`up${n}ShardedMaxShardSeconds`] = s(Math.max(...primary.ours.up.shardMs));
     keys[`up${n}ShardedShards`] = primary.shards;
     for (const run of scale.sharded) {
       keys[`up${n}Sharded${run.shards}Seconds`] = s(run.ours.up.wallMs);
       keys[`up${n}Sharded${run.shards}MaxShardSeconds`] = s(Math.max(...run.ours.up.shardMs));
+      keys[`up${n}Sharded${run.shards}FloorSeconds`] = s(run.floor.up.wallMs);
     }
     keys.upGrowthExponent = growthExponent(base.tenants, base.ours.up, n, largest.ours.up);
     keys.upGrowthExponentFloor = growthExponent(base.tenants, base.floor.up, n, largest.floor.up);
