@@ -7,6 +7,8 @@ import type { Progress } from "./progress";
 import type { BenchResults, RunMethod } from "../report/types";
 
 const ROOT = path.join(__dirname, "..", "..");
+/** Where the figures go in the repository, relative to its root. */
+const RECORD = { results: "bench/results.json", report: "docs/benchmarks.md" } as const;
 
 /**
  * Where results go: the repository's bench/results.json and docs/benchmarks.md, or, for a quick
@@ -15,7 +17,7 @@ const ROOT = path.join(__dirname, "..", "..");
  */
 export function outputPaths(quick: boolean): { results: string; report: string } {
   const dir = process.env.BENCH_OUT ?? (quick ? path.join(os.tmpdir(), "vb365-bench-quick") : undefined);
-  if (dir === undefined) return { results: path.join(ROOT, "bench", "results.json"), report: path.join(ROOT, "docs", "benchmarks.md") };
+  if (dir === undefined) return { results: path.join(ROOT, RECORD.results), report: path.join(ROOT, RECORD.report) };
   fs.mkdirSync(dir, { recursive: true });
   return { results: path.join(dir, "results.json"), report: path.join(dir, "benchmarks.md") };
 }
@@ -27,7 +29,7 @@ export function outputPaths(quick: boolean): { results: string; report: string }
  */
 export function publish(patch: BenchResults, quick: boolean): string {
   const paths = outputPaths(quick);
-  const base = readResults(fs.existsSync(paths.results) ? paths.results : path.join(ROOT, "bench", "results.json"));
+  const base = readResults(fs.existsSync(paths.results) ? paths.results : path.join(ROOT, RECORD.results));
   const merged: BenchResults = { ...base, ...patch, goals: { ...base.goals, ...patch.goals } };
   fs.writeFileSync(paths.results, `${JSON.stringify(merged, null, 2)}\n`);
   const report = renderReport(merged);
@@ -62,7 +64,7 @@ export function runMethod(quick: boolean, progress: Progress): RunMethod {
 export function revision(): string {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
   try {
-    const changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results.json", ":(exclude)docs/benchmarks.md");
+    const changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ...Object.values(RECORD).map((file) => `:(exclude)${file}`));
     return `${git("rev-parse", "--short=7", "HEAD")}${changed ? "+dirty" : ""}`;
   } catch {
     return "unknown";
