@@ -39,8 +39,12 @@ export interface CallOptions<T> {
   schema?: () => z.ZodType<T>;
 }
 
-/** Page size for listings: large enough that a few hundred organizations need one request. */
-const PAGE_LIMIT = 1000;
+/**
+ * Page size for listings: the documented maximum (DOC-PAGE), so that an estate of up to 9,999
+ * organizations is one request. A server that caps pages lower says so in the page's `limit`,
+ * and paging goes on by its `next` link or by what each page returned (nextOffset).
+ */
+const PAGE_LIMIT = 10_000;
 /** A listing that keeps going past this many pages is a server bug, not an estate. */
 const MAX_PAGES = 10_000;
 

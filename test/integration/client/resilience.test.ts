@@ -70,7 +70,7 @@ describe("VB365 client under faults", () => {
     emulator.injectFault({ kind: "organizations.list", status: 503, message: "The service is starting." });
     const error = await rejection(client().listOrganizations());
     expect(error).to.be.instanceOf(Vb365Error);
-    expect((error as Error).message).to.equal("VB365 GET /v8/Organizations?offset=0&limit=1000 failed with 503: The service is starting. [HttpError]");
+    expect((error as Error).message).to.equal("VB365 GET /v8/Organizations?offset=0&limit=10000 failed with 503: The service is starting. [HttpError]");
   }).timeout(60_000);
 
   it("does not retry a create blindly: it looks first, then creates once", async () => {
