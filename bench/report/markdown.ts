@@ -1,5 +1,6 @@
 import { engineSection } from "./engine-section";
 import { headlineSection } from "./headline-section";
+import { refreshSection } from "./refresh-section";
 import { scaleSection } from "./scale-section";
 import { table } from "./table";
 import type { BenchResults } from "./types";
@@ -8,11 +9,12 @@ import type { BenchResults } from "./types";
 export function renderReport(results: BenchResults): string {
   return [
     `# Benchmarks`,
-    `Rendered from bench/results.json by \`npm run bench\` and \`npm run bench:scale\`; each part below names the run that measured it. Figures are measured on a machine other work shares, so each part also gives the load average at its start and end.`,
+    `Rendered from bench/results.json by \`npm run bench\` and \`npm run bench:scale\` (\`BENCH_ONLY=refresh\` for the refresh counts); each part below names the run that measured it. Figures are measured on a machine other work shares, so each part also gives the load average at its start and end.`,
     goalsSection(results),
     results.headline ? headlineSection(results.headline, results) : "",
     results.sizes ? engineSection(results) : "",
     results.scale ? scaleSection(results) : "",
+    results.refreshCounts ? refreshSection(results.refreshCounts) : "",
   ]
     .filter(Boolean)
     .join("\n\n")

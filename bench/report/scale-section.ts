@@ -1,7 +1,7 @@
 import { OPERATIONS } from "../engine";
 import { median } from "../lib/stats";
 import { describeRun } from "./run-method";
-import { mb, ratio, s, table } from "./table";
+import { mb, ratio, requests, s, table } from "./table";
 import type { BenchResults, RequestCount, ScaleResults, ShardedRun } from "./types";
 
 /** The part `npm run bench:scale` measured. */
@@ -85,7 +85,3 @@ function shardRows(run: ShardedRun): Array<Array<string | number>> {
   });
 }
 
-function requests(count: RequestCount): string {
-  const kinds = Object.entries(count.byKind).sort(([a], [b]) => a.localeCompare(b));
-  return count.total === 0 ? "0" : `${count.total} (${kinds.map(([kind, made]) => `${kind} ${made}`).join(", ")})`;
-}

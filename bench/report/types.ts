@@ -98,6 +98,25 @@ export interface ScaleResults {
 }
 
 /**
+ * What `BENCH_ONLY=refresh npm run bench:scale` counts: the refreshes of one stack of `tenants`
+ * (bench/scale/refresh-counts.ts), by the state of its tenants' Restore Portal step.
+ */
+export interface RefreshCounts {
+  method: RunMethod;
+  tenants: number;
+  /** The `limit` the provider sent in its organization listings. */
+  providerPageLimit: number;
+  /** The server has no Restore Portal: every tenant's portal step still waits for it. */
+  unsettled: RequestCount;
+  /** The portal just turned on: the refresh that settles every tenant's step. */
+  settling: RequestCount;
+  /** Every tenant's portal step settled. */
+  settled: RequestCount;
+  /** Settled, with the emulator's pages capped. */
+  capped: { maxPageSize: number; requests: RequestCount };
+}
+
+/**
  * bench/results.json. `npm run bench` writes the engine figures and the headline, `npm run
  * bench:scale` the scale figures (keys named by size, e.g. up1000Seconds); each run merges into
  * what the file holds, so neither drops the other's keys.
@@ -121,6 +140,7 @@ export interface BenchResults {
   sizes?: SizeFigures[];
   certificates?: CertificateFigures;
   scale?: ScaleResults;
+  refreshCounts?: RefreshCounts;
   /** The scale run's figures named by size (up1000Seconds, refresh1000Requests, ...). */
   [sized: string]: unknown;
 }
