@@ -1,7 +1,7 @@
 import * as forge from "node-forge";
 import { describeCertificate } from "./facts";
 import { MIN_IMPORTED_KEY_BITS } from "./limits";
-import { withNativeSha1 } from "./native-sha1";
+import { withFastPkcs12 } from "./pkcs12-kdf";
 
 export interface PfxContents {
   privateKey: forge.pki.rsa.PrivateKey;
@@ -44,7 +44,7 @@ export function readPfx(pfx: Buffer, password: string, fields: PfxFields = TENAN
 
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = withNativeSha1(() => forge.pkcs12.pkcs12FromAsn1(asn1, false, password));
+    p12 = withFastPkcs12(() => forge.pkcs12.pkcs12FromAsn1(asn1, false, password));
   } catch (error) {
     return problem(...openFailure(messageOf(error), fields));
   }

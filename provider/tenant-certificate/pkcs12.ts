@@ -1,5 +1,5 @@
 import * as forge from "node-forge";
-import { withNativeSha1 } from "./native-sha1";
+import { withFastPkcs12 } from "./pkcs12-kdf";
 import type { PfxEncryption } from "./types";
 
 export interface PfxRequest {
@@ -28,7 +28,7 @@ export function buildPfx(request: PfxRequest): Buffer {
   // With AES, match Windows' own AES256-SHA256 export: PBKDF2 with HMAC-SHA256.
   if (request.encryption === "aes256") options.prfAlgorithm = "sha256";
   if (request.friendlyName !== undefined) options.friendlyName = request.friendlyName;
-  return withNativeSha1(() => {
+  return withFastPkcs12(() => {
     const asn1 = forge.pkcs12.toPkcs12Asn1(request.privateKey, [request.certificate], request.password, options);
     return Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
   });
