@@ -5,17 +5,18 @@ import { afterEach, before, describe, it } from "mocha";
 import * as forge from "node-forge";
 import { buildCertificate } from "../../../provider/tenant-certificate/certificate";
 import { type RsaKeyPair, generateRsaKeyPair } from "../../../provider/tenant-certificate/keypair";
-import { fastPkcs12Derivations, pkcs12Sha1Key, sha1Rounds, withFastPkcs12 } from "../../../provider/tenant-certificate/pkcs12-kdf";
+import { fastPkcs12Derivations, pkcs12Key, sha1Rounds, withFastPkcs12 } from "../../../provider/tenant-certificate/pkcs12-kdf";
 import { readPfx } from "../../../provider/tenant-certificate/pfx";
 import { buildPfx } from "../../../provider/tenant-certificate/pkcs12";
 import type { PfxEncryption } from "../../../provider/tenant-certificate/types";
+import { opensslRecipePfx } from "../../helpers/certificate";
 
-/** forge's own derivation with forge's own SHA-1: the reference. */
-function forgeKey(password: string | null, salt: Buffer, id: number, iterations: number, length: number): string {
-  return forge.pkcs12.generateKey(password, forge.util.createBuffer(salt.toString("binary")), id, iterations, length, forge.md.sha1.create()).toHex();
+/** forge's own derivation with forge's own digest: the reference. */
+function forgeKey(password: string | null, salt: Buffer, id: number, iterations: number, length: number, digest: "sha1" | "sha256" = "sha1"): string {
+  return forge.pkcs12.generateKey(password, forge.util.createBuffer(salt.toString("binary")), id, iterations, length, forge.md[digest].create()).toHex();
 }
 
-describe("the PKCS#12 key derivation with SHA-1", () => {
+describe("the key derivations of PKCS#12 files", () => {
   it("hashes a digest round after round as Node's SHA-1 does", () => {
     for (const rounds of [0, 1, 2, 7, 2048]) {
       let expected = crypto.randomBytes(20);
@@ -32,12 +33,35 @@ describe("the PKCS#12 key derivation with SHA-1", () => {
       for (const salt of salts) {
         for (const [id, length] of [[1, 24], [2, 8], [3, 20], [1, 32], [1, 5], [1, 61]] as const) {
           const label = `password ${JSON.stringify(password)}, ${salt.length}-byte salt, id ${id}, ${length} bytes`;
-          expect(pkcs12Sha1Key(password, salt, id, 3, length).toString("hex"), label).to.equal(forgeKey(password, salt, id, 3, length));
+          expect(pkcs12Key(password, salt, id, 3, length).toString("hex"), label).to.equal(forgeKey(password, salt, id, 3, length));
         }
       }
     }
     const salt = crypto.randomBytes(8);
-    expect(pkcs12Sha1Key("Pfx-Passw0rd!", salt, 1, 2048, 24).toString("hex"), "2,048 rounds").to.equal(forgeKey("Pfx-Passw0rd!", salt, 1, 2048, 24));
+    expect(pkcs12Key("Pfx-Passw0rd!", salt, 1, 2048, 24).toString("hex"), "2,048 rounds").to.equal(forgeKey("Pfx-Passw0rd!", salt, 1, 2048, 24));
+  });
+
+  it("derives forge's bytes with SHA-256, OpenSSL 3's MAC digest", () => {
+    for (const password of ["", "Pfx-Passw0rd!", "pässwörd", "x".repeat(70)]) {
+      for (const [id, length] of [[3, 32], [1, 24], [1, 70]] as const) {
+        const salt = crypto.randomBytes(8);
+        expect(pkcs12Key(password, salt, id, 5, length, "sha256").toString("hex"), `${JSON.stringify(password)}, id ${id}, ${length} bytes`).to.equal(forgeKey(password, salt, id, 5, length, "sha256"));
+      }
+    }
+  });
+
+  it("gives forge's PBKDF2 bytes through Node's for ASCII passwords, and leaves the others to forge", () => {
+    const salt = crypto.randomBytes(16).toString("binary");
+    const reference = (password: string, digest: "sha1" | "sha256" | "sha512") => forge.pkcs5.pbkdf2(password, salt, 2048, 32, forge.md[digest].create());
+    for (const digest of ["sha1", "sha256", "sha512"] as const) {
+      const expected = reference("Pfx-Passw0rd!", digest);
+      const before = fastPkcs12Derivations();
+      expect(withFastPkcs12(() => forge.pkcs5.pbkdf2("Pfx-Passw0rd!", salt, 2048, 32, forge.md[digest].create())), digest).to.equal(expected);
+      expect(fastPkcs12Derivations() - before, `${digest} through Node`).to.equal(1);
+    }
+    const before = fastPkcs12Derivations();
+    expect(withFastPkcs12(() => forge.pkcs5.pbkdf2("pässwörd", salt, 2048, 32, forge.md.sha256.create()))).to.equal(reference("pässwörd", "sha256"));
+    expect(fastPkcs12Derivations() - before, "a non-ASCII password stays with forge").to.equal(0);
   });
 
   describe("inside forge's PKCS#12 code, as the provider uses it", () => {
@@ -55,9 +79,9 @@ describe("the PKCS#12 key derivation with SHA-1", () => {
         const beforeWrite = fastPkcs12Derivations();
         const pfx = buildPfx({ privateKey: keyPair.privateKey, certificate, password, encryption });
         // 3DES derives the key bag's key and IV and the MAC key (forge leaves the certificate bag
-        // unencrypted); AES only the MAC key, its bag's key coming from PBKDF2.
+        // unencrypted); AES the MAC key and, by PBKDF2, its key bag's key.
         const derivedToWrite = fastPkcs12Derivations() - beforeWrite;
-        expect(derivedToWrite, "derivations while writing").to.equal(encryption === "3des" ? 3 : 1);
+        expect(derivedToWrite, "derivations while writing").to.equal(encryption === "3des" ? 3 : 2);
 
         const beforeRead = fastPkcs12Derivations();
         expect(readPfx(pfx, password).problem).to.equal(undefined);
@@ -69,6 +93,18 @@ describe("the PKCS#12 key derivation with SHA-1", () => {
         expect(keys[0]?.key?.n.equals(keyPair.privateKey.n), "plain forge opens it to the same key").to.equal(true);
       });
     }
+
+    it("reads what OpenSSL 3 exports by default (AES-256, PBKDF2-SHA256, a SHA-256 MAC), with every key derived here", () => {
+      const exported = opensslRecipePfx({ password });
+      const pfx = Buffer.from(exported.pfxBase64, "base64");
+      const before = fastPkcs12Derivations();
+      const reading = readPfx(pfx, password);
+      expect(reading.problem).to.equal(undefined);
+      expect(reading.contents?.friendlyName).to.equal("Contoso VB365 Tenant");
+      // The MAC key and the PBKDF2 keys of the key bag and of the encrypted certificate bag.
+      expect(fastPkcs12Derivations() - before, "derivations while reading").to.equal(3);
+      expect(readPfx(pfx, `${password}x`).problem?.property, "a wrong password is still wrong").to.equal("password");
+    });
 
     it("still says a wrong password is wrong", () => {
       const pfx = buildPfx({ privateKey: keyPair.privateKey, certificate, password, encryption: "3des" });
