@@ -38,7 +38,7 @@ ${table(["N", "operation", "floor (s)", "ours (s)", "ours / floor", "requests (o
 
 Growth of up from ${base.tenants} to ${n} tenants in one stack, as the k in t ∝ N^k (log(t${n} / t${base.tenants}) / log(${n / base.tenants})): ours **${results.upGrowthExponent}**, the floor ${results.upGrowthExponentFloor}. 1 would be linear. The engine writes the whole checkpoint after every step on file and object-store backends (pulumi/pulumi#10960): a step costs in proportion to what the stack already holds, so an up of N tenants tends to N², for the floor as for ours.
 
-${pagingParagraph(scale, n)}
+${pagingParagraph(scale, n)}${results.refreshCounts ? ` refresh${n}Requests among the goals is counted again, by a later run, in “Refresh requests of ${results.refreshCounts.tenants} tenants” below.` : ""}
 
 ### ${n} tenants in shards
 
