@@ -1,12 +1,11 @@
-import { createSecureContext } from "node:tls";
 import { expect } from "chai";
 import { afterEach, before, describe, it } from "mocha";
 import * as forge from "node-forge";
-import { buildCertificate } from "../../../provider/tenant-certificate/certificate";
-import { type RsaKeyPair, generateRsaKeyPair } from "../../../provider/tenant-certificate/keypair";
+import type { RsaKeyPair } from "../../../provider/tenant-certificate/keypair";
 import { createNativeSha1, nativeSha1DigestCount, withNativeSha1 } from "../../../provider/tenant-certificate/native-sha1";
 import { readPfx } from "../../../provider/tenant-certificate/pfx";
 import type { PfxEncryption } from "../../../provider/tenant-certificate/types";
+import { expectOpenedEverywhere, keyAndCertificate } from "../../helpers/pfx-fixture";
 
 function forgeSha1Hex(message: string, encoding?: "utf8"): string {
   return forge.md.sha1.create().update(message, encoding).digest().toHex();
@@ -65,8 +64,7 @@ describe("Node's SHA-1 behind forge's digest interface", () => {
     const password = "Pfx-Passw0rd-for-tests!";
 
     before(async () => {
-      keyPair = await generateRsaKeyPair(2048);
-      certificate = buildCertificate({ subject: { commonName: "sha1.example" }, validityDays: 30, keyPair, at: new Date() });
+      ({ keyPair, certificate } = await keyAndCertificate("sha1.example"));
     });
 
     for (const encryption of ["3des", "aes256"] as PfxEncryption[]) {
@@ -83,11 +81,7 @@ describe("Node's SHA-1 behind forge's digest interface", () => {
         expect(nativeSha1DigestCount() - beforeRead, "digests Node answered while reading").to.be.greaterThan(2048);
         expect(readPfx(pfx, password).problem, "the provider reads it").to.equal(undefined);
 
-        expect(() => createSecureContext({ pfx, passphrase: password }), "OpenSSL opens it").not.to.throw();
-        const plain = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(pfx.toString("binary")), false, password);
-        const keys = plain.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? [];
-        expect(keys).to.have.length(1);
-        expect(keys[0].key?.n.equals(keyPair.privateKey.n), "forge's own SHA-1 opens it to the same key").to.equal(true);
+        expectOpenedEverywhere(pfx, password, keyPair.privateKey);
       });
     }
   });

@@ -1,15 +1,14 @@
 import * as crypto from "node:crypto";
-import { createSecureContext } from "node:tls";
 import { expect } from "chai";
 import { afterEach, before, describe, it } from "mocha";
 import * as forge from "node-forge";
-import { buildCertificate } from "../../../provider/tenant-certificate/certificate";
-import { type RsaKeyPair, generateRsaKeyPair } from "../../../provider/tenant-certificate/keypair";
+import type { RsaKeyPair } from "../../../provider/tenant-certificate/keypair";
 import { fastPkcs12Derivations, pkcs12Key, sha1Rounds, withFastPkcs12 } from "../../../provider/tenant-certificate/pkcs12-kdf";
 import { readPfx } from "../../../provider/tenant-certificate/pfx";
 import { buildPfx } from "../../../provider/tenant-certificate/pkcs12";
 import type { PfxEncryption } from "../../../provider/tenant-certificate/types";
 import { opensslRecipePfx } from "../../helpers/certificate";
+import { expectOpenedEverywhere, keyAndCertificate } from "../../helpers/pfx-fixture";
 
 /** forge's own derivation with forge's own digest: the reference. */
 function forgeKey(password: string | null, salt: Buffer, id: number, iterations: number, length: number, digest: "sha1" | "sha256" = "sha1"): string {
@@ -70,8 +69,7 @@ describe("the key derivations of PKCS#12 files", () => {
     const password = "Pfx-Passw0rd-for-tests!";
 
     before(async () => {
-      keyPair = await generateRsaKeyPair(2048);
-      certificate = buildCertificate({ subject: { commonName: "kdf.example" }, validityDays: 30, keyPair, at: new Date() });
+      ({ keyPair, certificate } = await keyAndCertificate("kdf.example"));
     });
 
     for (const encryption of ["3des", "aes256"] as PfxEncryption[]) {
@@ -87,10 +85,7 @@ describe("the key derivations of PKCS#12 files", () => {
         expect(readPfx(pfx, password).problem).to.equal(undefined);
         expect(fastPkcs12Derivations() - beforeRead, "derivations while reading").to.equal(derivedToWrite);
 
-        expect(() => createSecureContext({ pfx, passphrase: password }), "OpenSSL opens it").not.to.throw();
-        const plain = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(pfx.toString("binary")), false, password);
-        const keys = plain.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? [];
-        expect(keys[0]?.key?.n.equals(keyPair.privateKey.n), "plain forge opens it to the same key").to.equal(true);
+        expectOpenedEverywhere(pfx, password, keyPair.privateKey);
       });
     }
 
