@@ -74,6 +74,8 @@ export interface EmulatorOptions {
   putSemantics?: EmulatorSettings["putSemantics"];
   /** Cap on the size of a page (v8 listings, and v6/v7 organization object listings), whatever `limit` asks for. Default: none (the documented 10,000). */
   maxPageSize?: number | null;
+  /** A capped page echoes the `limit` asked for and carries no `_links`: a server that caps silently. Default false. */
+  silentPageCap?: boolean;
   /** DELETE of an organization with enabled jobs: refused with 409 ("refuse", the default) or the jobs go with it ("cascade"). */
   deleteWithJobs?: EmulatorSettings["deleteWithJobs"];
   /** DELETE of an organization with restore operator roles: refused with 409 ("refuse", the default) or the roles go with it ("cascade"). */

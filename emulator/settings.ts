@@ -49,6 +49,12 @@ export interface EmulatorSettings {
    * limit. A real server may cap pages below the documented 10,000 (§10). Default null: no cap.
    */
   maxPageSize: number | null;
+  /**
+   * A capped page says nothing of its cap: it echoes the `limit` asked for and carries no
+   * `_links`. No source shows such a server; §10 says only that pages may be capped, so a client
+   * must not take a short page for the last unless the server says so. Default false.
+   */
+  silentPageCap: boolean;
   /** See DeleteWithJobs. Default "refuse". */
   deleteWithJobs: DeleteWithJobs;
   /** See DeleteWithRoles. Default "refuse". */
@@ -72,6 +78,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   autoApproveOrganizationName: "contoso.onmicrosoft.com",
   putSemantics: "merge",
   maxPageSize: null,
+  silentPageCap: false,
   deleteWithJobs: "refuse",
   deleteWithRoles: "refuse",
   restorePortal: { isEnabled: false, applicationId: null, msalAuthorityUri: null, restorePortalUri: null },
@@ -90,6 +97,7 @@ export function settingsPatchSchema() {
       autoApproveOrganizationName: z.string().trim().min(1),
       putSemantics: z.enum(["merge", "replace"]),
       maxPageSize: z.number().int().min(1).max(10_000).nullable(),
+      silentPageCap: z.boolean(),
       deleteWithJobs: z.enum(["refuse", "cascade"]),
       deleteWithRoles: z.enum(["refuse", "cascade"]),
       restorePortal: z

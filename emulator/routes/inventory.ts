@@ -74,7 +74,7 @@ function listing<T>(definition: Listing<T>): RouteDefinition {
   const handle = (context: RouteContext): Reply => {
     const organizationId = pathId(context, "organizationId");
     const inventory = context.store.inventory(organizationId);
-    const request = pageRequest(context.query, context.store.settings().maxPageSize);
+    const request = pageRequest(context.query, context.store.settings());
     const given: Record<string, string> = {};
     for (const name of Object.keys(definition.filters)) {
       const value = queryString(context.query, name);

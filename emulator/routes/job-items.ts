@@ -22,7 +22,7 @@ function items(which: "selectedItems" | "excludedItems", segment: string) {
     const job = store.getJob(pathId(context, "jobId"));
     const views = job[which].map((item) => jobItemView(item, version));
     if (version !== "v8") return json(200, views);
-    return json(200, page(views, pageRequest(context.query, store.settings().maxPageSize), `/v8/Jobs/${job.id}/${segment}`));
+    return json(200, page(views, pageRequest(context.query, store.settings()), `/v8/Jobs/${job.id}/${segment}`));
   };
 }
 

@@ -67,7 +67,7 @@ function create(context: RouteContext): Reply {
 function list(context: RouteContext): Reply {
   const { version, store } = context;
   if (version !== "v8") return json(200, store.listJobs().map((job) => jobView(job, version)));
-  const request = pageRequest(context.query, store.settings().maxPageSize);
+  const request = pageRequest(context.query, store.settings());
   const jobs = store.listJobs({
     organizationId: queryGuid(context.query, "organizationId"),
     repositoryId: queryGuid(context.query, "repositoryId"),

@@ -22,7 +22,7 @@ function list(context: RouteContext): Reply {
   const extendedView = extended(context);
   const view = (organization: StoredOrganization) => organizationView(organization, context.version, extendedView);
   if (context.version !== "v8") return json(200, context.store.listOrganizations().map(view));
-  const request = pageRequest(context.query, context.store.settings().maxPageSize);
+  const request = pageRequest(context.query, context.store.settings());
   const msid = queryGuid(context.query, "msid");
   // backedUpOrganizationId is always null here (nothing is ever backed up), so filtering by it finds nothing.
   const backedUp = context.query.has("backedUpOrganizationId") && context.query.get("backedUpOrganizationId") !== "";

@@ -63,7 +63,7 @@ function list(context: RouteContext): Reply {
     .filter((repository) => (proxyId === undefined || repository.proxyId === proxyId) && (!hasLongTerm || repository.isLongTerm === longTerm))
     .map((repository) => repositoryView(repository, version));
   if (version !== "v8") return json(200, repositories);
-  return json(200, page(repositories, pageRequest(query, context.store.settings().maxPageSize), "/v8/BackupRepositories"));
+  return json(200, page(repositories, pageRequest(query, context.store.settings()), "/v8/BackupRepositories"));
 }
 
 export const repositoryRoutes: RouteDefinition[] = [

@@ -211,12 +211,21 @@ export class Vb365Client {
   }
 }
 
-/** Where the page after `page` (asked for at `offset`) starts; undefined when `page` was the last. */
+/**
+ * Where the page after `page` (asked for at `offset` with `requested` as its limit) starts;
+ * undefined when `page` was the last. A page shorter than its limit is the last only when the
+ * server has said enough to trust that: it links its pages (and linked no next), or it echoes a
+ * limit of its own. A server that does neither may have capped the page without saying so, and a
+ * listing cut short would make a refresh drop the organizations it did not show: there, only an
+ * empty page ends the listing.
+ */
 export function nextOffset(page: Page<unknown>, offset: number, requested: number): number | undefined {
   if (page.results.length === 0) return undefined;
   const linked = offsetOf(page._links?.next?.href);
   if (linked !== undefined && linked > offset) return linked;
-  if (page.results.length < (page.limit ?? requested)) return undefined;
+  const applied = page.limit ?? requested;
+  const saysItsLimits = (page._links !== undefined && page._links !== null) || applied !== requested;
+  if (page.results.length < applied && saysItsLimits) return undefined;
   return offset + page.results.length;
 }
 

@@ -237,6 +237,7 @@ describe("emulator control surface", () => {
         autoApproveOrganizationName: "contoso.onmicrosoft.com",
         putSemantics: "merge",
         maxPageSize: null,
+        silentPageCap: false,
         deleteWithJobs: "refuse",
         deleteWithRoles: "refuse",
         restorePortal: { isEnabled: false, applicationId: null, msalAuthorityUri: null, restorePortalUri: null },

@@ -110,6 +110,20 @@ describe("Vb365Organization on servers that behave either way", () => {
       expect(world.emulator.state().organizations.find((organization) => organization.name === "late.onmicrosoft.com")?.id).to.equal(id);
       expect(world.emulator.state().organizations).to.have.length(TENANTS + 1);
     });
+
+    it("refresh finds an organization on the last page of a server that caps silently, reading on to an empty page", async () => {
+      // Each page echoes the limit asked for and links nothing: no short page may be taken for the last.
+      world.emulator.configure({ silentPageCap: true });
+      try {
+        const provider = await configuredProvider(emulatorConfig(world.emulator, "v8"));
+        const last = world.emulator.state().organizations[TENANTS - 1];
+        const read = await provider.read(last.id, { ...existingApplicationInputs(world.pfx, last.name), organizationId: last.id, name: last.name, apiVersion: "v8" });
+        expect(read.id).to.equal(last.id);
+        expect(world.emulator.counters().byKind["organizations.list"]).to.equal(Math.ceil(TENANTS / CAP) + 1);
+      } finally {
+        world.emulator.configure({ silentPageCap: false });
+      }
+    });
   });
 
   for (const version of ["v6", "v7", "v8"] as const) {

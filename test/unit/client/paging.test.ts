@@ -15,10 +15,16 @@ describe("Vb365Client paging of GET /v8/Organizations", () => {
     expect(nextOffset({ results: items(1000) }, 0, 1000)).to.equal(1000);
   });
 
-  it("stops at an empty page, or one shorter than the limit it echoes", () => {
+  it("stops at an empty page, or a short one from a server that links its pages or echoes its own limit", () => {
     expect(nextOffset({ results: [] }, 300, 1000)).to.equal(undefined);
     expect(nextOffset({ results: items(40), limit: 100 }, 300, 1000)).to.equal(undefined);
-    expect(nextOffset({ results: items(40) }, 0, 1000)).to.equal(undefined);
+    // Links without a next one (what is left of self and first once parsed).
+    expect(nextOffset({ results: items(40), limit: 1000, _links: {} }, 0, 1000)).to.equal(undefined);
+  });
+
+  it("goes on past a short page from a server that neither links its pages nor echoes a limit of its own, which may have capped it silently", () => {
+    expect(nextOffset({ results: items(40) }, 0, 1000)).to.equal(40);
+    expect(nextOffset({ results: items(1000), limit: 10000 }, 0, 10000)).to.equal(1000);
   });
 
   it("ignores a next link that does not move forward", () => {
