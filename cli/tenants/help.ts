@@ -36,7 +36,7 @@ Export:
                            requests }); all text goes to stderr
   -h, --help               Show this help
 
-Requests: a login and the organization listing (one page per 1,000 organizations on v8, one
+Requests: a login and the organization listing (one page per 10,000 organizations on v8, one
 request on v6 and v7); for the jobs, the repository and job listings, then one request per job
 of an exported organization (its excluded items) and one more for each SelectedItems job (its
 selected items). --no-jobs leaves out all but the first two.
