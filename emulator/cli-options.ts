@@ -26,6 +26,9 @@ Options (environment variable fallback in brackets):
                                    [VB365_EMULATOR_PUT_SEMANTICS]
   --max-page-size <n>              cap pages at n items, whatever limit asks (default: none)
                                    [VB365_EMULATOR_MAX_PAGE_SIZE]
+  --silent-page-cap                a capped page echoes the limit asked for and has no _links,
+                                   as a server that caps without saying so would
+                                   [VB365_EMULATOR_SILENT_PAGE_CAP=1]
   --delete-with-jobs <refuse|cascade>
                                    deleting an organization with enabled jobs: 409 (refuse,
                                    default) or the jobs go with it [VB365_EMULATOR_DELETE_WITH_JOBS]
@@ -72,6 +75,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
         "token-lifetime": { type: "string" },
         "put-semantics": { type: "string" },
         "max-page-size": { type: "string" },
+        "silent-page-cap": { type: "boolean" },
         "delete-with-jobs": { type: "string" },
         "delete-with-roles": { type: "string" },
         "entra-trust": { type: "boolean" },
@@ -110,6 +114,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   if (putSemantics !== undefined) options.putSemantics = oneOf(putSemantics, "--put-semantics", ["merge", "replace"] as const);
   const maxPageSize = pick(values["max-page-size"], "VB365_EMULATOR_MAX_PAGE_SIZE");
   if (maxPageSize !== undefined) options.maxPageSize = integer(maxPageSize, "--max-page-size", 1, 10_000);
+  if (values["silent-page-cap"] ?? truthy(env.VB365_EMULATOR_SILENT_PAGE_CAP)) options.silentPageCap = true;
   const deleteWithJobs = pick(values["delete-with-jobs"], "VB365_EMULATOR_DELETE_WITH_JOBS");
   if (deleteWithJobs !== undefined) options.deleteWithJobs = oneOf(deleteWithJobs, "--delete-with-jobs", ["refuse", "cascade"] as const);
   const deleteWithRoles = pick(values["delete-with-roles"], "VB365_EMULATOR_DELETE_WITH_ROLES");

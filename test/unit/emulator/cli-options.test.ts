@@ -27,7 +27,7 @@ describe("vb365-emulator options", () => {
     const command = run([
       "--port", "4443", "--host", "0.0.0.0", "--http", "--versions", "v8, V7", "--user", "a:b", "--user", "DOMAIN\\c:d:e",
       "--auto-approve-device-codes", "1500", "--organization-name", "fabrikam.onmicrosoft.com", "--device-code-lifetime", "60",
-      "--token-lifetime", "120", "--put-semantics", "Replace", "--max-page-size", "100", "--delete-with-jobs", "cascade",
+      "--token-lifetime", "120", "--put-semantics", "Replace", "--max-page-size", "100", "--silent-page-cap", "--delete-with-jobs", "cascade",
       "--delete-with-roles", "Cascade", "--state-file", "state.json", "--ca-file", "ca.pem", "--quiet",
     ]);
     expect(command).to.deep.equal({
@@ -44,6 +44,7 @@ describe("vb365-emulator options", () => {
         tokenLifetimeSeconds: 120,
         putSemantics: "replace",
         maxPageSize: 100,
+        silentPageCap: true,
         deleteWithJobs: "cascade",
         deleteWithRoles: "cascade",
         stateFile: "state.json",
@@ -79,6 +80,7 @@ describe("vb365-emulator options", () => {
       VB365_EMULATOR_TOKEN_LIFETIME: "90",
       VB365_EMULATOR_PUT_SEMANTICS: "replace",
       VB365_EMULATOR_MAX_PAGE_SIZE: "250",
+      VB365_EMULATOR_SILENT_PAGE_CAP: "yes",
       VB365_EMULATOR_DELETE_WITH_JOBS: "refuse",
       VB365_EMULATOR_DELETE_WITH_ROLES: "cascade",
       VB365_EMULATOR_STATE_FILE: "/tmp/state.json",
@@ -87,7 +89,7 @@ describe("vb365-emulator options", () => {
     };
     const command = run(["--port", "9443"], env);
     expect(command.options).to.include({ port: 9443, host: "localhost", http: true, autoApproveDeviceCodesMs: 0, tokenLifetimeSeconds: 90 });
-    expect(command.options).to.include({ putSemantics: "replace", maxPageSize: 250, deleteWithJobs: "refuse", deleteWithRoles: "cascade" });
+    expect(command.options).to.include({ putSemantics: "replace", maxPageSize: 250, silentPageCap: true, deleteWithJobs: "refuse", deleteWithRoles: "cascade" });
     expect(command.options.users).to.deep.equal([{ name: "x", password: "1" }, { name: "y", password: "2" }]);
     expect(command).to.include({ caFile: "/tmp/ca.pem", quiet: true });
   });
