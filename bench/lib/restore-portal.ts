@@ -11,5 +11,3 @@ export const BENCH_RESTORE_PORTAL: EmulatorSettings["restorePortal"] = {
   msalAuthorityUri: "https://login.microsoftonline.com/common",
   restorePortalUri: "https://restore.provider.example:4443",
 };
-
-export const PORTAL_OFF: EmulatorSettings["restorePortal"] = { isEnabled: false, applicationId: null, msalAuthorityUri: null, restorePortalUri: null };

@@ -1,9 +1,10 @@
 import type { Emulator } from "../../emulator";
+import { DEFAULT_SETTINGS } from "../../emulator/settings";
 import { TestStack } from "../../test/helpers/engine";
 import { programConfig, run } from "../engine";
 import type { ConsumerBench } from "../lib/consumer-project";
 import { registerPfxFile } from "../lib/pfx-file";
-import { BENCH_RESTORE_PORTAL, PORTAL_OFF } from "../lib/restore-portal";
+import { BENCH_RESTORE_PORTAL } from "../lib/restore-portal";
 import type { RefreshCounts } from "../report/types";
 import { listingLimit, requestCount } from "./counts";
 
@@ -23,7 +24,8 @@ export async function measureRefreshCounts(
 ): Promise<Omit<RefreshCounts, "method">> {
   emulator.reset();
   const before = emulator.settings();
-  emulator.configure({ restorePortal: PORTAL_OFF });
+  // The emulator's default: a server whose Restore Portal was never set up.
+  emulator.configure({ restorePortal: DEFAULT_SETTINGS.restorePortal });
   registerPfxFile(emulator, inputs.pfxFile);
   const stack = await TestStack.create({ programDir: project.programDir("tenants"), config: programConfig(inputs, emulator) });
   const counted = async () => {

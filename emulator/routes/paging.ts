@@ -31,18 +31,19 @@ export function pageRequest(query: URLSearchParams, settings: Pick<EmulatorSetti
 
 /**
  * A `PageOf<X>` object (SPEC8) with relative navigation links, as the paging docs show them
- * (`/v8/RestoreSessions/...?offset=0&limit=10`, DOC-PAGE); without them under silentPageCap. Decided: `filters` given are repeated in
- * every link after offset and limit, so following `next` keeps filtering.
+ * (`/v8/RestoreSessions/...?offset=0&limit=10`, DOC-PAGE); without them under silentPageCap.
+ * Decided: `filters` given are repeated in every link after offset and limit, so following `next`
+ * keeps filtering.
  */
 export function page<T>(items: readonly T[], request: PageRequest, path: string, filters: Readonly<Record<string, string>> = {}): Record<string, unknown> {
   const { offset, limit, askedLimit } = request;
+  const results = items.slice(offset, offset + limit);
+  if (askedLimit !== undefined) return { offset, limit: askedLimit, results };
   const rest = Object.entries(filters).map(([name, value]) => `&${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join("");
   const href = (at: number) => ({ href: `${path}?offset=${at}&limit=${limit}${rest}` });
   const links: Record<string, { href: string }> = { first: href(0) };
   if (offset > 0) links.prev = href(Math.max(0, offset - limit));
   links.self = href(offset);
   if (offset + limit < items.length) links.next = href(offset + limit);
-  const results = items.slice(offset, offset + limit);
-  if (askedLimit !== undefined) return { offset, limit: askedLimit, results };
   return { offset, limit, results, _links: links };
 }

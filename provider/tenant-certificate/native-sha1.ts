@@ -86,6 +86,10 @@ function swappableSha1(): Sha1Factory | undefined {
  * is about 1 s of a 100-tenant up or of a preview of 100 imported PFX files. AES-256, whose key
  * comes from PBKDF2-HMAC-SHA256, gains 0-7 ms on a read and nothing measurable on a write.
  *
+ * The provider calls it through withFastPkcs12 (pkcs12-kdf.ts), which hashes the derivation's
+ * rounds itself: this swap still answers forge's other SHA-1 digests (the MAC's HMAC, PBKDF2 with
+ * SHA-1 for a non-ASCII password) and the derivation wherever that module leaves forge's own.
+ *
  * forge's PKCS#12 code takes no digest option, so its factory is swapped for the duration; `build`
  * is synchronous, so nothing else runs in between, and the original is always put back. When
  * forge no longer looks like what the swap was written for, `build` runs on plain forge.
