@@ -11,7 +11,7 @@ import { mergeParts, REPO_ROOT, RUN_DIR, writeReliabilityReport } from "./suppor
  * (`--write-report`) go to the report; each part's output is printed with its name in front.
  */
 const FLEET_SPECS = ["faults", "interruption", "tenant-identity"];
-const OTHER_SPECS = ["bad-input", "tls", "npm-audit"];
+const OTHER_SPECS = ["bad-input", "hostile-input", "tls", "npm-audit"];
 
 interface Part {
   name: string;

@@ -42,6 +42,7 @@ export function mergeParts(parts: Measured[]): Measured {
     interruptions: joined((part) => part.interruptions),
     wrongTenantSignIns: joined((part) => part.wrongTenantSignIns),
     tls: joined((part) => part.tls),
+    hostileInputs: joined((part) => part.hostileInputs),
     audit: parts.find((part) => part.audit)?.audit,
     secrets: {
       size: parts.reduce((sum, part) => sum + part.secrets.size, 0),

@@ -51,6 +51,10 @@ function summary(figures: ReliabilityFigures): string {
       ["badInputs", figures.badInputs, `≥ 40 (${figures.badInputsThroughPulumiPreview} of them through a real pulumi preview)`],
       ["badInputsCaughtAtPreview", figures.badInputsCaughtAtPreview, "= badInputs"],
       ["apiCallsDuringBadInputs", figures.apiCallsDuringBadInputs, "0"],
+      ["hostileInputs", figures.hostileInputs, `every case of the hostile-input section (${Object.entries(figures.hostileInputsByArea).map(([area, count]) => `${area} ${count}`).join(", ")})`],
+      ["hostileInputsRefusedWithin2s", figures.hostileInputsRefusedWithin2s, `= hostileInputs (slowest ${figures.hostileInputsSlowestMs} ms)`],
+      ["hostileInputsLeaking", figures.hostileInputsLeaking, "0"],
+      ["hostileInputsHalfCreated", figures.hostileInputsHalfCreated, "0"],
       ["plaintextSecretsFound", figures.plaintextSecretsFound, `0 (${figures.secretValuesLookedFor} secret values, ${figures.placesScannedForSecrets} places scanned after ${figures.engineRuns} engine runs)`],
       ["secretsInPulumiDebugLog", figures.secretsInPulumiDebugLog, "reported, not the provider's: see Secrets"],
       ["tlsRefusedUntilTrusted", yes(figures.tlsRefusedUntilTrusted), "yes"],
@@ -130,6 +134,21 @@ function badInputs(figures: ReliabilityFigures): string {
   );
 }
 
+function hostileInputs(figures: ReliabilityFigures): string {
+  return table(
+    ["Area", "Case", "Refused", "ms", "Leaked", "Left behind", "What the caller reads"],
+    figures.details.hostileInputs.map((result) => [
+      result.area,
+      result.id,
+      yes(result.refused),
+      result.durationMs,
+      result.leaked.length === 0 ? "nothing" : `**${result.leaked.join(", ")}**`,
+      result.halfCreated.length === 0 ? "nothing" : `**${result.halfCreated.join(", ")}**`,
+      result.message.split("\n").slice(0, 2).join(" "),
+    ]),
+  );
+}
+
 function secrets(figures: ReliabilityFigures): string {
   const findings = figures.details.secretFindings;
   if (findings.length === 0) return "No secret value was found in any of these places.";
@@ -193,6 +212,16 @@ ${wrongTenant(figures)}
 ## Bad input
 
 ${badInputs(figures)}
+
+## Hostile input
+
+What an attacker, a hostile server or a careless caller hands the product: PFX files built to
+burn CPU, oversized and malformed bodies, secrets echoed back by a server, shared certificates
+that could bind one tenant's resource to another's organization, secret marks a program added,
+plain HTTP, a browser page reaching the emulator's control API. Each case must be refused or
+contained within 2 s, leak no secret and leave nothing half-made.
+
+${hostileInputs(figures)}
 
 ## Secrets
 

@@ -1,5 +1,5 @@
 import { DEBUG_LOG } from "./engine-scan";
-import type { AuditResult, BadInputResult, FaultCaseResult, InterruptionResult, TlsResult, WrongTenantResult } from "./results";
+import type { AuditResult, BadInputResult, FaultCaseResult, HostileInputResult, InterruptionResult, TlsResult, WrongTenantResult } from "./results";
 import type { SecretFinding } from "./secrets";
 
 /** What a run measured: the suite's `results`, or the parts of a run merged (report-files.ts). */
@@ -11,6 +11,7 @@ export interface Measured {
   interruptions: InterruptionResult[];
   wrongTenantSignIns: WrongTenantResult[];
   tls: TlsResult[];
+  hostileInputs: HostileInputResult[];
   audit: AuditResult | undefined;
   secrets: { readonly size: number; scans: number; readonly findings: SecretFinding[] };
   engineRuns: number;
@@ -22,6 +23,7 @@ export function reliabilityFigures(measured: Measured, finishedAt: number) {
   const kills = measured.interruptions.filter((run) => run.signal === "SIGKILL");
   const interrupts = measured.interruptions.filter((run) => run.signal === "SIGINT");
   const badInputs = measured.badInputs;
+  const hostile = measured.hostileInputs;
   const findings = measured.secrets.findings.filter((finding) => finding.location !== DEBUG_LOG);
   const debugFindings = measured.secrets.findings.filter((finding) => finding.location === DEBUG_LOG);
   return {
@@ -48,6 +50,12 @@ export function reliabilityFigures(measured: Measured, finishedAt: number) {
     badInputsCaughtAtPreview: badInputs.filter((result) => result.caught).length,
     badInputsThroughPulumiPreview: badInputs.filter((result) => result.through === "pulumi preview").length,
     apiCallsDuringBadInputs: badInputs.reduce((sum, result) => sum + result.apiCalls, 0),
+    hostileInputs: hostile.length,
+    hostileInputsRefusedWithin2s: hostile.filter((result) => result.refused && result.durationMs < 2_000).length,
+    hostileInputsSlowestMs: hostile.reduce((slowest, result) => Math.max(slowest, result.durationMs), 0),
+    hostileInputsLeaking: hostile.filter((result) => result.leaked.length > 0).length,
+    hostileInputsHalfCreated: hostile.filter((result) => result.halfCreated.length > 0).length,
+    hostileInputsByArea: Object.fromEntries([...new Set(hostile.map((result) => result.area))].map((area) => [area, hostile.filter((result) => result.area === area).length])),
     plaintextSecretsFound: findings.length,
     secretsInPulumiDebugLog: debugFindings.length,
     secretValuesLookedFor: measured.secrets.size,
@@ -61,6 +69,7 @@ export function reliabilityFigures(measured: Measured, finishedAt: number) {
       interruptions: measured.interruptions,
       wrongTenantSignIns: measured.wrongTenantSignIns,
       badInputs,
+      hostileInputs: hostile,
       tls: measured.tls,
       secretFindings: findings,
       // What kinds of secret the SDK's debug log held, without the thousands of single findings.

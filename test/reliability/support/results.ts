@@ -95,6 +95,17 @@ export interface TlsResult {
   converged?: boolean;
 }
 
+/** One hostile input (hostile-input.test.ts) and what the product did with it. */
+export interface HostileInputResult {
+  id: string;
+  area: string;
+  refused: boolean;
+  message: string;
+  leaked: string[];
+  halfCreated: string[];
+  durationMs: number;
+}
+
 export interface AuditResult {
   command: string;
   /** High plus critical findings; null when the audit could not run. */
@@ -112,6 +123,7 @@ export const results = {
   interruptions: [] as InterruptionResult[],
   wrongTenantSignIns: [] as WrongTenantResult[],
   tls: [] as TlsResult[],
+  hostileInputs: [] as HostileInputResult[],
   audit: undefined as AuditResult | undefined,
   /** One scanner for the whole suite: every secret any part used is looked for everywhere. */
   secrets: new SecretScanner(),

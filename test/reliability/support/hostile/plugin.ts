@@ -1,0 +1,6 @@
+import type { HostileCase } from "./case";
+
+/** Hostile inputs of the plugin area. */
+export function pluginCases(): HostileCase[] {
+  return [];
+}
