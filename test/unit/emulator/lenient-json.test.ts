@@ -22,4 +22,17 @@ describe("emulator JSON bodies, read as Json.NET reads them", () => {
       expect(() => parseLenientJson(text), text).to.throw(SyntaxError);
     }
   });
+
+  // Bodies are parsed before any authentication (token route, control API): the parser must be
+  // linear. The quadratic one took about 48 s for this; the bound is generous on purpose.
+  it("parses 1.2 MB of ordinary JSON, with comments and trailing commas, in well under a second", () => {
+    const items = Array.from({ length: 16_000 }, (_, id) => ({ id, name: `user-${id}@contoso.onmicrosoft.com`, enabled: true, tags: ["a", "b"] }));
+    const text = JSON.stringify({ items }).replace(/\},\{/g, "}, // next\n{").replace(/\]\}$/, ", /* last */ ]}");
+    expect(text.length).to.be.above(1_200_000);
+    const started = performance.now();
+    const parsed = parseLenientJson(text) as { items: unknown[] };
+    const elapsedMs = performance.now() - started;
+    expect(parsed.items).to.deep.equal(items);
+    expect(elapsedMs, `${Math.round(elapsedMs)} ms`).to.be.below(1_000);
+  });
 });
