@@ -3,6 +3,7 @@ import { REGIONS, type Region } from "../../provider/organization/types";
 import { didYouMean } from "../../provider/common/did-you-mean";
 import { checkConnectionFlags, CONNECTION_OPTIONS, type ConnectionFlags, connectionFlags, nonEmpty, parseCommandFlags } from "../connection/flags";
 import { parseDuration } from "../duration";
+import { CONFIG_KEY_RULE, configKeyProblem } from "../pulumi/config-key";
 import { UsageError } from "../usage-error";
 
 /** The flags of `vb365 device-code`, checked and converted. */
@@ -44,7 +45,7 @@ export function parseDeviceCodeArgs(argv: readonly string[]): DeviceCodeArgs {
     timeoutMs: values.timeout === undefined ? undefined : duration(values.timeout, "--timeout", 1000),
     intervalMs: values.interval === undefined ? undefined : duration(values.interval, "--interval", MIN_INTERVAL_MS),
     json: values.json ?? false,
-    configKey: nonEmpty(values["config-key"], "--config-key"),
+    configKey: configKey(values["config-key"]),
     up: values.up ?? false,
     targets: values.target ?? [],
   };
@@ -70,6 +71,14 @@ function region(value: string | undefined): Region {
   const known = normaliseRegion(value);
   if (known) return known;
   throw new UsageError(`--region must be ${regionHint()}, not ${JSON.stringify(value)}.${didYouMean(value, REGIONS)}`);
+}
+
+/** Checked here, before anything is asked of VB365 or Pulumi: the key goes to `pulumi config set`. */
+function configKey(value: string | undefined): string | undefined {
+  const key = nonEmpty(value, "--config-key");
+  const problem = key === undefined ? undefined : configKeyProblem(key);
+  if (problem) throw new UsageError(`--config-key ${JSON.stringify(key)} ${problem}. ${CONFIG_KEY_RULE}`);
+  return key;
 }
 
 function duration(value: string, flag: string, minimumMs: number): number {

@@ -18,9 +18,10 @@ Code:
 Pulumi:
   -s, --stack <name>       Stack whose vb365: config supplies the connection
   -C, --cwd <dir>          Directory of the Pulumi project (default: current directory)
-  --config-key <key>       Write the code into the stack's config as a secret under <key>; when
-                           the stack's tenant of that key waits for a device code to rotate its
-                           certificate, says that the code is for that rotation
+  --config-key <key>       Write the code into the stack's config as a secret under <key>
+                           ([namespace:]name of letters, digits, _ . -; never vb365: or pulumi:);
+                           when the stack's tenant of that key waits for a device code to rotate
+                           its certificate, says that the code is for that rotation
   --up                     After the sign-in, run pulumi up --yes on the stack (implies --wait;
                            needs --config-key)
   --target <urn>           Passed on to pulumi up; repeatable

@@ -38,9 +38,12 @@ export class PulumiStack {
     return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   }
 
-  /** `pulumi config set --secret`, with the value on stdin: never on a command line, where `ps` would show it. */
+  /**
+   * `pulumi config set --secret`, with the value on stdin: never on a command line, where `ps`
+   * would show it. The key comes after `--`, so that no key is ever read as a flag.
+   */
   async setSecret(key: string, value: string): Promise<void> {
-    const result = await this.run(["config", "set", "--secret", "--stack", this.name, key], "capture", value);
+    const result = await this.run(["config", "set", "--secret", "--stack", this.name, "--", key], "capture", value);
     if (result.code !== 0) throw this.failure(`Writing ${key} as a secret into the config of`, result);
   }
 
