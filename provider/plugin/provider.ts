@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { CATALOGUE, type CatalogueEntry } from "../catalogue";
 import type { Fields } from "../common/definition";
 import { token } from "./schema/pulumi-schema";
-import { revealed, withSecretsMarked } from "./secrets";
+import { revealed, withReceivedSecretsKept, withSecretsMarked } from "./secrets";
 
 /** The lifecycle a resource's dynamic provider implements, as the plugin calls it. */
 type Lifecycle = Required<Pick<pulumi.dynamic.ResourceProvider, "check" | "diff" | "create" | "read" | "update" | "delete">> & Pick<pulumi.dynamic.ResourceProvider, "configure">;
@@ -32,7 +32,8 @@ interface PluginResource {
  * lifecycle (provider/<resource>/provider.ts), the very code the dynamic resources run, with the
  * plugin's configuration in place of the stack config a dynamic provider reads. Values arrive
  * with their secret marks, which the implementations never see, and leave with the definition's
- * secret fields marked.
+ * secret fields marked and every mark they arrived with kept: check's inputs keep the program's
+ * marks, and outputs those of the inputs (or, on a refresh, of the state) they echo.
  */
 export class Vb365PluginProvider {
   private readonly resources = new Map<string, PluginResource>(CATALOGUE.map((entry) => [token(entry.name), { entry, fields: { ...entry.inputs, ...entry.outputs } }]));
@@ -50,7 +51,7 @@ export class Vb365PluginProvider {
     const named = Object.entries(resource.entry.inputs).filter(([input, field]) => field.namedAfterResource && news[input] === undefined);
     const given = { ...(revealed(news) as Values), ...Object.fromEntries(named.map(([input]) => [input, name])) };
     const result = await this.lifecycle(resource).check(revealed(olds), given);
-    return result.inputs ? { ...result, inputs: withSecretsMarked(result.inputs as Values, resource.entry.inputs) } : result;
+    return result.inputs ? { ...result, inputs: withReceivedSecretsKept(withSecretsMarked(result.inputs as Values, resource.entry.inputs), news) } : result;
   }
 
   async diff(type: string, id: string, olds: Values, news: Values): Promise<pulumi.dynamic.DiffResult> {
@@ -60,28 +61,30 @@ export class Vb365PluginProvider {
   async create(type: string, inputs: Values): Promise<{ id: string; outs: Values }> {
     const resource = this.resource(type);
     const { id, outs } = await this.lifecycle(resource).create(revealed(inputs));
-    return { id, outs: withSecretsMarked(outs as Values, resource.fields) };
+    return { id, outs: withReceivedSecretsKept(withSecretsMarked(outs as Values, resource.fields), inputs) };
   }
 
   /**
    * Refresh, and `pulumi import` or the `import` option: with no properties, the implementation
-   * finds the resource by its id alone and returns the inputs that declare it.
+   * finds the resource by its id alone and returns the inputs that declare it. A refresh also
+   * sends the inputs in the state (`inputs`), whose marks the result keeps as the state's own; an
+   * import has none to keep.
    */
-  async read(type: string, id: string, props: Values | undefined): Promise<{ id?: string; props?: Values; inputs?: Values }> {
+  async read(type: string, id: string, props: Values | undefined, inputs?: Values): Promise<{ id?: string; props?: Values; inputs?: Values }> {
     const resource = this.resource(type);
     const result = await this.lifecycle(resource).read(id, props === undefined ? undefined : revealed(props));
     if (!result.id) return {};
     return {
       id: result.id,
-      props: result.props ? withSecretsMarked(result.props as Values, resource.fields) : undefined,
-      inputs: result.inputs ? withSecretsMarked(result.inputs as Values, resource.entry.inputs) : undefined,
+      props: result.props ? withReceivedSecretsKept(withSecretsMarked(result.props as Values, resource.fields), props, inputs) : undefined,
+      inputs: result.inputs ? withReceivedSecretsKept(withSecretsMarked(result.inputs as Values, resource.entry.inputs), inputs) : undefined,
     };
   }
 
   async update(type: string, id: string, olds: Values, news: Values): Promise<Values> {
     const resource = this.resource(type);
     const { outs } = await this.lifecycle(resource).update(id, revealed(olds), revealed(news));
-    return withSecretsMarked((outs ?? {}) as Values, resource.fields);
+    return withReceivedSecretsKept(withSecretsMarked((outs ?? {}) as Values, resource.fields), news);
   }
 
   async delete(type: string, id: string, props: Values): Promise<void> {

@@ -87,7 +87,9 @@ function handlers(plugin: ServedPlugin, protocol: Protocol): Record<(typeof SERV
     read: unary(async (request: ProviderProto.ReadRequest) => {
       const properties = request.getProperties();
       const hasProperties = properties !== undefined && properties.getFieldsMap().getLength() > 0;
-      const result = await provider.read(typeOf(request), request.getId(), hasProperties ? fromStruct(properties) : undefined);
+      // A refresh sends the state's inputs too, whose secret marks the result keeps; an import sends neither.
+      const inputs = request.getInputs();
+      const result = await provider.read(typeOf(request), request.getId(), hasProperties ? fromStruct(properties) : undefined, inputs ? fromStruct(inputs) : undefined);
       const response = new proto.ReadResponse().setId(result.id ?? "");
       if (result.props) response.setProperties(toStruct(result.props));
       if (result.inputs) response.setInputs(toStruct(result.inputs));

@@ -100,6 +100,53 @@ describe("the vb365 plugin's gRPC server", () => {
     expect(fixture.current.state().organizations).to.deep.equal([]);
   });
 
+  it("keeps the secret marks a program put on fields the definition does not call secret: check, create, diff, update, read", async () => {
+    const type = "vb365:index:Organization";
+    const tenant = "contoso.onmicrosoft.com";
+    registerCertificate(fixture.current, pfx, tenant);
+    const certificate = { applicationId: APPLICATION_ID, applicationCertificate: secret(pfx.base64), applicationCertificatePassword: secret(pfx.password) };
+    const declared = (description: string) => ({
+      organizationName: tenant,
+      isExchangeOnline: true,
+      isSharePointOnline: true,
+      description: secret(description),
+      exchangeOnlineSettings: { ...certificate, account: secret(`backupuser@${tenant}`) },
+      sharePointOnlineSettings: { ...certificate, officeOrganizationName: tenant },
+    });
+    const check = async (description: string) => {
+      const checked = await call<proto.CheckResponse>(client, "check", new proto.CheckRequest().setUrn(urn(type, "contoso")).setType(type).setOlds(struct({})).setNews(struct(declared(description))));
+      expect(checked.getFailuresList()).to.deep.equal([]);
+      return checked.getInputs()!;
+    };
+    const marked = (values: Struct | undefined) => {
+      const { description, exchangeOnlineSettings } = values!.toJavaScript() as Record<string, Values>;
+      return { description, account: exchangeOnlineSettings?.account };
+    };
+    const goldMarked = { description: secret("Gold tier"), account: secret("backupuser@contoso.onmicrosoft.com") };
+    const platinumMarked = { description: secret("Platinum tier"), account: secret("backupuser@contoso.onmicrosoft.com") };
+
+    const gold = await check("Gold tier");
+    expect(marked(gold), "check's inputs").to.deep.equal(goldMarked);
+    const created = await call<proto.CreateResponse>(client, "create", new proto.CreateRequest().setUrn(urn(type, "contoso")).setProperties(gold));
+    expect(marked(created.getProperties()), "create's outputs").to.deep.equal(goldMarked);
+    const id = created.getId();
+
+    const diff = async (news: Struct) => (await call<proto.DiffResponse>(client, "diff", new proto.DiffRequest().setId(id).setUrn(urn(type, "contoso")).setOlds(created.getProperties()).setNews(news))).getChanges();
+    expect(await diff(gold), "a diff of the same marked values").to.equal(proto.DiffResponse.DiffChanges.DIFF_NONE);
+    const platinum = await check("Platinum tier");
+    expect(await diff(platinum), "a diff of a changed marked value").to.equal(proto.DiffResponse.DiffChanges.DIFF_SOME);
+
+    const updated = await call<proto.UpdateResponse>(client, "update", new proto.UpdateRequest().setId(id).setUrn(urn(type, "contoso")).setOlds(created.getProperties()).setNews(platinum));
+    expect(marked(updated.getProperties()), "update's outputs").to.deep.equal(platinumMarked);
+    expect(fixture.current.state().organizations.find((organization) => organization.id === id)?.description).to.equal("Platinum tier");
+
+    const read = await call<proto.ReadResponse>(client, "read", new proto.ReadRequest().setId(id).setUrn(urn(type, "contoso")).setProperties(updated.getProperties()).setInputs(platinum));
+    expect({ props: marked(read.getProperties()), inputs: marked(read.getInputs()) }, "a refresh's read").to.deep.equal({ props: platinumMarked, inputs: platinumMarked });
+
+    await call(client, "delete", new proto.DeleteRequest().setId(id).setUrn(urn(type, "contoso")).setProperties(read.getProperties()));
+    expect(fixture.current.state().organizations).to.deep.equal([]);
+  });
+
   it("names the resources it has when asked for another", async () => {
     const error = await call(client, "check", new proto.CheckRequest().setUrn(urn("vb365:index:Tenant", "t")).setOlds(struct({})).setNews(struct({}))).then(
       () => undefined,

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { ORGANIZATION_FIELDS } from "../../../provider/organization/definition";
-import { isSecret, revealed, secret, withSecretsMarked } from "../../../provider/plugin/secrets";
+import { isSecret, revealed, secret, withReceivedSecretsKept, withSecretsMarked } from "../../../provider/plugin/secrets";
 
 const SIGNATURE = "4dabf18193072939515e22adb298388d";
 
@@ -22,5 +22,29 @@ describe("the plugin's secrets", () => {
       ORGANIZATION_FIELDS,
     );
     expect(marked).to.deep.equal({ userCode: secret("ABCD1234"), description: "gold", exchangeOnlineSettings: { account: "a@b.c", password: secret("pw") }, sharePointOnlineSettings: null });
+  });
+
+  it("keep every mark the program put on a field the definition does not call secret, matched by name at any depth", () => {
+    const received = { description: secret("gold"), exchangeOnlineSettings: { account: secret("a@b.c"), applicationId: "app" }, sharePointOnlineSettings: secret({ officeOrganizationName: "b.c" }), region: "Worldwide" };
+    const returned = { description: "gold", exchangeOnlineSettings: { account: "a@b.c", applicationId: "app", password: secret("pw") }, sharePointOnlineSettings: { officeOrganizationName: "b.c", applicationId: "app" }, region: "Worldwide", isTeamsOnline: false };
+    expect(withReceivedSecretsKept(returned, received)).to.deep.equal({
+      description: secret("gold"),
+      exchangeOnlineSettings: { account: secret("a@b.c"), applicationId: "app", password: secret("pw") },
+      sharePointOnlineSettings: secret({ officeOrganizationName: "b.c", applicationId: "app" }),
+      region: "Worldwide",
+      isTeamsOnline: false,
+    });
+  });
+
+  it("keep a mark on an output that echoes a marked value under another name, and on a list that held one", () => {
+    const received = { organizationName: secret("contoso.onmicrosoft.com"), items: [{ user: secret("megan@contoso.onmicrosoft.com") }] };
+    const returned = { name: "contoso.onmicrosoft.com", items: [{ user: "megan@contoso.onmicrosoft.com" }], organizationId: "6b7c" };
+    expect(withReceivedSecretsKept(returned, undefined, received)).to.deep.equal({ name: secret("contoso.onmicrosoft.com"), items: secret([{ user: "megan@contoso.onmicrosoft.com" }]), organizationId: "6b7c" });
+  });
+
+  it("mark nothing a preview left unknown, nor anything when no mark arrived", () => {
+    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    expect(withReceivedSecretsKept({ description: unknown, organizationId: unknown }, { description: secret(unknown) })).to.deep.equal({ description: secret(unknown), organizationId: unknown });
+    expect(withReceivedSecretsKept({ description: "gold" }, { description: "gold" })).to.deep.equal({ description: "gold" });
   });
 });
