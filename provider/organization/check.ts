@@ -6,7 +6,7 @@ import { withDefaultsOf } from "../common/definition";
 import { ORGANIZATION_FIELDS, SERVICE_NAMES, SETTINGS_FIELDS } from "./definition";
 import { type CertificateReading, NEXT_APPLICATION_CERTIFICATE_FIELDS, readApplicationCertificate } from "./certificate";
 import { type OrganizationPlan, planOf } from "./plan";
-import { checkRules, registrationFailures } from "./rules";
+import { checkRules, deviceCodeNameFailures, registrationFailures } from "./rules";
 import { knownInputs, organizationInputsSchema } from "./schema";
 import type { OrganizationInputs } from "./types";
 
@@ -29,6 +29,7 @@ export function checkOrganization(news: Record<string, unknown>, apiVersion: Api
   const plan = planOf(assumeUnknownsGiven(inputs, raw));
   const creating = !previous || Object.keys(previous).length === 0;
   const failures = checkRules(plan, apiVersion).filter((failure) => stillApplies(failure, plan, previous));
+  if (!failures.some((failure) => failure.property === "organizationName")) failures.push(...deviceCodeNameFailures(plan, previous));
   const readings = new Map<string, CertificateReading>();
   // The shared certificate is opened once for both services.
   const read = (certificate: string, password: string | undefined) => {

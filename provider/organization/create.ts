@@ -1,6 +1,15 @@
 import { type ConnectionSettings, isTransient, type RemoteOrganization, Vb365ApiError } from "../client";
 import { organizationBody } from "./body";
-import { carriersUnderOtherNames, findOwnOrganization, identityOf, type OrganizationIdentity, reportedName } from "./identity";
+import {
+  AmbiguousOrganizationError,
+  carriersUnderOtherNames,
+  deviceCodeNameReason,
+  findOwnOrganization,
+  identityOf,
+  type OrganizationIdentity,
+  reportedName,
+  usesDeviceCodeWithoutName,
+} from "./identity";
 import { inUseOf, type OrganizationPlan, planOf } from "./plan";
 import type { ConnectionPool } from "../common/connection-pool";
 import { updateKeepingCredentials } from "./kept-credentials";
@@ -23,8 +32,8 @@ const SLOW_CREATE_NOTICE: SlowCreateNotice = { afterMs: 10_000, notify: (line) =
  * POST could add the organization twice, and the device code is single-use), so after any
  * failure that may have happened after the server acted, the server is asked first: if the
  * organization is there, it is taken back; only if it is not is the POST sent again. Whatever is
- * taken back or adopted must match the tenant's identity (identity.ts), never just a certificate
- * that other tenants may share.
+ * taken back or adopted must carry the tenant's name (identity.ts), never just a certificate
+ * that other tenants may share: without a name nothing is taken back or adopted.
  *
  * An adopted organization already uses a certificate: the plan is made again from what the server
  * reports (certificate-choice.ts), so adoption never switches it to one its application does not
@@ -38,6 +47,14 @@ export async function addOrAdoptOrganization(
 ): Promise<{ organization: RemoteOrganization; plan: OrganizationPlan }> {
   const client = pool.client(settings);
   const identity = identityOf(plan);
+  // check refuses both at preview (rules.ts); this holds for whatever reaches create without it.
+  if (usesDeviceCodeWithoutName(plan)) throw new AmbiguousOrganizationError(`${deviceCodeNameReason(plan)} Nothing was sent to VB365.`);
+  if (plan.inputs.adoptExisting && !identity.name) {
+    throw new AmbiguousOrganizationError(
+      "adoptExisting takes over only the organization of this tenant's Microsoft 365 name, and these inputs give none: nothing was adopted or changed. " +
+        "Set organizationName (e.g. contoso.onmicrosoft.com); a certificate never identifies a tenant, since tenants may share one.",
+    );
+  }
   if (plan.inputs.adoptExisting) {
     // One listing for every adoption of the next seconds: taking over an estate of hundreds of
     // organizations must not list them all once per organization.
@@ -72,6 +89,9 @@ async function postOrRecover(
       return { organization, addedNow: true };
     } catch (error) {
       if (isRefusal(error)) {
+        // Without a name nothing on the server is provably this tenant's: the one organization
+        // that carries its certificate may be another customer's.
+        if (!identity.name) throw withNameHint(error);
         // Refused, perhaps because the organization is already there: 409 for its name, or 400
         // for the device code that made it. An earlier run interrupted before the state was
         // saved explains it when the organization carries this tenant's name and certificate;
@@ -85,8 +105,10 @@ async function postOrRecover(
       // After any of these the organization may or may not exist: ask the server before trying again.
       if (!isTransient(error) || attempt >= MAX_ATTEMPTS) throw error;
       ambiguous = true;
-      const recovered = findOwnOrganization(await pool.list(settings), identity, "recoveryOfOwnAttempt");
-      if (recovered) return { organization: recovered, addedNow: false };
+      if (identity.name) {
+        const recovered = findOwnOrganization(await pool.list(settings), identity, "recoveryOfOwnAttempt");
+        if (recovered) return { organization: recovered, addedNow: false };
+      }
       await sleep(backoff(error, attempt));
     }
   }
@@ -108,6 +130,16 @@ function withAdoptionHint(error: Vb365ApiError): Error {
   return new Error(
     `${error.message} If an interrupted run of this stack added it, set adoptExisting: true on this organization and run again; ` +
       "otherwise remove it from VB365 or from the program.",
+    { cause: error },
+  );
+}
+
+/** A refusal of inputs that name no tenant: nothing could be taken back, so the user names it. */
+function withNameHint(error: Vb365ApiError): Error {
+  return new AmbiguousOrganizationError(
+    `${error.message} Nothing was taken back or changed: these inputs name no Microsoft 365 organization (organizationName, officeOrganizationName or the domain of account), ` +
+      "and a certificate alone never tells which organization on the server is this tenant's, since tenants may share one. " +
+      "Set organizationName to the tenant's name as VB365 reports it (e.g. contoso.onmicrosoft.com) and run again; if an interrupted run of this stack added it, set adoptExisting: true as well.",
     { cause: error },
   );
 }

@@ -137,12 +137,12 @@ export const ORGANIZATION_FIELDS = {
   exchangeOnlineSettings: field(() => settingsSchema(), { description: "Connection settings of Exchange Online.", change: "update", fields: SETTINGS_FIELDS }),
   sharePointOnlineSettings: field(() => settingsSchema(), { description: "Connection settings of SharePoint Online.", change: "update", fields: SETTINGS_FIELDS }),
   userCode: field(() => text("the device code the customer signed in with (vb365 device-code)", 64), {
-    description: "The device code the customer's Global Administrator signed in with (`vb365 device-code`). Needed to create the organization with `newApplicationName` or `configureApplication`; a one-time credential, so changing or removing it after creation changes nothing.",
+    description: "The device code the customer's Global Administrator signed in with (`vb365 device-code`). Needed to create the organization with `newApplicationName` or `configureApplication`, and always with `organizationName`, the tenant it must sign in to; a one-time credential, so changing or removing it after creation changes nothing.",
     change: "createOnly",
     secret: true,
   }),
-  newApplicationName: field(() => text("a name for the new Entra application", 120), { description: "Let VB365 register a new Entra application of this name (needs `userCode`).", change: "createOnly" }),
-  configureApplication: field(flag, { description: "With an existing application: let VB365 grant it the permissions and register its certificate (needs `userCode`).", change: "createOnly" }),
+  newApplicationName: field(() => text("a name for the new Entra application", 120), { description: "Let VB365 register a new Entra application of this name (needs `userCode` and `organizationName`).", change: "createOnly" }),
+  configureApplication: field(flag, { description: "With an existing application: let VB365 grant it the permissions and register its certificate (needs `userCode` and `organizationName`).", change: "createOnly" }),
   description: field(() => z.string({ error: "must be text" }).max(1024, { error: "must be at most 1024 characters" }), { description: "Free text (VB365 v7 and later).", change: "update", reported: true }),
   applicationCertificate: field(certificate, {
     description: "The application certificate (base64 PFX) for every selected service whose settings do not name their own: the same certificate is not repeated, nor stored twice in state.",
@@ -171,7 +171,7 @@ export const ORGANIZATION_FIELDS = {
     sent: false,
   }),
   organizationName: field(microsoft365Name, {
-    description: "The Microsoft 365 organization name as VB365 reports it (contoso.onmicrosoft.com): the tenant's identity. Defaults to `officeOrganizationName` or the domain of `account`. Adoption and recovery after an interrupted run take only an organization of this name; the organization VB365 adds must carry it. Set it whenever tenants share an application or a certificate.",
+    description: "The Microsoft 365 organization name as VB365 reports it (contoso.onmicrosoft.com): the tenant's identity. Required with a device code (`userCode`, `newApplicationName`, `configureApplication`) when the organization is created or given a new code: the organization VB365 adds must carry it, or it is removed again. Otherwise defaults to `officeOrganizationName` or the domain of `account`. Adoption and recovery after an interrupted run take only an organization of this name, never one found by its certificate alone: without a name they take none. Set it whenever tenants share an application or a certificate; giving it later to an organization added without it, as the name VB365 reports, replaces nothing.",
     change: "replace",
     sent: false,
   }),

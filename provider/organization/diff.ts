@@ -42,8 +42,10 @@ export function diffOrganization(olds: OrganizationOutputs, news: OrganizationIn
 export function organizationChanges(olds: OrganizationOutputs, news: OrganizationInputs): OrganizationChanges {
   const plan = planOf(news, inUseOf(olds));
   const effective = plan.effective;
-  const replaces = REPLACING.filter((key) => changed(olds[key], effective[key]));
+  const namesItsOwn = namesReportedOrganization(olds, effective);
+  const replaces = REPLACING.filter((key) => changed(olds[key], effective[key]) && !(key === "organizationName" && namesItsOwn));
   const updates: string[] = IN_PLACE.filter((key) => changed(olds[key] ?? defaultOf(key), effective[key] ?? defaultOf(key)));
+  if (namesItsOwn) updates.push("organizationName");
   for (const service of SERVICE_NAMES) {
     if (settingsChanged(olds[service], effective[service] as ServiceConnectionState | undefined)) updates.push(service);
   }
@@ -54,6 +56,16 @@ export function organizationChanges(olds: OrganizationOutputs, news: Organizatio
   const unknownCertificate = [news.applicationCertificate, ...SERVICE_NAMES.map((service) => news[service]?.applicationCertificate)].some(isUnknown);
   if (unknownCertificate || (plan.certificates.pending ?? "") !== (olds.pendingCertificateThumbprint ?? "")) updates.push("certificateRotation");
   return { replaces, updates, plan };
+}
+
+/**
+ * An organization added without organizationName given the name VB365 reports for it: the same
+ * tenant, now named (as a device code requires, rules.ts), so only the stack's record changes.
+ */
+function namesReportedOrganization(olds: OrganizationOutputs, news: OrganizationInputs): boolean {
+  const declared = news.organizationName;
+  if (olds.organizationName !== undefined || typeof declared !== "string" || isUnknown(declared) || !olds.name) return false;
+  return declared.trim().toLowerCase() === olds.name.trim().toLowerCase();
 }
 
 /** Whether the changes need the server: anything but the provider's own inputs (sent: false) and the rotation's record. */

@@ -14,19 +14,23 @@ export interface OrganizationIdentity {
 }
 
 /**
- * How much the server's organization must share with the inputs to be this resource's:
+ * How much the server's organization must share with the inputs to be this resource's. Every rule
+ * starts from the name: without one, no organization is ever this resource's, however few carry
+ * its certificate (the one that does may be another customer's, and destroy would delete it).
  * - `adoption`: the name alone (`adoptExisting` asks to take over whatever credentials it has);
- * - `recovery`: the name and, where a certificate is given, its thumbprint; without a name, a
- *   thumbprint only where exactly one organization carries it;
+ * - `recovery`: the name and, where a certificate is given, its thumbprint;
  * - `recoveryOfOwnAttempt`: as `recovery`, but a name is enough without a certificate, because
  *   an attempt of this very call may have added it (basic authentication, legacy protocols).
  */
 export type IdentityRule = "adoption" | "recovery" | "recoveryOfOwnAttempt";
 
-/** Stops a create when the server holds several organizations these inputs could mean. */
+/**
+ * Stops a create when nothing proves which organization is this resource's: no name to tell, or
+ * several organizations on the server these inputs could mean. Nothing has been changed.
+ */
 export class AmbiguousOrganizationError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "AmbiguousOrganizationError";
   }
 }
@@ -36,16 +40,31 @@ export function identityOf(plan: OrganizationPlan): OrganizationIdentity {
 }
 
 /**
+ * Whether these inputs use a device code (or let VB365 register a new application, which takes
+ * one) without `organizationName`. Whoever signs in with the code decides which tenant VB365
+ * adds, so only the declared name can prove it is this one (tenant-check.ts); a name worked out
+ * from an account is no such proof, and a certificate or application tenants share even less.
+ */
+export function usesDeviceCodeWithoutName(plan: OrganizationPlan): boolean {
+  return plan.usesDeviceCode && !plan.inputs.organizationName;
+}
+
+/** Why organizationName is needed with a device code, naming what is valid: check and create say the same. */
+export function deviceCodeNameReason(plan: OrganizationPlan): string {
+  const used = plan.kind === "newApplication" ? "newApplicationName" : "configureApplication and a device code (userCode)";
+  return (
+    `organizationName is required with ${used}: set it to the Microsoft 365 name of the tenant whose Global Administrator signs in with the device code, ` +
+    "as VB365 reports it (its *.onmicrosoft.com domain, e.g. contoso.onmicrosoft.com). Whoever signs in decides which tenant VB365 adds, and only this name " +
+    "proves it is this one: tenants may share an application or a certificate."
+  );
+}
+
+/**
  * The one organization of `organizations` that is this resource's under `rule`, undefined when
  * none is. Throws AmbiguousOrganizationError, naming the candidates, when more than one could be.
  */
 export function findOwnOrganization(organizations: RemoteOrganization[], identity: OrganizationIdentity, rule: IdentityRule): RemoteOrganization | undefined {
-  if (!identity.name) {
-    if (rule === "adoption" || identity.thumbprints.length === 0) return undefined;
-    const carriers = organizations.filter((organization) => carriesCertificate(organization, identity.thumbprints));
-    if (carriers.length > 1) throw ambiguous(carriers, `${carriers.length} organizations on the server use its certificate (thumbprint ${identity.thumbprints.join(", ")}) and no name tells them apart`);
-    return carriers[0];
-  }
+  if (!identity.name) return undefined;
   const named = organizations.filter((organization) => hasName(organization, identity.name!));
   let candidates = named;
   if (rule !== "adoption") {

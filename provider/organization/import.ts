@@ -12,7 +12,8 @@ import { checkOrganization } from "./check";
  * keepServerCredentials to false later moves the credentials into the stack.
  */
 export function importedInputs(remote: RemoteOrganization, apiVersion: ApiVersion): OrganizationInputs {
-  const declared: Record<string, unknown> = { organizationName: remote.name ?? undefined, adoptExisting: true, keepServerCredentials: true, ...reportedValues(remote, REPORTED_INPUTS) };
+  // The name is what identifies the tenant once it is declared (adoption takes nothing else).
+  const declared: Record<string, unknown> = { organizationName: remote.name || remote.officeName || undefined, adoptExisting: true, keepServerCredentials: true, ...reportedValues(remote, REPORTED_INPUTS) };
   for (const service of SERVICE_NAMES) {
     const reported = remote[service];
     if (remote[SERVICES[service]] !== true || !reported) continue;
@@ -23,7 +24,7 @@ export function importedInputs(remote: RemoteOrganization, apiVersion: ApiVersio
   const checked = checkOrganization(declared, apiVersion);
   if (!checked.inputs) {
     const reasons = (checked.failures ?? []).map((failure) => `${failure.property}: ${failure.reason}`).join("; ");
-    throw new Error(`The organization ${remote.name ?? remote.id} cannot be declared from what the server reports (${reasons}); add it with adoptExisting: true instead.`);
+    throw new Error(`The organization ${remote.name ?? remote.id} cannot be declared from what the server reports (${reasons}); declare it with its organizationName and adoptExisting: true instead.`);
   }
   return checked.inputs;
 }

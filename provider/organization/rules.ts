@@ -2,8 +2,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ApiVersion } from "../client";
 import { isUnknown } from "../common/check";
 import { type Service, SERVICES } from "./definition";
+import { deviceCodeNameReason, usesDeviceCodeWithoutName } from "./identity";
 import { modeOf, type OrganizationPlan, selectedServices } from "./plan";
-import type { AuthenticationKind, ServiceConnectionSettings } from "./types";
+import type { AuthenticationKind, OrganizationInputs, ServiceConnectionSettings } from "./types";
 
 type Failure = pulumi.dynamic.CheckFailure;
 
@@ -77,6 +78,28 @@ export function checkRules(plan: OrganizationPlan, apiVersion: ApiVersion | unde
     fail("organizationName", "adoptExisting needs the Microsoft 365 organization name: set organizationName (e.g. contoso.onmicrosoft.com).");
   }
   return failures;
+}
+
+/**
+ * organizationName wherever a device code is used: when the organization is created (with
+ * newApplicationName or configureApplication), and when it is given a new code (a certificate
+ * VB365 registers). An organization added without a name before this rule keeps working as long as
+ * it gets no new code: being read and updated involves no sign-in. `previous`: check's old inputs.
+ */
+export function deviceCodeNameFailures(plan: OrganizationPlan, previous: OrganizationInputs | undefined): Failure[] {
+  if (!usesDeviceCodeWithoutName(plan)) return [];
+  if (!previous || Object.keys(previous).length === 0) return [{ property: "organizationName", reason: deviceCodeNameReason(plan) }];
+  const code = plan.inputs.userCode;
+  const newCode = code !== undefined && code !== "" && (isUnknown(code) || code !== previous.userCode);
+  if (!newCode) return [];
+  return [
+    {
+      property: "organizationName",
+      reason:
+        `${deviceCodeNameReason(plan)} This organization was added without it and keeps working as long as it is given no new device code; ` +
+        "to use one, set organizationName to the name VB365 reports for it (its `name` output): that replaces nothing and sends no request.",
+    },
+  ];
 }
 
 /**

@@ -20,6 +20,8 @@ export class WrongTenantError extends Error {
  */
 export async function confirmDeclaredTenant(pool: ConnectionPool, settings: ConnectionSettings, added: RemoteOrganization, plan: OrganizationPlan): Promise<RemoteOrganization> {
   const declared = plan.inputs.organizationName;
+  // Only an organization added without a device code can lack it (create refuses the others
+  // before the POST): its account or officeOrganizationName chose the tenant, not a sign-in.
   if (!declared) return added;
   const client = pool.client(settings);
   // The specs mark both names nullable; ask rather than accept an organization unchecked.

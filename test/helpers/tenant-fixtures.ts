@@ -28,9 +28,16 @@ function appOnly(pfx: TestPfx, extra: Record<string, unknown> = {}) {
   return { applicationCertificate: pfx.pfxBase64, applicationCertificatePassword: pfx.password, ...extra };
 }
 
-/** Kind A of vb365-api.md §4.3: VB365 registers a new Entra application (device code). */
+/** The tenant a new-application fixture declares (newApplicationInputs): sign its device code in to this one. */
+export const NEW_APPLICATION_TENANT = "fabrikam.onmicrosoft.com";
+
+/**
+ * Kind A of vb365-api.md §4.3: VB365 registers a new Entra application (device code), in the
+ * tenant `organizationName` declares, NEW_APPLICATION_TENANT unless overridden.
+ */
 export function newApplicationInputs(pfx: TestPfx, userCode: string, overrides: Partial<OrganizationInputs> = {}): OrganizationInputs {
   return {
+    organizationName: NEW_APPLICATION_TENANT,
     region: "Worldwide",
     isExchangeOnline: true,
     isSharePointOnline: true,

@@ -48,7 +48,7 @@ describe("Vb365Organization check", () => {
   });
 
   it("requires userCode with configureApplication", () => {
-    const failures = failuresOf(existingApplicationInputs(pfx, "contoso.onmicrosoft.com", { configureApplication: true }));
+    const failures = failuresOf(existingApplicationInputs(pfx, "contoso.onmicrosoft.com", { configureApplication: true, organizationName: "contoso.onmicrosoft.com" }));
     expect(failures.map((f) => f.property)).to.deep.equal(["userCode"]);
   });
 

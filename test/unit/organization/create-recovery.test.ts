@@ -137,19 +137,14 @@ describe("Vb365Organization create, when tenants share one application certifica
     expect(error.message).to.contain("set adoptExisting: true");
   });
 
-  it("stops, naming the candidates, when no name is known and several organizations carry the certificate", async () => {
-    const { pool, calls } = scriptedPool([usedCode()], [fleet]);
-    const error = await rejection(addOrAdopt(pool, SETTINGS, newApplication(undefined)));
+  it("stops, naming the candidates, when several organizations of its name carry the certificate", async () => {
+    const twins = [organization("t1.onmicrosoft.com", SHARED), organization("T1.onmicrosoft.com", SHARED)];
+    const { pool, calls } = scriptedPool([conflict("t1.onmicrosoft.com")], [twins]);
+    const error = await rejection(addOrAdopt(pool, SETTINGS, existingApplication("t1.onmicrosoft.com")));
     expect(error.name).to.equal("AmbiguousOrganizationError");
-    expect(error.message).to.match(/^Cannot tell which organization is this resource's: 4 organizations on the server use its certificate \(thumbprint 72E8.*\) and no name tells them apart: t1\.onmicrosoft\.com \(.*\), t2/);
+    expect(error.message).to.match(/^Cannot tell which organization is this resource's: 2 organizations on the server are named t1\.onmicrosoft\.com: t1\.onmicrosoft\.com \(.*\), T1\.onmicrosoft\.com \(/);
     expect(error.message).to.contain("Nothing was changed. Set organizationName");
     expect(calls).to.deep.include({ posts: 1, updated: [], deleted: [] });
-  });
-
-  it("takes back by certificate alone only when no name is known and one organization carries it", async () => {
-    const only = organization("t1.onmicrosoft.com", "A".repeat(40));
-    const { pool } = scriptedPool([usedCode()], [[only, organization("t2.onmicrosoft.com", SHARED)]]);
-    expect((await addOrAdopt(pool, SETTINGS, newApplication(undefined, "A".repeat(40)))).id).to.equal(only.id);
   });
 
   it("adopts (adoptExisting) the organization of its own name, each tenant its own", async () => {
@@ -159,6 +154,61 @@ describe("Vb365Organization create, when tenants share one application certifica
       expect(adopted.id).to.equal(target.id);
       expect(calls).to.deep.include({ posts: 0, updated: [target.id] });
     }
+  });
+});
+
+/** What a create of inputs that name no tenant says after VB365 refused its POST with `error`. */
+const unnamedRefusal = (error: Vb365ApiError) =>
+  `${error.message} Nothing was taken back or changed: these inputs name no Microsoft 365 organization (organizationName, officeOrganizationName or the domain of account), ` +
+  "and a certificate alone never tells which organization on the server is this tenant's, since tenants may share one. " +
+  "Set organizationName to the tenant's name as VB365 reports it (e.g. contoso.onmicrosoft.com) and run again; if an interrupted run of this stack added it, set adoptExisting: true as well.";
+
+// A certificate is no identity: the one organization that carries it may be another customer's,
+// which the stack would then update and, on destroy, delete.
+describe("Vb365Organization create without a name, beside another tenant's organization with the same certificate", () => {
+  const refusedAsInvalid = () => new Vb365ApiError({ ...CREATE, status: 400, veeamMessage: "Cannot tell which Microsoft 365 organization to add." });
+
+  for (const [status, refusal] of [[409, () => conflict("t1.onmicrosoft.com")], [400, refusedAsInvalid]] as const) {
+    it(`reports a ${status} as it is, saying to set organizationName, and takes nothing back`, async () => {
+      const other = organization("t1.onmicrosoft.com", SHARED);
+      const refused = refusal();
+      const { pool, calls } = scriptedPool([refused], [[other]]);
+      const error = await rejection(addOrAdopt(pool, SETTINGS, existingApplication(undefined)));
+      expect(error.name).to.equal("AmbiguousOrganizationError");
+      expect(error.message).to.equal(unnamedRefusal(refused));
+      expect(calls).to.deep.include({ posts: 1, listings: 0, updated: [], deleted: [] });
+    });
+  }
+
+  it("posts again after a reset instead of taking the carrier back, and reports the refusal that follows", async () => {
+    const other = organization("t1.onmicrosoft.com", SHARED);
+    const refused = conflict("t1.onmicrosoft.com");
+    const { pool, calls } = scriptedPool([reset(), refused], [[other]]);
+    const error = await rejection(addOrAdopt(pool, SETTINGS, existingApplication(undefined)));
+    expect(error.message).to.equal(unnamedRefusal(refused));
+    expect(calls).to.deep.include({ posts: 2, listings: 0, updated: [], deleted: [] });
+  });
+
+  it("refuses adoptExisting before any request, however few organizations carry the certificate", async () => {
+    const other = organization("t1.onmicrosoft.com", SHARED);
+    const { pool, calls } = scriptedPool([conflict("t1.onmicrosoft.com")], [[other]]);
+    const error = await rejection(addOrAdopt(pool, SETTINGS, existingApplication(undefined, SHARED, { adoptExisting: true })));
+    expect(error.message).to.equal(
+      "adoptExisting takes over only the organization of this tenant's Microsoft 365 name, and these inputs give none: nothing was adopted or changed. " +
+        "Set organizationName (e.g. contoso.onmicrosoft.com); a certificate never identifies a tenant, since tenants may share one.",
+    );
+    expect(calls).to.deep.include({ posts: 0, listings: 0, updated: [], deleted: [] });
+  });
+
+  it("refuses a device code without organizationName before any request", async () => {
+    const { pool, calls } = scriptedPool([usedCode()], [[organization("t1.onmicrosoft.com", SHARED)]]);
+    const error = await rejection(addOrAdopt(pool, SETTINGS, newApplication(undefined)));
+    expect(error.message).to.equal(
+      "organizationName is required with newApplicationName: set it to the Microsoft 365 name of the tenant whose Global Administrator signs in with the device code, " +
+        "as VB365 reports it (its *.onmicrosoft.com domain, e.g. contoso.onmicrosoft.com). Whoever signs in decides which tenant VB365 adds, and only this name " +
+        "proves it is this one: tenants may share an application or a certificate. Nothing was sent to VB365.",
+    );
+    expect(calls).to.deep.include({ posts: 0, listings: 0, updated: [], deleted: [] });
   });
 });
 

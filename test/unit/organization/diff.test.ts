@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { before, describe, it } from "mocha";
 import { checkOrganization } from "../../../provider/organization/check";
-import { diffOrganization } from "../../../provider/organization/diff";
+import { changesTheServer, diffOrganization, organizationChanges } from "../../../provider/organization/diff";
 import { outputsFromInputs } from "../../../provider/organization/state";
 import type { OrganizationInputs, OrganizationOutputs } from "../../../provider/organization/types";
 import { UNKNOWN_SENTINEL } from "../../../provider/common/check";
@@ -74,6 +74,15 @@ describe("Vb365Organization diff", () => {
     const olds = created(inputs);
     expect(diffOrganization(olds, checked({ ...inputs, region: "Germany" })).replaces).to.deep.equal(["region"]);
     expect(diffOrganization(olds, checked({ ...inputs, connection: "emea" })).replaces).to.deep.equal(["connection"]);
+  });
+
+  it("records, in place and without a request, the organizationName given to an organization added without it, when VB365 reports that name", () => {
+    const unnamed = existingApplicationInputs(pfx, "contoso.onmicrosoft.com");
+    const olds = created(unnamed);
+    const named = checked({ ...unnamed, organizationName: "Contoso.onmicrosoft.com" }, unnamed);
+    expect(diffOrganization(olds, named)).to.deep.equal({ changes: true, replaces: [] });
+    expect(changesTheServer(organizationChanges(olds, named).updates)).to.equal(false);
+    expect(diffOrganization(olds, checked({ ...unnamed, organizationName: "fabrikam.onmicrosoft.com" }, unnamed)).replaces).to.deep.equal(["organizationName"]);
   });
 
   it("deletes first when the replacement is the same organization on the same server", () => {
