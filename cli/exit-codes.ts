@@ -6,7 +6,7 @@ export const EXIT = {
   ok: 0,
   /** Anything not covered below, e.g. VB365 answered with an unexpected error. */
   failed: 1,
-  /** Bad flags, or the connection settings are missing or invalid. */
+  /** Bad input: bad flags, a file a flag names that is not what it must be (a tenants file), or missing or invalid connection settings. */
   usage: 2,
   /** VB365 refused the user name or password (or the account's rights). */
   credentials: 3,

@@ -1,5 +1,3 @@
-import * as fs from "node:fs";
-import { LineCounter, parseDocument } from "yaml";
 import type { Region } from "../provider/organization/types";
 import { duplicateProblems } from "./duplicates";
 import { type Problem, problemsFromIssues, subjectOf } from "./problems";
@@ -8,6 +6,9 @@ import { declaredRole, type TenantRole } from "./restore-operators";
 import { DEFAULT_REGISTRATION_OUTPUT, KEEP, MAX_COMMON_NAME, type ParsedTenant, type ParsedTenantsFile, tenantsFileSchema } from "./tenants-schema";
 import { shardOf } from "./shards";
 import { lineOf } from "./yaml-location";
+import { parseTenantsYaml, readTenantsText, TenantsFileError } from "./yaml-reader";
+
+export { TenantsFileError } from "./yaml-reader";
 
 /** One tenant of tenants.yaml, validated, with defaults filled in (docs/tenants-file.md). */
 export interface TenantDeclaration {
@@ -47,14 +48,6 @@ export type CertificateRegistration =
   | { by: "customer"; /** The thumbprints the customer confirmed registering, uppercase. */ thumbprints: string[] }
   | { by: "azuread"; /** organization/project/stack */ stack: string; /** Its output: Microsoft 365 organization name → registered thumbprints. */ output: string };
 
-/** A tenants file that cannot be used; the message names the file, the tenant and the field. */
-export class TenantsFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TenantsFileError";
-  }
-}
-
 /** A tenants file, validated: its tenants with defaults filled in, and its shards (none when it is not split). */
 export interface TenantsFile {
   shards: string[];
@@ -75,8 +68,9 @@ export function parseTenants(text: string, file: string): TenantDeclaration[] {
 export function readTenantsFile(file: string): TenantsFile {
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = readTenantsText(file);
   } catch (error) {
+    if (error instanceof TenantsFileError) throw error;
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : `cannot be read (${(error as Error).message})`;
     throw new TenantsFileError(`${file} ${reason}. Set the stack config key tenantsFile to the path of your tenants file (relative to Pulumi.yaml).`);
   }
@@ -85,16 +79,7 @@ export function readTenantsFile(file: string): TenantsFile {
 
 /** parseTenants, with the file's shards. */
 export function parseTenantsFile(text: string, file: string): TenantsFile {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { prettyErrors: false, lineCounter: lines, uniqueKeys: true });
-  if (document.errors.length) {
-    const reported = document.errors.map((error) => {
-      const { line, col } = lines.linePos(error.pos[0]);
-      return `  - line ${line}, column ${col}: ${error.message.split("\n")[0]}`;
-    });
-    throw new TenantsFileError(`${file} is not valid YAML:\n${reported.join("\n")}`);
-  }
-  const raw: unknown = document.toJS();
+  const { document, lines, raw } = parseTenantsYaml(text, file);
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     throw new TenantsFileError(`${file} ${raw === null || raw === undefined ? "is empty" : "is not a mapping"}: it must start with "tenants:" followed by a list of tenants (see docs/tenants-file.md).`);
   }

@@ -51,9 +51,11 @@ Read the comments the export writes:
   - Items the tenants file cannot name (OneDrive folders) are left out and listed.
 
 Exit codes:
-  0 done   1 other failure (including a --file that cannot be read, merged or written)
-  2 usage or connection settings   3 credentials refused   4 server unreachable
-  5 TLS certificate not trusted   8 Pulumi CLI or stack config failed   130 interrupted
+  0 done   1 other failure (including a --file that cannot be read or written)
+  2 usage, connection settings, or a --file that is no tenants file (larger than 16 MiB, or
+    not valid YAML or aliases that expand too far: the message names the line)
+  3 credentials refused   4 server unreachable   5 TLS certificate not trusted
+  8 Pulumi CLI or stack config failed   130 interrupted
 
 Examples:
   VB365_PASSWORD=... vb365 tenants export --url https://vb365:4443 --username admin > tenants.yaml

@@ -1,7 +1,7 @@
-import * as fs from "node:fs";
 import { isDeepStrictEqual } from "node:util";
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLSeq } from "yaml";
+import { type Document, isMap, isScalar, isSeq, parseDocument, type YAMLSeq } from "yaml";
 import { tenantsFileSchema } from "../../../program/tenants-schema";
+import { parseTenantsYaml, readTenantsText, TenantsYamlError } from "../../../program/yaml-reader";
 import { CommandError } from "../../command-error";
 import { EXIT } from "../../exit-codes";
 import type { TenantExport } from "./tenant-entry";
@@ -20,16 +20,21 @@ export interface ExistingTenantsFile {
   defaultRepository: string;
 }
 
-/** Reads `file` (`shown` in messages) for a merge; undefined when it does not exist (the export then writes it anew). */
+/**
+ * Reads `file` (`shown` in messages) for a merge, through the root program's reader of tenants
+ * files (its bounds on size and aliases, its refusal of duplicate keys); undefined when it does
+ * not exist (the export then writes it anew).
+ */
 export function readMergeTarget(file: string, shown = file): ExistingTenantsFile | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = readTenantsText(file, shown);
   } catch (error) {
+    if (error instanceof TenantsYamlError) throw refusedYaml(error);
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new CommandError(`--file ${shown} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, "tenants_file_unreadable", EXIT.failed);
   }
-  const doc = parsed(text, shown);
+  const { document: doc, raw } = parsed(text, shown);
   const root = doc.contents;
   if (root !== null && !isMap(root)) throw notTenantsFile(shown, "it is not a mapping with tenants:");
   const tenants = doc.get("tenants", true);
@@ -43,13 +48,13 @@ export function readMergeTarget(file: string, shown = file): ExistingTenantsFile
     if (typeof organization === "string") organizations.set(organization.trim().toLowerCase(), typeof name === "string" ? name : "");
     if (typeof name === "string") names.add(name);
   }
-  return { path: shown, text, organizations, names, defaultRepository: defaultRepositoryOf(doc) };
+  return { path: shown, text, organizations, names, defaultRepository: defaultRepositoryOf(raw) };
 }
 
-/** The repository a job without one writes to, read through the program's own schema. */
-export function defaultRepositoryOf(doc: Document | undefined): string {
+/** The repository a job without one writes to, read through the program's own schema from the file's value. */
+export function defaultRepositoryOf(raw: unknown): string {
   const schema = tenantsFileSchema().shape.defaults;
-  const declared = schema.safeParse((doc?.toJS() as { defaults?: unknown } | null | undefined)?.defaults ?? undefined);
+  const declared = schema.safeParse((raw as { defaults?: unknown } | null | undefined)?.defaults ?? undefined);
   return (declared.success ? declared.data : schema.parse(undefined)).repository;
 }
 
@@ -61,7 +66,7 @@ export function defaultRepositoryOf(doc: Document | undefined): string {
  * which keeps the comments.
  */
 export function appendedText(existing: ExistingTenantsFile, exports: readonly TenantExport[]): string {
-  const doc = parsed(existing.text, existing.path);
+  const doc = parsed(existing.text, existing.path).document;
   const tenants = doc.get("tenants", true);
   if (isSeq(tenants)) {
     const inserted = insertedAsText(existing.text, tenants, exports);
@@ -109,17 +114,21 @@ function readsBack(before: string, after: string, exports: readonly TenantExport
   return isDeepStrictEqual(now, expected);
 }
 
-function parsed(text: string, file: string): Document {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const [error] = doc.errors;
-  if (error) {
-    const { line, col } = lines.linePos(error.pos[0]);
-    throw notTenantsFile(file, `it is not valid YAML (line ${line}, column ${col}: ${error.message.split("\n")[0]})`);
+function parsed(text: string, file: string): { document: Document; raw: unknown } {
+  try {
+    return parseTenantsYaml(text, file);
+  } catch (error) {
+    throw error instanceof TenantsYamlError ? refusedYaml(error) : error;
   }
-  return doc;
 }
 
+/** The file's YAML as the reader refused it, with the first place it goes wrong. */
+function refusedYaml(error: TenantsYamlError): CommandError {
+  const [first] = error.problems;
+  return notTenantsFile(error.file, `it ${error.reason}${first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : ""}`);
+}
+
+/** The file is bad input (exit code 2): nothing is asked of the server, nothing is written. */
 function notTenantsFile(file: string, why: string): CommandError {
-  return new CommandError(`--file ${file} cannot be added to: ${why}.`, "tenants_file_invalid", EXIT.failed, "Fix the file (docs/tenants-file.md), or export to another --file, or without --file to print the entries.");
+  return new CommandError(`--file ${file} cannot be added to: ${why}.`, "tenants_file_invalid", EXIT.usage, "Fix the file (docs/tenants-file.md), or export to another --file, or without --file to print the entries.");
 }
