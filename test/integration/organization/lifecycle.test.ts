@@ -52,7 +52,7 @@ describe("Vb365Organization provider against the emulator", () => {
       it("adds an existing application with configureApplication and a signed-in code", async () => {
         const provider = await configuredProvider(emulatorConfig(world.emulator, version));
         const userCode = await signedInCode(version, "contoso.onmicrosoft.com");
-        const { outs } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com", { configureApplication: true, userCode });
+        const { outs } = await addExistingApplicationTenant(provider, world.emulator, world.pfx, "contoso.onmicrosoft.com", { organizationName: "contoso.onmicrosoft.com", configureApplication: true, userCode });
         expect(outs.name).to.equal("contoso.onmicrosoft.com");
       });
     });

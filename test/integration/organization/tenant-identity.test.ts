@@ -25,6 +25,13 @@ describe("Vb365Organization tenant identity, tenants sharing one application and
     registerCertificate(emulator, shared);
   });
 
+  /** An existing-application tenant on the shared certificate whose inputs name no tenant: its account lacks the domain. */
+  function unnamedInputs() {
+    const inputs = existingApplicationInputs(shared, tenant(1));
+    const { officeOrganizationName: _name, ...sharePoint } = inputs.sharePointOnlineSettings!;
+    return { ...inputs, exchangeOnlineSettings: { ...inputs.exchangeOnlineSettings, account: "backup" }, sharePointOnlineSettings: { ...sharePoint, account: "backup" } };
+  }
+
   /** Organization id of each tenant as the server holds it. */
   function serverIds(): Map<string, string> {
     return new Map(emulator.state().organizations.map((organization) => [organization.name, organization.id]));
@@ -55,6 +62,30 @@ describe("Vb365Organization tenant identity, tenants sharing one application and
           expect(id, tenant(i)).to.equal(first.get(tenant(i)));
         }
         expect(emulator.state().organizations).to.have.length(4);
+      });
+
+      // The typo of a real onboarding: an account without its domain names no tenant, and VB365
+      // refuses the POST. The one organization carrying the shared certificate is another customer's.
+      it("reports a refused create that names no tenant, and leaves another tenant's organization with the same certificate alone", async () => {
+        const other = await checkAndCreate(provider, existingApplicationInputs(shared, tenant(1)));
+        const before = structuredClone(emulator.state().organizations);
+        emulator.resetCounters();
+        const error = await rejection(checkAndCreate(provider, unnamedInputs()));
+        expect(error.message).to.match(new RegExp(`^VB365 POST /${version}/Organizations failed with 400: .* Nothing was taken back or changed: these inputs name no Microsoft 365 organization`));
+        expect(error.message).to.contain("Set organizationName to the tenant's name as VB365 reports it (e.g. contoso.onmicrosoft.com) and run again");
+        expect(emulator.state().organizations).to.deep.equal(before);
+        expect(before.map((organization) => organization.id)).to.deep.equal([other.id]);
+        expect(emulator.counters().byKind).to.deep.include({ "organizations.create": 1 });
+        expect(emulator.counters().byKind).to.not.have.any.keys("organizations.list", "organizations.update", "organizations.delete");
+      });
+
+      it("reports a 409 to a create that names no tenant as it is, and takes back nothing", async () => {
+        await checkAndCreate(provider, existingApplicationInputs(shared, tenant(1)));
+        const before = structuredClone(emulator.state().organizations);
+        emulator.injectFault({ kind: "organizations.create", status: 409, message: "The organization has already been added.", times: 1 });
+        const error = await rejection(checkAndCreate(provider, unnamedInputs()));
+        expect(error.message).to.match(new RegExp(`^VB365 POST /${version}/Organizations failed with 409: The organization has already been added\\. .*Nothing was taken back or changed`));
+        expect(emulator.state().organizations).to.deep.equal(before);
       });
 
       it("adopts with adoptExisting the organization of each tenant's own name", async () => {
@@ -91,6 +122,28 @@ describe("Vb365Organization tenant identity, tenants sharing one application and
         expect(emulator.counters().byKind["organizations.delete"]).to.equal(1);
       });
     }
+
+    it("is refused at preview without organizationName, before any request", async () => {
+      const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
+      const userCode = await codeSignedInTo("v8", "contoso.onmicrosoft.com");
+      emulator.resetCounters();
+      const checked = await provider.check({}, newApplicationInputs(shared, userCode, { organizationName: undefined }));
+      expect(checked.failures?.map((failure) => failure.property)).to.deep.equal(["organizationName"]);
+      expect(checked.failures?.[0]?.reason).to.match(/^organizationName is required with newApplicationName: set it to the Microsoft 365 name of the tenant whose Global Administrator signs in with the device code/);
+      expect(emulator.counters().total).to.equal(0);
+    });
+
+    it("is refused by a create without organizationName before any request, and stays unused", async () => {
+      const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
+      const userCode = await codeSignedInTo("v8", "contoso.onmicrosoft.com");
+      const checked = await provider.check({}, newApplicationInputs(shared, userCode));
+      emulator.resetCounters();
+      const error = await rejection(provider.create({ ...checked.inputs!, organizationName: undefined }));
+      expect(error.message).to.match(/^organizationName is required with newApplicationName: .* Nothing was sent to VB365\.$/);
+      expect(emulator.counters().total).to.equal(0);
+      expect(emulator.deviceCodes().find((code) => code.userCode === userCode)?.used).to.equal(false);
+      expect(emulator.state().organizations).to.deep.equal([]);
+    });
 
     it("is accepted when it signed in to the declared tenant", async () => {
       const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
