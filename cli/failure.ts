@@ -1,4 +1,5 @@
 import { Vb365ApiError, Vb365ConfigError, Vb365ConnectionError, Vb365Error } from "../provider/client";
+import { SecretRegistry } from "../provider/client/redaction";
 import { Vb365DeviceCodeError } from "../provider/device-code";
 import { CommandError } from "./command-error";
 import { EXIT, type ExitCode } from "./exit-codes";
@@ -24,16 +25,55 @@ export interface FailureContext {
   url?: string;
   username?: string;
   stack?: string;
+  /**
+   * What the command learnt that must not be printed: the password, the device code. Redacted,
+   * in every form a message may quote it, from all a failure says (errors from VB365 come
+   * redacted of the connection's secrets already; a tool's or a library's message may not).
+   */
+  secrets?: SecretRegistry;
 }
 
-/** Every error the command can meet, as what happened and what to do: never a stack trace. */
+/** Notes a secret the command now knows, for every failure report to redact. */
+export function knownSecret(context: FailureContext, value: string | undefined): void {
+  (context.secrets ??= new SecretRegistry()).add(value);
+}
+
+/**
+ * Every error the command can meet, as what happened and what to do: never a stack trace, never a
+ * secret of `context`.
+ */
 export function describeFailure(error: unknown, context: FailureContext = {}): Failure {
+  const failure = classified(error, context);
+  const secrets = context.secrets;
+  if (!secrets?.size) return failure;
+  return { ...failure, message: secrets.redact(failure.message), ...(failure.hint === undefined ? {} : { hint: secrets.redact(failure.hint) }) };
+}
+
+/**
+ * The failure as `vb365 <command>` prints it on stderr: what happened, what to do, and with
+ * VB365_DEBUG set where it happened (the stack trace, redacted like the rest).
+ */
+export function failureText(command: string, error: unknown, failure: Failure, context: FailureContext, env: NodeJS.ProcessEnv): string {
+  const lines = [`vb365 ${command}: ${failure.message}`, ...(failure.hint ? [failure.hint] : [])];
+  if (env.VB365_DEBUG && error instanceof Error && error.stack) lines.push(context.secrets?.redact(error.stack) ?? error.stack);
+  return `${lines.join("\n")}\n`;
+}
+
+function classified(error: unknown, context: FailureContext): Failure {
   if (error instanceof UsageError) return { exitCode: EXIT.usage, code: "usage", message: error.message, hint: `Run vb365 ${context.command ?? "device-code"} --help for the flags.` };
   if (error instanceof CommandError) return { exitCode: error.exitCode, code: error.code, message: error.message, hint: error.hint };
   if (error instanceof InterruptedError) return { exitCode: EXIT.interrupted, code: "interrupted", message: error.message };
   if (error instanceof PulumiUpError) return pulumiUpFailure(error, context);
   if (error instanceof PulumiError) return { exitCode: EXIT.pulumi, code: "pulumi", message: error.message };
   if (error instanceof Vb365DeviceCodeError) return deviceCodeFailure(error);
+  if (error instanceof Vb365ConfigError && error.code === "insecure_http") {
+    return {
+      exitCode: EXIT.usage,
+      code: error.code,
+      message: error.message,
+      hint: "For the command: --allow-insecure-http, or VB365_ALLOW_INSECURE_HTTP=1, or vb365:allowInsecureHttp in the stack config. Better: the server's https:// address.",
+    };
+  }
   if (error instanceof Vb365ConfigError) {
     return { exitCode: EXIT.usage, code: error.code, message: error.message, hint: "Flags (--url, --username, --api-version, --ca-file) override the stack config, which overrides VB365_* variables." };
   }

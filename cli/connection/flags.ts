@@ -12,6 +12,8 @@ export interface ConnectionFlags {
   apiVersion?: string;
   caFile?: string;
   insecure: boolean;
+  /** --allow-insecure-http: plain http:// to another machine; present only when given. */
+  allowInsecureHttp?: boolean;
   connection?: string;
   stack?: string;
   cwd?: string;
@@ -24,6 +26,7 @@ export const CONNECTION_OPTIONS = {
   "api-version": { type: "string" },
   "ca-file": { type: "string" },
   insecure: { type: "boolean" },
+  "allow-insecure-http": { type: "boolean" },
   connection: { type: "string" },
   stack: { type: "string", short: "s" },
   cwd: { type: "string", short: "C" },
@@ -36,6 +39,7 @@ export interface ConnectionValues {
   "api-version"?: string;
   "ca-file"?: string;
   insecure?: boolean;
+  "allow-insecure-http"?: boolean;
   connection?: string;
   stack?: string;
   cwd?: string;
@@ -48,6 +52,7 @@ export function connectionFlags(values: ConnectionValues): ConnectionFlags {
     apiVersion: values["api-version"] === undefined ? undefined : apiVersion(values["api-version"]),
     caFile: nonEmpty(values["ca-file"], "--ca-file"),
     insecure: values.insecure ?? false,
+    ...(values["allow-insecure-http"] ? { allowInsecureHttp: true } : {}),
     connection: nonEmpty(values.connection, "--connection"),
     stack: nonEmpty(values.stack, "--stack"),
     cwd: nonEmpty(values.cwd, "--cwd"),
@@ -68,6 +73,7 @@ export function checkConnectionFlags(flags: ConnectionFlags): void {
     ["--api-version", flags.apiVersion],
     ["--ca-file", flags.caFile],
     ["--insecure", flags.insecure || undefined],
+    ["--allow-insecure-http", flags.allowInsecureHttp || undefined],
   ].filter(([, value]) => value !== undefined);
   if (flags.connection && given.length) {
     throw new UsageError(

@@ -7,5 +7,7 @@ export const CONNECTION_HELP = `Connection (flags win over the stack's vb365: co
   --api-version <v>        v6, v7 or v8 (default v8)                           [VB365_API_VERSION, vb365:apiVersion]
   --ca-file <file>         PEM of the CA (or self-signed certificate) to trust  [VB365_CA_FILE, vb365:caCertificate]
   --insecure               Skip TLS verification (test servers only)           [vb365:insecureSkipVerify]
+  --allow-insecure-http    Accept http:// to another machine: the password     [VB365_ALLOW_INSECURE_HTTP,
+                           crosses the network unencrypted (warns)              vb365:allowInsecureHttp]
   --connection <name>      Use the entry <name> of the stack's vb365:connections instead (needs --stack)
 `;

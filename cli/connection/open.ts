@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import type { ConnectionSettings, RetryPolicy } from "../../provider/client";
-import type { FailureContext } from "../failure";
+import { warnPlainHttpOnce } from "../../provider/client/plain-http";
+import { type FailureContext, knownSecret } from "../failure";
 import type { CliIo } from "../io";
 import { promptHidden } from "../prompt";
 import { findPulumi } from "../pulumi/locate";
@@ -23,18 +24,22 @@ export interface OpenedConnection {
 
 /**
  * Reads the stack's config (with --stack) and settles the connection (settings.ts), noting in
- * `context` what a failure report names. Warns on stderr when TLS verification is off.
+ * `context` what a failure report names (and the password, for it to redact). Warns on stderr
+ * when TLS verification is off, or when the password crosses the network unencrypted.
  */
 export async function openConnection(flags: ConnectionFlags, io: CliIo, context: FailureContext): Promise<OpenedConnection> {
   context.stack = flags.stack;
   const stack = flags.stack ? new PulumiStack(findPulumi(io.env), flags.stack, path.resolve(io.cwd, flags.cwd ?? "."), io.env) : undefined;
   const stackConfig = stack ? await stack.config() : undefined;
   const settings = await commandConnection(flags, io.env, stackConfig, passwordPrompt(io));
+  knownSecret(context, settings.password);
   context.url = settings.url;
   context.username = settings.username;
   if (settings.insecureSkipVerify) {
     io.stderr.write(`Warning: TLS certificate verification is off for ${settings.url}. Trust the server with --ca-file instead.\n`);
   }
+  // The client would warn on the console; said here first, on the command's stderr, it says it once.
+  warnPlainHttpOnce(settings, (sentence) => io.stderr.write(`Warning: ${sentence}\n`));
   return { settings, stack, stackConfig };
 }
 

@@ -25,6 +25,7 @@ export async function commandConnection(
   if (flags.apiVersion) overlay["vb365:apiVersion"] = flags.apiVersion;
   if (flags.caFile) overlay["vb365:caCertificate"] = readCaFile(flags.caFile);
   if (flags.insecure) overlay["vb365:insecureSkipVerify"] = "true";
+  if (flags.allowInsecureHttp) overlay["vb365:allowInsecureHttp"] = "true";
 
   const url = source.config("vb365:url") ?? env.VB365_URL;
   const username = source.config("vb365:username") ?? env.VB365_USERNAME;

@@ -1,7 +1,7 @@
 import { deviceCodeLogin, type DeviceCodeLoginResult, type DeviceCodeVerification } from "../../provider/device-code";
 import { CLI_RETRY_POLICY, openConnection } from "../connection/open";
 import { EXIT } from "../exit-codes";
-import { describeFailure, type FailureContext } from "../failure";
+import { describeFailure, type FailureContext, failureText, knownSecret } from "../failure";
 import type { CliIo } from "../io";
 import { type DeviceCodeArgs, parseDeviceCodeArgs } from "./args";
 import { DEVICE_CODE_HELP } from "./help";
@@ -61,6 +61,7 @@ export async function deviceCodeCommand(argv: readonly string[], io: CliIo): Pro
         signal: interrupt.signal,
         onVerification: async (verification) => {
           progress.verification = verification;
+          knownSecret(context, verification.userCode);
           // Stored before the customer hears of it: if the stack cannot take it, nobody signs in for nothing.
           if (stack && args?.configKey) {
             await stack.setSecret(args.configKey, verification.userCode);
@@ -92,8 +93,7 @@ export async function deviceCodeCommand(argv: readonly string[], io: CliIo): Pro
   } catch (error) {
     const failure = describeFailure(error, context);
     const exitCode = progress.interrupted ? EXIT.interrupted : failure.exitCode;
-    io.stderr.write(`vb365 device-code: ${failure.message}\n${failure.hint ? `${failure.hint}\n` : ""}`);
-    if (io.env.VB365_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(failureText("device-code", error, failure, context, io.env));
     if (json) io.stdout.write(`${JSON.stringify({ ...report(args, progress), error: { ...failure, exitCode } })}\n`);
     return exitCode;
   } finally {

@@ -23,10 +23,16 @@ export const CONNECTION_CONFIG = {
     env: "VB365_CREATE_TIMEOUT_SECONDS",
     description: "Seconds adding an organization may take (default 600): VB365 answers once it has registered the Entra application.",
   },
+  allowInsecureHttp: {
+    type: "boolean",
+    env: "VB365_ALLOW_INSECURE_HTTP",
+    description:
+      "Accept a plain `http://` url for a server other than this machine (localhost, 127.0.0.0/8, ::1 need no setting): the password and tokens then cross the network unencrypted, and every run warns. Default false.",
+  },
   connections: {
     type: "object",
     secret: true,
-    description: "Named servers, chosen per resource with `connection: <name>`; each entry takes `url`, `username`, `password`, `apiVersion`, `caCertificate`, `insecureSkipVerify`, `timeoutSeconds` and `createTimeoutSeconds`.",
+    description: "Named servers, chosen per resource with `connection: <name>`; each entry takes `url`, `username`, `password`, `apiVersion`, `caCertificate`, `insecureSkipVerify`, `timeoutSeconds`, `createTimeoutSeconds` and `allowInsecureHttp`.",
   },
 } as const satisfies Record<string, ConfigKey>;
 

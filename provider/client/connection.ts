@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import type * as Zod from "zod";
 import { once } from "../common/once";
 import { Vb365ConfigError } from "./errors";
+import { refusePlainHttp } from "./plain-http";
 
 export const API_VERSIONS = ["v6", "v7", "v8"] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
@@ -22,6 +23,11 @@ export interface ConnectionSettings {
    * grants consent in the customer's tenant (vb365-api.md §10): minutes rather than seconds.
    */
   createTimeoutMs: number;
+  /**
+   * Whether `url` may be plain http:// to another machine than this one, which sends the password
+   * and tokens unencrypted: refused unless true (resolveConnection and Vb365Client both check).
+   */
+  allowInsecureHttp?: boolean;
 }
 
 /** Where settings come from: stack config values (already decrypted) and the environment. */
@@ -48,6 +54,7 @@ function buildProfileSchema() {
     insecureSkipVerify: z.union([z.boolean(), z.string()]).optional(),
     timeoutSeconds: z.union([z.number(), z.string()]).optional(),
     createTimeoutSeconds: z.union([z.number(), z.string()]).optional(),
+    allowInsecureHttp: z.union([z.boolean(), z.string()]).optional(),
   });
 }
 
@@ -70,6 +77,7 @@ export function resolveConnection(source: SettingsSource, profile?: string): Con
       insecureSkipVerify: source.config("vb365:insecureSkipVerify") ?? env.VB365_INSECURE_SKIP_VERIFY,
       timeoutSeconds: source.config("vb365:timeoutSeconds") ?? env.VB365_TIMEOUT_SECONDS,
       createTimeoutSeconds: source.config("vb365:createTimeoutSeconds") ?? env.VB365_CREATE_TIMEOUT_SECONDS,
+      allowInsecureHttp: source.config("vb365:allowInsecureHttp") ?? env.VB365_ALLOW_INSECURE_HTTP,
     },
     {
       url: "vb365:url (or VB365_URL)",
@@ -79,6 +87,7 @@ export function resolveConnection(source: SettingsSource, profile?: string): Con
       insecureSkipVerify: "vb365:insecureSkipVerify",
       timeoutSeconds: "vb365:timeoutSeconds (or VB365_TIMEOUT_SECONDS)",
       createTimeoutSeconds: "vb365:createTimeoutSeconds (or VB365_CREATE_TIMEOUT_SECONDS)",
+      allowInsecureHttp: "vb365:allowInsecureHttp (or VB365_ALLOW_INSECURE_HTTP)",
     },
   );
 }
@@ -118,6 +127,7 @@ function resolveProfile(source: SettingsSource, profile: string): ConnectionSett
       insecureSkipVerify: parsed.data.insecureSkipVerify?.toString(),
       timeoutSeconds: parsed.data.timeoutSeconds?.toString(),
       createTimeoutSeconds: parsed.data.createTimeoutSeconds?.toString(),
+      allowInsecureHttp: parsed.data.allowInsecureHttp?.toString(),
     },
     {
       url: `${at}.url`,
@@ -127,6 +137,7 @@ function resolveProfile(source: SettingsSource, profile: string): ConnectionSett
       insecureSkipVerify: `${at}.insecureSkipVerify`,
       timeoutSeconds: `${at}.timeoutSeconds`,
       createTimeoutSeconds: `${at}.createTimeoutSeconds`,
+      allowInsecureHttp: `${at}.allowInsecureHttp`,
     },
   );
 }
@@ -140,6 +151,7 @@ interface RawSettings {
   insecureSkipVerify?: string;
   timeoutSeconds?: string;
   createTimeoutSeconds?: string;
+  allowInsecureHttp?: string;
 }
 
 type SettingNames = Record<Exclude<keyof RawSettings, "caCertificate">, string>;
@@ -152,8 +164,11 @@ function validated(raw: RawSettings, names: SettingNames): ConnectionSettings {
         "Use pulumi config set (with --secret for the password) or the environment variables named.",
     );
   }
+  const url = checkUrl(raw.url!, names.url);
+  const allowInsecureHttp = checkBoolean(raw.allowInsecureHttp, names.allowInsecureHttp);
+  refusePlainHttp({ url, allowInsecureHttp }, { url: names.url, allowInsecureHttp: names.allowInsecureHttp });
   return {
-    url: checkUrl(raw.url!, names.url),
+    url,
     username: raw.username!,
     password: raw.password!,
     apiVersion: checkApiVersion(raw.apiVersion, names.apiVersion),
@@ -161,6 +176,7 @@ function validated(raw: RawSettings, names: SettingNames): ConnectionSettings {
     insecureSkipVerify: checkBoolean(raw.insecureSkipVerify, names.insecureSkipVerify),
     timeoutMs: checkTimeout(raw.timeoutSeconds, names.timeoutSeconds, DEFAULT_TIMEOUT_MS),
     createTimeoutMs: checkTimeout(raw.createTimeoutSeconds, names.createTimeoutSeconds, DEFAULT_CREATE_TIMEOUT_MS),
+    allowInsecureHttp,
   };
 }
 

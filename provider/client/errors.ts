@@ -66,10 +66,13 @@ export class Vb365ConnectionError extends Vb365Error {
   }
 }
 
-/** Settings that make no sense, found before any request is sent. */
+/**
+ * Settings that make no sense, or that would be unsafe, found before any request is sent.
+ * `code`: "invalid_config", or "insecure_http" for plain http:// to another machine.
+ */
 export class Vb365ConfigError extends Vb365Error {
-  constructor(message: string) {
-    super("invalid_config", message, { name: "Vb365ConfigError" });
+  constructor(message: string, code: "invalid_config" | "insecure_http" = "invalid_config") {
+    super(code, message, { name: "Vb365ConfigError" });
   }
 }
 

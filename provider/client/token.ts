@@ -1,5 +1,7 @@
 import type { ApiVersion } from "./connection";
 import { Vb365ApiError } from "./errors";
+import type { SecretRegistry } from "./redaction";
+import { parseJson, responseError, type Wording } from "./response-error";
 import { tokenResponseSchema } from "./schemas";
 import type { Transport } from "./transport";
 
@@ -18,7 +20,9 @@ interface Token {
 /**
  * One bearer token per server and account, shared by every concurrent call in the process:
  * the engine creates many resources at once, and each must not log in on its own. Renewed
- * ahead of expiry (with the refresh token when there is one) and on demand after a 401.
+ * ahead of expiry (with the refresh token when there is one) and on demand after a 401. The
+ * tokens in use are in `secrets`, for every error of the connection to redact; a token leaves it
+ * once its successor came.
  */
 export class TokenManager {
   private token?: Token;
@@ -28,6 +32,7 @@ export class TokenManager {
     private readonly transport: Transport,
     private readonly apiVersion: ApiVersion,
     private readonly credentials: { username: string; password: string },
+    private readonly secrets: SecretRegistry,
     private readonly events: TokenEvents = {},
     private readonly now: () => number = Date.now,
   ) {}
@@ -53,18 +58,26 @@ export class TokenManager {
     const refreshToken = this.token?.refreshToken;
     if (refreshToken) {
       try {
-        this.token = await this.request({ grant_type: "refresh_token", refresh_token: refreshToken }, "refresh_token");
-        return this.token;
+        return this.replaceToken(await this.request({ grant_type: "refresh_token", refresh_token: refreshToken }, "refresh_token"));
       } catch (error) {
         // An expired or rotated refresh token is not fatal: log in again with the password.
         if (!(error instanceof Vb365ApiError) || error.status >= 500) throw error;
       }
     }
-    this.token = await this.request(
-      { grant_type: "password", username: this.credentials.username, password: this.credentials.password },
-      "password",
+    return this.replaceToken(
+      await this.request({ grant_type: "password", username: this.credentials.username, password: this.credentials.password }, "password"),
     );
-    return this.token;
+  }
+
+  private replaceToken(next: Token): Token {
+    const previous = this.token;
+    this.token = next;
+    this.secrets.add(next.accessToken);
+    this.secrets.add(next.refreshToken);
+    // A replaced token is sent no more; until then, an answer may quote it.
+    if (previous && previous.accessToken !== next.accessToken) this.secrets.delete(previous.accessToken);
+    if (previous?.refreshToken && previous.refreshToken !== next.refreshToken) this.secrets.delete(previous.refreshToken);
+    return next;
   }
 
   private async request(fields: Record<string, string>, grant: "password" | "refresh_token"): Promise<Token> {
@@ -80,9 +93,9 @@ export class TokenManager {
     });
     this.events.onGrant?.(grant);
     if (response.status !== 200) {
-      throw tokenError(path, response.status, response.text, grant);
+      throw responseError({ method: "POST", path, secrets: [fields.password, fields.refresh_token] }, response, this.secrets, tokenWording(response.status, grant));
     }
-    const parsed = tokenResponseSchema().safeParse(safeJson(response.text));
+    const parsed = tokenResponseSchema().safeParse(parseJson(response.text));
     if (!parsed.success) {
       throw new Vb365ApiError({ method: "POST", path, status: response.status, veeamMessage: "the token response has no access_token or expires_in" });
     }
@@ -97,29 +110,12 @@ export class TokenManager {
   }
 }
 
-function tokenError(path: string, status: number, text: string, grant: string): Vb365ApiError {
-  const body = safeJson(text) as { message?: string; error?: string; error_description?: string } | undefined;
-  const message = body?.message ?? body?.error_description ?? body?.error;
-  const refused = status === 400 || status === 401;
-  return new Vb365ApiError(
-    {
-      method: "POST",
-      path,
-      status,
-      veeamMessage:
-        refused && grant === "password"
-          ? `${(message ?? "the credentials were refused").replace(/\.+$/, "")}. Check vb365:username and vb365:password (or VB365_USERNAME / VB365_PASSWORD).`
-          : message,
-      errorCode: body?.error ?? undefined,
-    },
-    refused && grant === "password" ? "bad_credentials" : undefined,
-  );
-}
-
-export function safeJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
+/** A refused password grant names the settings to check; other token failures are stated as the server gave them. */
+function tokenWording(status: number, grant: "password" | "refresh_token"): Wording {
+  if (grant !== "password" || (status !== 400 && status !== 401)) return {};
+  return {
+    code: "bad_credentials",
+    message: (veeamMessage: string | undefined) =>
+      `${(veeamMessage ?? "the credentials were refused").replace(/\.+$/, "")}. Check vb365:username and vb365:password (or VB365_USERNAME / VB365_PASSWORD).`,
+  };
 }

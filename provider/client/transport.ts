@@ -1,6 +1,7 @@
 import { Agent, Dispatcher, RetryAgent, request } from "undici";
 import type { ConnectionSettings } from "./connection";
 import { Vb365ConnectionError } from "./errors";
+import type { SecretRegistry } from "./redaction";
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -61,6 +62,8 @@ export class Transport {
   constructor(
     private readonly settings: ConnectionSettings,
     retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY,
+    /** The connection's secrets, redacted from what a failure quotes of the network layer's own words. */
+    private readonly secrets?: SecretRegistry,
   ) {
     this.agent = new Agent({
       connections: MAX_CONNECTIONS_PER_SERVER,
@@ -165,8 +168,8 @@ export class Transport {
     if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") {
       return new Vb365ConnectionError(method, path, "connection_reset", `the connection to ${where} was reset before an answer came.`, error);
     }
-    const detail = error instanceof Error ? error.message : String(error);
-    return new Vb365ConnectionError(method, path, "network", `the request to ${where} failed (${code ?? detail}).`, error);
+    const detail = code ?? (error instanceof Error ? error.message : String(error));
+    return new Vb365ConnectionError(method, path, "network", `the request to ${where} failed (${this.secrets?.redact(detail) ?? detail}).`, error);
   }
 }
 

@@ -1,10 +1,11 @@
 import type { ApiVersion, ConnectionSettings } from "./connection";
 import { Vb365ApiError } from "./errors";
-import { redact, secretValues } from "./redact";
+import { refusePlainHttp, warnPlainHttpOnce } from "./plain-http";
+import { SecretRegistry, secretValues } from "./redaction";
+import { parseJson, responseError } from "./response-error";
 import {
   deviceCodeCheckSchema,
   deviceCodeResponseSchema,
-  errorBodySchema,
   organizationListSchema,
   type Page,
   pageSchemaOf,
@@ -13,8 +14,8 @@ import {
   restorePortalSettingsSchema,
   type RestorePortalSettings,
 } from "./schemas";
-import { safeJson, TokenManager } from "./token";
-import { DEFAULT_RETRY_POLICY, type RawResponse, type RetryPolicy, type SendOptions, Transport } from "./transport";
+import { TokenManager } from "./token";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, type SendOptions, Transport } from "./transport";
 import type { z } from "zod";
 
 export interface DeviceCode {
@@ -50,24 +51,29 @@ const MAX_PAGES = 10_000;
 
 /**
  * The VB365 REST API calls the provider and the CLI need, over one connection and one shared
- * token. Every failure is a Vb365Error naming method, path, status and Veeam's message.
+ * token. Every failure is a Vb365Error naming method, path, status and Veeam's message, with
+ * every secret the connection knows (password, tokens, device codes, the failed request's
+ * credentials) redacted.
  */
 export class Vb365Client {
   readonly apiVersion: ApiVersion;
   private readonly createTimeoutMs: number;
   private readonly transport: Transport;
   private readonly tokens: TokenManager;
-  private readonly secrets: string[];
+  private readonly secrets: SecretRegistry;
 
+  /** Refuses plain http:// beyond this machine unless the settings allow it, and then warns (once per process and server). */
   constructor(
     settings: ConnectionSettings,
     private readonly options: ClientOptions = {},
   ) {
+    refusePlainHttp(settings);
+    warnPlainHttpOnce(settings);
     this.apiVersion = settings.apiVersion;
     this.createTimeoutMs = settings.createTimeoutMs;
-    this.transport = new Transport(settings, options.retryPolicy ?? DEFAULT_RETRY_POLICY);
-    this.tokens = new TokenManager(this.transport, settings.apiVersion, settings);
-    this.secrets = [settings.password];
+    this.secrets = new SecretRegistry([settings.password]);
+    this.transport = new Transport(settings, options.retryPolicy ?? DEFAULT_RETRY_POLICY, this.secrets);
+    this.tokens = new TokenManager(this.transport, settings.apiVersion, settings, this.secrets);
   }
 
   /**
@@ -141,8 +147,11 @@ export class Vb365Client {
    * Retried like a read: each POST only issues a fresh code, and a code whose answer was lost
    * expires unused. Giving up on a 429 would end an onboarding the customer is waiting for.
    */
-  createDeviceCode(targetRegion: string): Promise<DeviceCode> {
-    return this.call("POST", "/DeviceCode", { body: { targetRegion }, retry: true, expected: [200, 201], schema: deviceCodeResponseSchema });
+  async createDeviceCode(targetRegion: string): Promise<DeviceCode> {
+    const code = await this.call("POST", "/DeviceCode", { body: { targetRegion }, retry: true, expected: [200, 201], schema: deviceCodeResponseSchema });
+    // Until it expires, the code signs a tenant in: a later answer that quotes it is redacted.
+    this.secrets.add(code.userCode);
+    return code;
   }
 
   async isDeviceCodeAuthenticated(userCode: string): Promise<boolean> {
@@ -171,10 +180,10 @@ export class Vb365Client {
       response = await this.send(method, path, token, body, options);
     }
     if (!options.expected.includes(response.status)) {
-      throw this.apiError(method, path, response, options.body);
+      throw responseError({ method, path, secrets: [token, ...secretValues(options.body)] }, response, this.secrets);
     }
     if (!options.schema) return undefined as T;
-    const parsed = options.schema().safeParse(safeJson(response.text));
+    const parsed = options.schema().safeParse(parseJson(response.text));
     if (!parsed.success) {
       const where = parsed.error.issues[0]?.path.join(".") || "body";
       throw new Vb365ApiError({
@@ -193,21 +202,6 @@ export class Vb365Client {
     const response = await this.transport.send(method, path, { headers, body, retry: options.retry, timeout: options.timeout });
     this.options.onResponse?.(method, path, response.status);
     return response;
-  }
-
-  private apiError(method: string, path: string, response: RawResponse, requestBody: unknown): Vb365ApiError {
-    const parsed = errorBodySchema().safeParse(safeJson(response.text));
-    const body = parsed.success ? parsed.data : undefined;
-    const message = body?.message ?? body?.error_description ?? body?.error ?? undefined;
-    const secrets = [...this.secrets, ...secretValues(requestBody)];
-    return new Vb365ApiError({
-      method,
-      path,
-      status: response.status,
-      veeamMessage: message ? redact(message, secrets) : undefined,
-      errorCode: body?.errorCode ?? undefined,
-      retryAfterMs: retryAfterMs(response.headers["retry-after"]),
-    });
   }
 }
 
@@ -233,14 +227,4 @@ function offsetOf(href: string | undefined): number | undefined {
   if (!href) return undefined;
   const value = new URL(href, "https://vb365.invalid").searchParams.get("offset");
   return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
-}
-
-/** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3). */
-function retryAfterMs(header: string | string[] | undefined): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

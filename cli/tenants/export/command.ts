@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { Vb365Client } from "../../../provider/client";
 import { CLI_RETRY_POLICY, openConnection } from "../../connection/open";
 import { EXIT } from "../../exit-codes";
-import { describeFailure, type FailureContext } from "../../failure";
+import { describeFailure, type FailureContext, failureText } from "../../failure";
 import type { CliIo } from "../../io";
 import { TENANTS_EXPORT_HELP } from "../help";
 import { parseTenantsExportArgs } from "./args";
@@ -58,8 +58,7 @@ export async function tenantsExportCommand(argv: readonly string[], io: CliIo): 
     return EXIT.ok;
   } catch (error) {
     const failure = describeFailure(error, context);
-    io.stderr.write(`vb365 tenants export: ${failure.message}\n${failure.hint ? `${failure.hint}\n` : ""}`);
-    if (io.env.VB365_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(failureText("tenants export", error, failure, context, io.env));
     if (json) io.stdout.write(`${JSON.stringify({ ...exportReport(result, shownFile, written, requests), error: failure })}\n`);
     return failure.exitCode;
   } finally {

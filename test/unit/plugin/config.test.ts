@@ -34,7 +34,7 @@ describe("the plugin's configuration", () => {
       {
         property: "usernme",
         reason:
-          'vb365:usernme is not a setting of the vb365 provider; its settings are vb365:url, vb365:username, vb365:password, vb365:apiVersion, vb365:caCertificate, vb365:insecureSkipVerify, vb365:timeoutSeconds, vb365:createTimeoutSeconds, vb365:connections. Did you mean "username"?',
+          'vb365:usernme is not a setting of the vb365 provider; its settings are vb365:url, vb365:username, vb365:password, vb365:apiVersion, vb365:caCertificate, vb365:insecureSkipVerify, vb365:timeoutSeconds, vb365:createTimeoutSeconds, vb365:allowInsecureHttp, vb365:connections. Did you mean "username"?',
       },
     ]);
   });

@@ -95,4 +95,9 @@ describe("the vb365 package schema", () => {
     expect(schema.provider.inputProperties).to.deep.equal(schema.config.variables);
     expect(schema.config.variables.url!.description).to.contain("Environment variable: `VB365_URL`.");
   });
+
+  it("declares the switch that allows plain http:// to another machine, a boolean with its variable", () => {
+    expect(schema.config.variables.allowInsecureHttp).to.deep.include({ type: "boolean" });
+    expect(schema.config.variables.allowInsecureHttp!.description).to.contain("cross the network unencrypted").and.contain("Environment variable: `VB365_ALLOW_INSECURE_HTTP`.");
+  });
 });
