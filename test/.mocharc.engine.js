@@ -15,4 +15,5 @@ const first = LONGEST_FIRST.map((name) => `${name}.test.ts`);
 for (const file of first) if (!files.includes(file)) throw new Error(`test/.mocharc.engine.js orders ${file}, which test/engine does not have`);
 const spec = [...first, ...files.filter((file) => !first.includes(file)).sort()].map((file) => path.join("test", "engine", file));
 
-module.exports = { ...base, spec, parallel: true, jobs: 2 };
+// Each file also fails when a process of the provider plugin outlives it (helpers/plugin-process-hooks.ts).
+module.exports = { ...base, spec, parallel: true, jobs: 2, require: [...base.require, "test/helpers/plugin-process-hooks.ts"] };

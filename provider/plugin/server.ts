@@ -14,6 +14,8 @@ export interface ServedPlugin {
   version: string;
   schema: () => string;
   provider: Vb365PluginProvider;
+  /** Called when the engine sends Cancel: it is done with the plugin (lifetime.ts). */
+  onCancel?: () => void;
 }
 
 /**
@@ -103,7 +105,10 @@ function handlers(plugin: ServedPlugin, protocol: Protocol): Record<(typeof SERV
       await provider.delete(typeOf(request), request.getId(), fromStruct(request.getProperties()));
       return new protocol.empty.Empty();
     }),
-    cancel: unary(async () => new protocol.empty.Empty()),
+    cancel: unary(async () => {
+      plugin.onCancel?.();
+      return new protocol.empty.Empty();
+    }),
     attach: unary(async () => new protocol.empty.Empty()),
   };
 }

@@ -43,14 +43,16 @@ describe("the vb365 plugin from Pulumi YAML (examples/yaml-tenants)", function (
     expect(plaintextSecretsIn(fx.stack.stateText(), secrets)).to.deep.equal([]);
   });
 
-  it("updates an organization in place when its declaration changes", async () => {
+  it("updates an organization in place when its declaration changes, a description the program marks secret encrypted in state", async () => {
     const before = organizationsByName(fx.emulator).get("contoso.onmicrosoft.com")!.id;
-    await fx.stack.stack.setConfig("contosoDescription", { value: "Platinum tier" });
+    // Set with --secret, the program's value is secret, as `fn::secret` makes it: a field the definition does not call secret.
+    await fx.stack.stack.setConfig("contosoDescription", { value: "Platinum tier", secret: true });
     fx.emulator.resetCounters();
     const result = await fx.stack.up();
     expect(result.summary.resourceChanges).to.deep.include({ update: 1 });
     expect(organizationsByName(fx.emulator).get("contoso.onmicrosoft.com")).to.deep.include({ id: before, description: "Platinum tier" });
     expect(fx.emulator.counters().byKind).to.deep.include({ token: 1, "organizations.update": 1 });
+    expect(plaintextSecretsIn(fx.stack.stateText(), { "contoso's description": "Platinum tier" })).to.deep.equal([]);
   });
 
   it("refreshes every resource from one listing per collection and a token", async () => {
@@ -58,6 +60,7 @@ describe("the vb365 plugin from Pulumi YAML (examples/yaml-tenants)", function (
     const result = await fx.stack.refresh();
     expect(result.summary.resourceChanges).to.deep.include({ same: 11 });
     expect(fx.emulator.counters().byKind).to.deep.include({ token: 1, "organizations.list": 1, "jobs.list": 1, "rbacRoles.list": 1 });
+    expect(plaintextSecretsIn(fx.stack.stateText(), { "contoso's description": "Platinum tier" }), "the state after a refresh").to.deep.equal([]);
     await fx.stack.preview({ expectNoChanges: true });
   });
 
