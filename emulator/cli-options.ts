@@ -1,4 +1,7 @@
+import { isIPv6 } from "node:net";
 import { parseArgs } from "node:util";
+import { isLoopbackHost, remoteBindingRefusal } from "./host-policy";
+import { MAX_BODY_BYTES } from "./http";
 import type { EmulatorOptions } from "./index";
 import type { User } from "./store";
 import { isApiVersion, type ApiVersion } from "./versions";
@@ -10,7 +13,14 @@ line of JSON to stdout ({"url", "caFile", "fingerprint", ...}); logs go to stder
 
 Options (environment variable fallback in brackets):
   --port <n>                       TCP port, 0 = a free port (default 0) [VB365_EMULATOR_PORT]
-  --host <address>                 interface to listen on (default 127.0.0.1) [VB365_EMULATOR_HOST]
+  --host <address>                 interface to listen on (default 127.0.0.1) [VB365_EMULATOR_HOST];
+                                   beyond loopback only with --allow-remote
+  --allow-remote                   listen beyond loopback (0.0.0.0, a LAN address), with a warning:
+                                   anyone who reaches it can use the control API, which has no
+                                   password [VB365_EMULATOR_ALLOW_REMOTE=1]
+  --allowed-host <name>            a Host name requests may carry besides localhost, 127.0.0.1,
+                                   [::1] and the address listened on (a DNS name of the machine),
+                                   repeatable [VB365_EMULATOR_ALLOWED_HOSTS, comma-separated]
   --http                           plain HTTP instead of HTTPS [VB365_EMULATOR_HTTP=1]
   --versions <list>                API versions to serve (default v6,v7,v8) [VB365_EMULATOR_VERSIONS]
   --user <name:password>           a user for POST /token, repeatable (default admin:vb365-emulator)
@@ -45,6 +55,11 @@ Options (environment variable fallback in brackets):
                                    [VB365_EMULATOR_CA_FILE]
   --quiet                          no per-request log lines [VB365_EMULATOR_QUIET=1]
   --help                           show this help
+
+Limits and protections: request bodies above ${MAX_BODY_BYTES} bytes (1 MiB) get 413 unread; a
+Host the emulator does not answer to gets 400 (DNS rebinding); the control API (/__emulator)
+refuses a foreign Origin (403) and bodies that are not application/json (415); recorded request
+and response bodies have passwords, tokens and device codes redacted.
 `;
 
 export class CliUsageError extends Error {
@@ -66,6 +81,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       options: {
         port: { type: "string" },
         host: { type: "string" },
+        "allow-remote": { type: "boolean" },
+        "allowed-host": { type: "string", multiple: true },
         http: { type: "boolean" },
         versions: { type: "string" },
         user: { type: "string", multiple: true },
@@ -97,6 +114,13 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   if (port !== undefined) options.port = integer(port, "--port", 0, 65535);
   const host = pick(values.host, "VB365_EMULATOR_HOST");
   if (host !== undefined) options.host = host;
+  const allowRemote = values["allow-remote"] ?? truthy(env.VB365_EMULATOR_ALLOW_REMOTE);
+  if (host !== undefined && !isLoopbackHost(host) && !allowRemote) {
+    throw new CliUsageError(`--host ${remoteBindingRefusal(host, "--allow-remote (VB365_EMULATOR_ALLOW_REMOTE=1)")}`);
+  }
+  if (allowRemote) options.allowRemote = true;
+  const allowedHosts = values["allowed-host"] ?? nonEmpty(env.VB365_EMULATOR_ALLOWED_HOSTS)?.split(",");
+  if (allowedHosts !== undefined) options.allowedHosts = allowedHosts.map((name) => allowedHost(name));
   if (values.http ?? truthy(env.VB365_EMULATOR_HTTP)) options.http = true;
   const versions = pick(values.versions, "VB365_EMULATOR_VERSIONS");
   if (versions !== undefined) options.versions = parseVersions(versions);
@@ -132,6 +156,16 @@ function integer(text: string, flag: string, min: number, max = Number.MAX_SAFE_
   const value = Number(text.trim());
   if (value < min || value > max) throw new CliUsageError(`${flag} must be between ${min} and ${max}, not ${value}.`);
   return value;
+}
+
+/** A bare host name or address, as a Host header carries it before the port. */
+function allowedHost(text: string): string {
+  const name = text.trim();
+  const address = name.startsWith("[") && name.endsWith("]") ? name.slice(1, -1) : name;
+  if (!isIPv6(address) && !/^[A-Za-z0-9.-]+$/.test(name)) {
+    throw new CliUsageError(`--allowed-host takes a host name or address without scheme or port (for example vb365-emulator.internal), not "${text}".`);
+  }
+  return name;
 }
 
 function oneOf<const T extends readonly string[]>(text: string, flag: string, choices: T): T[number] {

@@ -81,8 +81,36 @@ export function bodyRequired(): ApiError {
   return validation("The request body is required.");
 }
 
+/** Refusals answered before the body is read close the connection, so the body is never read. */
+const CLOSE: Readonly<Record<string, string>> = { connection: "close" };
+
+/**
+ * Refused before more than `limit` bytes are read. The connection closes with the answer, so the
+ * rest of the body is never read either.
+ */
 export function bodyTooLarge(limit: number): ApiError {
-  return new ApiError(413, `The request body is larger than ${limit} bytes.`, "HttpError");
+  return new ApiError(413, `The request body is larger than ${limit} bytes, the most the emulator reads.`, "HttpError", undefined, CLOSE);
+}
+
+/**
+ * A Host the emulator does not answer to: a page that rebinds its own name to the emulator's
+ * address (DNS rebinding) still sends that name. 400 as HTTP.sys, VB365's web server, answers a
+ * host it does not serve ("Bad Request - Invalid Hostname").
+ */
+export function hostNotAllowed(host: string | undefined, allowed: string): ApiError {
+  const shown = host === undefined ? "A request without a Host header" : `The Host header '${host}'`;
+  return new ApiError(400, `${shown} does not name this emulator, which answers to ${allowed}; another name needs --allowed-host (allowedHosts).`, "HttpError", undefined, CLOSE);
+}
+
+/** The control API answers its own pages only: a foreign Origin is a web page trying to drive it (CSRF). */
+export function originNotAllowed(origin: string, own: string): ApiError {
+  return new ApiError(403, `The control API answers requests from its own origin (${own}) only, not from '${origin}'.`, "ResourceAccessDenied", undefined, CLOSE);
+}
+
+/** The control API takes JSON only: a form or text/plain body is what a web page can send without asking. */
+export function controlMediaType(contentType: string | undefined): ApiError {
+  const sent = contentType === undefined ? "a body without Content-Type" : `'${contentType}'`;
+  return new ApiError(415, `The control API takes application/json bodies only, not ${sent}.`, "HttpError", undefined, CLOSE);
 }
 
 /** Any rejected input: a 400 with ParameterValidationFailure, the v8 code for it. */

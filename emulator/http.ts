@@ -18,19 +18,55 @@ export function empty(status = 204): Reply {
   return { status };
 }
 
-/** A PFX in base64 is a few KB; 10 MB leaves room without letting a client exhaust memory. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * The most the emulator reads of any request body, JSON, form or control: 1 MiB. The largest
+ * real body is an organization with two PFX in base64, a few KB each; bodies arrive before any
+ * authentication (the token route, the control API), so this bounds what a stranger costs.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw bodyTooLarge(MAX_BODY_BYTES);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+/** A Content-Length above `limit`: refused without reading a byte of the body. */
+export function declaresTooLarge(req: IncomingMessage, limit = MAX_BODY_BYTES): boolean {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  return !Number.isFinite(declared) || declared > limit;
+}
+
+/**
+ * Reads the body, and stops reading (bodyTooLarge) as soon as it passes `limit`, whatever the
+ * Content-Length said (chunked bodies declare none). The caller answers 413 and closes.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  if (declaresTooLarge(req, limit)) return Promise.reject(bodyTooLarge(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const cleanUp = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      cleanUp();
+      req.pause();
+      reject(bodyTooLarge(limit));
+    };
+    const onEnd = () => {
+      cleanUp();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      cleanUp();
+      reject(error);
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+  });
 }
 
 export type MediaKind = "json" | "form" | "none" | "other";

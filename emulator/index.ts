@@ -17,6 +17,7 @@ import { Controller, type ApplicationCertificateInput, type DeviceCodeView, type
 import type { StoredApplication } from "./entra";
 import type { TrustReportEntry } from "./entra-trust";
 import { FaultSet, type FaultSpec, type FaultView } from "./faults";
+import { HostPolicy, isLoopbackHost, remoteBindingRefusal, remoteBindingWarning } from "./host-policy";
 import type { Inventory, InventoryInput } from "./inventory";
 import { RequestLog, type Counters, type RequestLogEntry } from "./request-log";
 import { Router } from "./router";
@@ -42,6 +43,7 @@ export type { TokenKind } from "./tokens";
 export type { User } from "./store";
 export { API_VERSIONS } from "./versions";
 export { DEFAULT_REPOSITORY_ID, ARCHIVE_REPOSITORY_ID, DEFAULT_PROXY_ID } from "./seed";
+export { MAX_BODY_BYTES } from "./http";
 
 /** The user that exists when no `users` are given: `admin` / `vb365-emulator`. */
 export const DEFAULT_USER: Readonly<User> = Object.freeze({ name: "admin", password: "vb365-emulator" });
@@ -52,8 +54,21 @@ export const DEFAULT_ORGANIZATION_NAME = "contoso.onmicrosoft.com";
 export interface EmulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */
   port?: number;
-  /** Interface to listen on. Default "127.0.0.1" (loopback only). */
+  /** Interface to listen on. Default "127.0.0.1" (loopback only); anything beyond loopback needs `allowRemote`. */
   host?: string;
+  /**
+   * Listen on a `host` beyond loopback (0.0.0.0, a LAN address), where anyone who reaches it can
+   * use the control API, which has no password. Default false: such a host is refused. When
+   * true, a warning goes to `logger` (else to process warnings).
+   */
+  allowRemote?: boolean;
+  /**
+   * Host names requests may carry besides the ones the emulator answers to on its own (the
+   * loopback names when it listens on loopback, the address it listens on, this machine's
+   * addresses and name on 0.0.0.0): a DNS name of the machine, say. Other names get 400, so a
+   * page that rebinds its name to the emulator's address cannot reach it.
+   */
+  allowedHosts?: readonly string[];
   /** Serve plain HTTP instead of HTTPS. Default false. */
   http?: boolean;
   /** API versions to serve; other prefixes answer 404. Default all: ["v6", "v7", "v8"]. */
@@ -222,6 +237,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const versions = [...new Set(options.versions ?? API_VERSIONS)].sort();
   if (versions.length === 0) throw new Error("startEmulator: `versions` must name at least one of v6, v7, v8.");
   const host = options.host ?? "127.0.0.1";
+  if (!isLoopbackHost(host) && !options.allowRemote) throw new Error(`startEmulator: host ${remoteBindingRefusal(host, "allowRemote: true")}`);
   // The runtime settings among the options: the keys of the defaults, where given.
   const settings = Object.fromEntries(
     Object.keys(DEFAULT_SETTINGS).flatMap((key) => (options[key as keyof EmulatorSettings] === undefined ? [] : [[key, options[key as keyof EmulatorSettings]]])),
@@ -234,17 +250,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const controller = new Controller(store, new FaultSet(), new RequestLog(options.maxLogEntries ?? 10_000));
   const tls = options.http ? undefined : (options.tls ?? (await certificateFor(host, options.reuseCertificate ?? true)));
+  const hosts = new HostPolicy(host, tls ? "https" : "http", options.allowedHosts);
   const handler = createHandler({
     controller,
     router: new Router(ROUTES, versions),
+    hosts,
     recordBodies: options.recordBodies ?? false,
     logger: options.logger,
     onRequest: options.onRequest,
   });
   const { server, port } = await listen(handler, { host, port: options.port ?? 0, tls });
+  hosts.listeningOn(port);
   const urlHost = host.includes(":") ? `[${host}]` : host;
+  const url = `${tls ? "https" : "http"}://${urlHost}:${port}`;
+  if (!isLoopbackHost(host)) {
+    const warning = remoteBindingWarning(url);
+    if (options.logger) options.logger(`vb365-emulator: warning: ${warning}`);
+    else process.emitWarning(warning, { code: "VB365_EMULATOR_REMOTE" });
+  }
   return {
-    url: `${tls ? "https" : "http"}://${urlHost}:${port}`,
+    url,
     port,
     host,
     versions,

@@ -4,10 +4,13 @@ import type { AddressInfo, Socket } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { handleControl, isControlPath } from "./control";
 import type { Controller } from "./controller";
-import { ApiError, exceptionInfo, injectedFault, internalError, unauthorized } from "./errors";
+import { ApiError, bodyTooLarge, exceptionInfo, injectedFault, internalError, unauthorized } from "./errors";
 import { faultMessage, type FaultView } from "./faults";
-import { mediaKind, parseFormBody, readBody, type Reply } from "./http";
-import { redact } from "./redact";
+import type { HostPolicy } from "./host-policy";
+import { declaresTooLarge, MAX_BODY_BYTES, mediaKind, parseFormBody, readBody, type Reply } from "./http";
+import { parseLenientJson } from "./lenient-json";
+import { redactExchange } from "./redact";
+import { refusalBeforeBody, refusalOfControlBody } from "./request-guard";
 import type { RequestLogEntry } from "./request-log";
 import type { Router, RouteMatch } from "./router";
 import type { TlsMaterial } from "./tls";
@@ -16,6 +19,8 @@ import type { ApiVersion } from "./versions";
 export interface PipelineOptions {
   controller: Controller;
   router: Router;
+  /** The Host names requests may carry (DNS rebinding); checked before anything else. */
+  hosts: HostPolicy;
   /** Keep request and response bodies in the request log (for contract tests). */
   recordBodies: boolean;
   /** One line per request; the CLI points it at stderr. */
@@ -23,7 +28,7 @@ export interface PipelineOptions {
   onRequest: ((entry: RequestLogEntry) => void) | undefined;
 }
 
-/** The request pipeline: control routes, then faults, auth, the route, the request log. */
+/** The request pipeline: the guard (Host, Origin, size), control routes, then faults, auth, the route, the request log. */
 export function createHandler(options: PipelineOptions): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     handle(options, req, res).catch((error: unknown) => {
@@ -39,15 +44,10 @@ async function handle(options: PipelineOptions, req: IncomingMessage, res: Serve
   const { controller, router } = options;
   const method = (req.method ?? "GET").toUpperCase();
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
-  let rawBody: Buffer = Buffer.alloc(0);
-  let bodyError: ApiError | undefined;
-  try {
-    rawBody = await readBody(req);
-  } catch (error) {
-    bodyError = error instanceof ApiError ? error : internalError(error);
-  }
-  if (isControlPath(url.pathname)) {
-    send(res, bodyError ? { status: bodyError.status, body: { message: bodyError.message } } : handleControl(controller, method, url.pathname, rawBody, url.searchParams));
+  const control = isControlPath(url.pathname);
+  const { rawBody, refusal } = await admit(req, res, options.hosts, control);
+  if (control) {
+    send(res, refusal ? { status: refusal.status, body: { message: refusal.message }, headers: { ...refusal.headers } } : handleControl(controller, method, url.pathname, rawBody, url.searchParams));
     return;
   }
 
@@ -55,7 +55,8 @@ async function handle(options: PipelineOptions, req: IncomingMessage, res: Serve
   const match = "match" in lookup ? lookup.match : undefined;
   const version = "match" in lookup ? lookup.match.version : lookup.version;
   const errorVersion: ApiVersion = version ?? controller.store.servedVersions[controller.store.servedVersions.length - 1] ?? "v8";
-  const fault = controller.faultSet.take({ method, version, template: match?.template, kind: match?.route.kind });
+  // A refused request never reached the server's routes, so no fault applies to it.
+  const fault = refusal ? undefined : controller.faultSet.take({ method, version, template: match?.template, kind: match?.route.kind });
   const record = (status: number, user: string | null, reply: Reply | undefined, action?: NonNullable<RequestLogEntry["fault"]>["action"]) => {
     const entry = controller.log.record({
       at: new Date(controller.store.now()).toISOString(),
@@ -76,6 +77,12 @@ async function handle(options: PipelineOptions, req: IncomingMessage, res: Serve
     options.logger?.(`${entry.method} ${entry.path}${entry.query ? `?${entry.query}` : ""} -> ${status || "reset"} (${entry.durationMs} ms)${entry.fault ? ` [fault ${entry.fault.action}]` : ""}`);
   };
 
+  if (refusal) {
+    const reply = errorReply(refusal, errorVersion);
+    send(res, reply);
+    record(reply.status, null, reply);
+    return;
+  }
   if (fault?.latencyMs) await delay(fault.latencyMs);
   if (fault?.reset === "before") {
     reset(res);
@@ -88,7 +95,6 @@ async function handle(options: PipelineOptions, req: IncomingMessage, res: Serve
     reply = errorReply(faultError(fault, fault.status), errorVersion);
   } else {
     try {
-      if (bodyError) throw bodyError;
       if ("error" in lookup) throw lookup.error;
       const result = dispatch(controller, lookup.match, req, url, rawBody);
       reply = result.reply;
@@ -170,19 +176,39 @@ function reset(res: ServerResponse): void {
   else socket.destroy();
 }
 
-function bodies(rawBody: Buffer, contentType: string | undefined, reply: Reply | undefined): Pick<RequestLogEntry, "requestBody" | "responseBody"> {
-  const result: Pick<RequestLogEntry, "requestBody" | "responseBody"> = {};
-  if (rawBody.length > 0) result.requestBody = redact(decodeBody(rawBody, contentType));
-  // Round-tripped through JSON so the log holds exactly what went over the wire.
-  if (reply?.body !== undefined) result.responseBody = JSON.parse(JSON.stringify(reply.body)) as unknown;
-  return result;
+/**
+ * Reads the body of a request the guard lets in. What the guard refuses is answered without
+ * reading the body at all (and the connection closes), so a refused body costs nothing.
+ */
+async function admit(req: IncomingMessage, res: ServerResponse, hosts: HostPolicy, control: boolean): Promise<{ rawBody: Buffer; refusal?: ApiError }> {
+  const empty = Buffer.alloc(0);
+  const refused = refusalBeforeBody(req, hosts, control) ?? (declaresTooLarge(req) ? bodyTooLarge(MAX_BODY_BYTES) : undefined);
+  if (refused) return { rawBody: empty, refusal: refused };
+  // Clients that ask first (curl, for large bodies) are told to send only now, once admitted.
+  if (/^100-continue$/i.test(req.headers.expect ?? "")) res.writeContinue();
+  try {
+    const rawBody = await readBody(req);
+    const refusedBody = control ? refusalOfControlBody(req, rawBody) : undefined;
+    return refusedBody ? { rawBody: empty, refusal: refusedBody } : { rawBody };
+  } catch (error) {
+    return { rawBody: empty, refusal: error instanceof ApiError ? error : internalError(error) };
+  }
 }
 
+function bodies(rawBody: Buffer, contentType: string | undefined, reply: Reply | undefined): Pick<RequestLogEntry, "requestBody" | "responseBody"> {
+  const request = rawBody.length > 0 ? decodeBody(rawBody, contentType) : undefined;
+  // Round-tripped through JSON so the log holds exactly what went over the wire.
+  const response = reply?.body !== undefined ? (JSON.parse(JSON.stringify(reply.body)) as unknown) : undefined;
+  const [requestBody, responseBody] = redactExchange(request, response);
+  return { ...(request !== undefined ? { requestBody } : {}), ...(response !== undefined ? { responseBody } : {}) };
+}
+
+/** As the route read it: a form, or JSON the way Json.NET reads it; anything else stays text. */
 function decodeBody(rawBody: Buffer, contentType: string | undefined): unknown {
   if (mediaKind(contentType) === "form") return parseFormBody(rawBody);
-  const text = rawBody.toString("utf8");
+  const text = rawBody.toString("utf8").replace(/^\uFEFF/, "");
   try {
-    return JSON.parse(text) as unknown;
+    return parseLenientJson(text);
   } catch {
     return text;
   }
@@ -199,6 +225,8 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
   const server: Server = options.tls
     ? createHttpsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, handler)
     : createHttpServer(handler);
+  // Without this listener Node answers "100 Continue" itself, before the guard has looked.
+  server.on("checkContinue", handler);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => {

@@ -179,4 +179,29 @@ describe("vb365-emulator command", () => {
     expect(stderr).to.include('vb365-emulator: --versions takes a comma-separated list of v6, v7 and v8, not "v5".');
     expect(stderr).to.include("Usage: vb365-emulator [options]");
   });
+
+  it("refuses --host beyond loopback without --allow-remote, with exit code 2", async () => {
+    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(ROOT, "emulator", "bin.ts"), "--host", "0.0.0.0", "--http"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    children.add(child);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, "exit")) as [number];
+    expect(code).to.equal(2);
+    expect(stdout).to.equal("");
+    expect(stderr).to.include(
+      'vb365-emulator: --host "0.0.0.0" is beyond loopback: anyone who can reach it could use the control API (/__emulator), which has no password. Listen on 127.0.0.1 (the default), or add --allow-remote (VB365_EMULATOR_ALLOW_REMOTE=1) to mean it.',
+    );
+  });
+
+  it("listens beyond loopback with --allow-remote, warning on stderr even with --quiet", async () => {
+    for (const quiet of [[], ["--quiet"]]) {
+      const running = await run(["--host", "0.0.0.0", "--http", "--allow-remote", ...quiet]);
+      const port = new URL(running.ready.url).port;
+      expect((await send({ ...running.emulator, url: `http://127.0.0.1:${port}` }, "GET", "/__emulator/ping")).status).to.equal(200);
+      expect(running.stderr()).to.include(`listening beyond loopback at http://0.0.0.0:${port}: anyone who can reach it can read and change everything through the control API (/__emulator), which has no password. Use it only on a network you trust.`);
+      await stop(running);
+    }
+  });
 });

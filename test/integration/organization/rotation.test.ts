@@ -159,7 +159,7 @@ describe("Vb365Organization certificate rotation against an emulator that trusts
           world.emulator.resetCounters();
           const switched = await update(provider, id, waiting, shared({ ...declared, userCode: fresh }, world.pfx, world.rotated));
           const [put] = writes();
-          expect(put!.requestBody).to.deep.include({ configureApplication: true, userCode: fresh });
+          expect(put!.requestBody).to.deep.include({ configureApplication: true, userCode: "[REDACTED]" });
           for (const service of ["exchangeOnlineSettings", "sharePointOnlineSettings"] as const) {
             expect((put!.requestBody as Record<string, Record<string, unknown>>)[service]).to.include({ applicationId, applicationCertificate: "[REDACTED]" });
           }

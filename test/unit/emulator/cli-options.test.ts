@@ -25,7 +25,7 @@ describe("vb365-emulator options", () => {
 
   it("reads every flag", () => {
     const command = run([
-      "--port", "4443", "--host", "0.0.0.0", "--http", "--versions", "v8, V7", "--user", "a:b", "--user", "DOMAIN\\c:d:e",
+      "--port", "4443", "--host", "0.0.0.0", "--allow-remote", "--allowed-host", "vb365.internal", "--allowed-host", "[fd00::5]", "--http", "--versions", "v8, V7", "--user", "a:b", "--user", "DOMAIN\\c:d:e",
       "--auto-approve-device-codes", "1500", "--organization-name", "fabrikam.onmicrosoft.com", "--device-code-lifetime", "60",
       "--token-lifetime", "120", "--put-semantics", "Replace", "--max-page-size", "100", "--silent-page-cap", "--delete-with-jobs", "cascade",
       "--delete-with-roles", "Cascade", "--state-file", "state.json", "--ca-file", "ca.pem", "--quiet",
@@ -35,6 +35,8 @@ describe("vb365-emulator options", () => {
       options: {
         port: 4443,
         host: "0.0.0.0",
+        allowRemote: true,
+        allowedHosts: ["vb365.internal", "[fd00::5]"],
         http: true,
         versions: ["v8", "v7"],
         users: [{ name: "a", password: "b" }, { name: "DOMAIN\\c", password: "d:e" }],
@@ -92,6 +94,27 @@ describe("vb365-emulator options", () => {
     expect(command.options).to.include({ putSemantics: "replace", maxPageSize: 250, silentPageCap: true, deleteWithJobs: "refuse", deleteWithRoles: "cascade" });
     expect(command.options.users).to.deep.equal([{ name: "x", password: "1" }, { name: "y", password: "2" }]);
     expect(command).to.include({ caFile: "/tmp/ca.pem", quiet: true });
+  });
+
+  it("refuses a host beyond loopback unless --allow-remote or VB365_EMULATOR_ALLOW_REMOTE=1 says so", () => {
+    const refusal = (host: string) =>
+      `--host "${host}" is beyond loopback: anyone who can reach it could use the control API (/__emulator), which has no password. Listen on 127.0.0.1 (the default), or add --allow-remote (VB365_EMULATOR_ALLOW_REMOTE=1) to mean it.`;
+    expect(usageError(["--host", "0.0.0.0"])).to.equal(refusal("0.0.0.0"));
+    expect(usageError(["--host", "::"])).to.equal(refusal("::"));
+    expect(usageError(["--host", "192.168.1.20"])).to.equal(refusal("192.168.1.20"));
+    expect(usageError([], { VB365_EMULATOR_HOST: "0.0.0.0" })).to.equal(refusal("0.0.0.0"));
+    expect(usageError(["--host", "0.0.0.0"], { VB365_EMULATOR_ALLOW_REMOTE: "0" })).to.equal(refusal("0.0.0.0"));
+    expect(run(["--host", "0.0.0.0"], { VB365_EMULATOR_ALLOW_REMOTE: "1" }).options).to.deep.equal({ host: "0.0.0.0", allowRemote: true });
+    for (const loopback of ["127.0.0.1", "127.0.0.2", "localhost", "::1", "::ffff:127.0.0.1"]) {
+      expect(run(["--host", loopback]).options, loopback).to.deep.equal({ host: loopback });
+    }
+  });
+
+  it("takes allowed host names from VB365_EMULATOR_ALLOWED_HOSTS, and refuses a URL or a port", () => {
+    expect(run([], { VB365_EMULATOR_ALLOWED_HOSTS: "a.internal, b.internal" }).options).to.deep.equal({ allowedHosts: ["a.internal", "b.internal"] });
+    expect(usageError(["--allowed-host", "https://a.internal:4443"])).to.equal(
+      '--allowed-host takes a host name or address without scheme or port (for example vb365-emulator.internal), not "https://a.internal:4443".',
+    );
   });
 
   it("ignores empty environment variables", () => {

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
-import { redact } from "../../../emulator/redact";
+import { redact, redactExchange } from "../../../emulator/redact";
 import { RequestLog, type RequestLogEntry } from "../../../emulator/request-log";
 
 function entry(status: number, routeKey = "GET /v8/Organizations"): Omit<RequestLogEntry, "seq"> {
@@ -40,5 +40,28 @@ describe("emulator redact", () => {
       items: [{ assertion: "[REDACTED]" }],
       empty: { password: "" },
     });
+  });
+});
+
+describe("emulator redactExchange (the request log)", () => {
+  it("redacts tokens and device codes under any spelling of their key, and their echoes elsewhere in either body", () => {
+    const request = { grant_type: "refresh_token", Refresh_Token: "refresh-1111", nested: [{ deviceCode: "DEVCODE42", user_code: "USERCODE9" }] };
+    const response = { accessToken: "access-2222", refreshToken: "refresh-3333", message: "enter USERCODE9, not refresh-1111", userName: "admin" };
+    expect(redactExchange(request, response)).to.deep.equal([
+      { grant_type: "refresh_token", Refresh_Token: "[REDACTED]", nested: [{ deviceCode: "[REDACTED]", user_code: "[REDACTED]" }] },
+      { accessToken: "[REDACTED]", refreshToken: "[REDACTED]", message: "enter [REDACTED], not [REDACTED]", userName: "admin" },
+    ]);
+  });
+
+  it("leaves values shorter than six characters where they are echoed, and keeps a __proto__ member a member", () => {
+    const request = JSON.parse('{"password": "pw1", "description": "pw1 is short", "__proto__": {"password": "hidden-pw"}}') as unknown;
+    const [redacted] = redactExchange(request, undefined);
+    expect(JSON.stringify(redacted)).to.equal('{"password":"[REDACTED]","description":"pw1 is short","__proto__":{"password":"[REDACTED]"}}');
+    expect(Object.getPrototypeOf(redacted)).to.equal(Object.prototype);
+  });
+
+  it("keeps a body that is not JSON only when it names no secret member", () => {
+    expect(redactExchange("not json at all", undefined)[0]).to.equal("not json at all");
+    expect(redactExchange('{"refresh-token": "abc"', undefined)[0]).to.equal("[REDACTED] (a body of 23 characters that is not JSON and names a secret member)");
   });
 });
