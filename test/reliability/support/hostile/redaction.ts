@@ -1,6 +1,155 @@
-import type { HostileCase } from "./case";
+import { PassThrough } from "node:stream";
+import type { CliIo } from "../../../../cli/io";
+import { main } from "../../../../cli/main";
+import { resolveConnection, Vb365Client } from "../../../../provider/client";
+import { type Answer, type EchoServer, formFields, type SeenRequest, startEchoServer, tokenGranted } from "../../../helpers/echo-server";
+import type { HostileCase, HostileOutcome } from "./case";
 
-/** Hostile inputs of the redaction area. */
+const AREA = "redaction";
+
+/** A quote, a backslash and letters beyond ASCII: JSON, forms and URLs each escape them differently. */
+const SECRETS = {
+  "VB365 password": 'Adm1n"pä\\ss-Ωmega',
+  "access token": "eyJhbGciOi.access-token-of-the-hostile-case",
+  "refresh token": "refresh-token-of-the-hostile-case-0042",
+  "application secret": 'app"secret\\Ωf7Q~xR',
+  "PFX password": "pfx-pässwörd-9!",
+  "PFX": "MIIKcQIBAzCCCjcGCSqGSIb3DQEHAaCCCigEggokMIIKIDCCBN8GCSqGSIb3DQEHBqCCBNAwggTMAgEAMIIExQYJKoZIhvcNAQcB+/Aw==",
+} as const;
+
+/** The case's own spellings of a value, found without the product's redaction: an independent oracle. */
+function spellings(value: string): string[] {
+  const json = JSON.stringify(value).slice(1, -1);
+  const unicodeEscaped = json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return [value, json, unicodeEscaped, JSON.stringify(json).slice(1, -1), encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)];
+}
+
+/** Labels of the secrets found in `text` in any spelling and any case. */
+export function leakedSecrets(text: string, secrets: Readonly<Record<string, string>> = SECRETS): string[] {
+  const folded = text.toLowerCase();
+  return Object.entries(secrets)
+    .filter(([, value]) => spellings(value).some((spelling) => folded.includes(spelling.toLowerCase())))
+    .map(([label]) => label);
+}
+
+/** JSON-escaped as .NET writes it: non-ASCII as \uXXXX. */
+function jsonEscaped(value: string): string {
+  return JSON.stringify(value)
+    .slice(1, -1)
+    .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * Runs `attack` against a client of a server that answers as `answer` (loopback, plain HTTP), and
+ * reports: refused when the client failed with the request's method, path and status still in
+ * the message; leaked, any secret in any spelling there.
+ */
+async function onEchoingServer(answer: (request: SeenRequest) => Answer, attack: (client: Vb365Client) => Promise<unknown>, says: string): Promise<HostileOutcome> {
+  const server = await startEchoServer(answer);
+  const config: Record<string, string> = { "vb365:url": server.url, "vb365:username": "admin", "vb365:password": SECRETS["VB365 password"] };
+  const client = new Vb365Client(resolveConnection({ config: (key) => config[key], env: {} }), { retryPolicy: { maxRetries: 0, minDelayMs: 1, maxDelayMs: 1 } });
+  try {
+    await attack(client);
+    return { refused: false, message: "the request succeeded", leaked: [], halfCreated: [] };
+  } catch (error) {
+    const message = (error as Error).message;
+    return { refused: message.startsWith(says), message, leaked: leakedSecrets(`${message}\n${(error as Error).stack ?? ""}`), halfCreated: [] };
+  } finally {
+    await client.close();
+    await server.close();
+  }
+}
+
+const refusedToken = (description: string): Answer => ({ status: 400, body: { error: "invalid_grant", error_description: description } });
+
+/** A server whose token route grants once, then refuses whatever comes, quoting `echo` of it; every other route answers 401. */
+function renewalQuoting(echo: (fields: Record<string, string>) => string): (request: SeenRequest) => Answer {
+  let grants = 0;
+  return (request) => {
+    if (request.path !== "/v8/token") return { status: 401, body: { message: "The token expired." } };
+    return grants++ === 0 ? tokenGranted(SECRETS["access token"], SECRETS["refresh token"]) : refusedToken(echo(formFields(request.body)));
+  };
+}
+
+/** A create whose body carries an application secret and a PFX with its password, refused by a server that quotes it. */
+function createQuotingBody(): (request: SeenRequest) => Answer {
+  return (request) =>
+    request.path === "/v8/token"
+      ? tokenGranted(SECRETS["access token"], SECRETS["refresh token"])
+      : { status: 400, body: { message: `Cannot add ${request.body}; sent with ${request.headers.authorization}.`, errorCode: `Bad ${SECRETS["PFX password"].toUpperCase()}` } };
+}
+
+const organizationBody = {
+  name: "contoso.onmicrosoft.com",
+  exchangeOnlineSettings: {
+    applicationSecret: SECRETS["application secret"],
+    applicationCertificate: SECRETS.PFX,
+    applicationCertificatePassword: SECRETS["PFX password"],
+  },
+};
+
+/** `vb365 tenants export --json` against `server`; its stdout and stderr together. */
+async function cliOutput(server: EchoServer): Promise<{ code: number; output: string }> {
+  let output = "";
+  const stream = () => new PassThrough().setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  const io: CliIo = { stdout: stream(), stderr: stream(), stdin: new PassThrough(), env: { VB365_PASSWORD: SECRETS["VB365 password"], VB365_DEBUG: "1" }, cwd: process.cwd(), onInterrupt: () => () => undefined };
+  const code = await main(["tenants", "export", "--url", server.url, "--username", "admin", "--json"], io);
+  return { code, output };
+}
+
+/** Hostile inputs of the redaction area: a server that quotes back the secrets it was sent. */
 export function redactionCases(): HostileCase[] {
-  return [];
+  const list = (client: Vb365Client) => client.listOrganizations();
+  return [
+    {
+      id: "a token route that echoes the form, password included, in error_description",
+      area: AREA,
+      run: () => onEchoingServer((request) => refusedToken(`Refused: ${request.body}`), list, "VB365 POST /v8/token failed with 400: Refused: grant_type=password&username=admin&password=[secret]"),
+    },
+    {
+      id: "a token route that echoes the refresh token of a renewal, and the tokens again when the password grant follows",
+      area: AREA,
+      run: () =>
+        onEchoingServer(
+          renewalQuoting((fields) => `Refused ${fields.refresh_token ?? SECRETS["refresh token"]} after ${SECRETS["access token"]}.`),
+          list,
+          "VB365 POST /v8/token failed with 400: Refused [secret] after [secret].",
+        ),
+    },
+    {
+      id: "a token route that echoes the password JSON-escaped (quote, backslash, \\uXXXX)",
+      area: AREA,
+      run: () => onEchoingServer(() => refusedToken(`Refused {"password":"${jsonEscaped(SECRETS["VB365 password"])}"}`), list, 'VB365 POST /v8/token failed with 400: Refused {"password":"[secret]"}'),
+    },
+    {
+      id: "a token route that echoes the password upper-cased and lower-cased",
+      area: AREA,
+      run: () =>
+        onEchoingServer(
+          () => refusedToken(`Refused ${SECRETS["VB365 password"].toUpperCase()} / ${SECRETS["VB365 password"].toLowerCase()}`),
+          list,
+          "VB365 POST /v8/token failed with 400: Refused [secret] / [secret]",
+        ),
+    },
+    {
+      id: "a REST error that echoes the body's application secret, PFX and PFX password, and the bearer token",
+      area: AREA,
+      run: () =>
+        onEchoingServer(createQuotingBody(), (client) => client.createOrganization(organizationBody), 'VB365 POST /v8/Organizations failed with 400: Cannot add {"name":"contoso.onmicrosoft.com"'),
+    },
+    {
+      id: "the CLI's output (stderr, --json, VB365_DEBUG) for a token error that echoes the form",
+      area: AREA,
+      run: async () => {
+        const server = await startEchoServer((request) => ({ status: 403, body: { error: "access_denied", error_description: `Refused: ${request.body}` } }));
+        try {
+          const { code, output } = await cliOutput(server);
+          const kept = output.includes("VB365 POST /v8/token failed with 403: Refused: grant_type=password&username=admin&password=[secret]");
+          return { refused: code === 3 && kept, message: `exit ${code}: ${output}`, leaked: leakedSecrets(output), halfCreated: [] };
+        } finally {
+          await server.close();
+        }
+      },
+    },
+  ];
 }
