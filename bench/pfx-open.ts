@@ -1,8 +1,10 @@
 // What opening a PFX with Node's OpenSSL (provider/common/pfx-native.ts) saves over node-forge,
 // the reader it falls back to: the time to open N PFX files and take their thumbprints each way,
-// interleaved. The PFX files are the provider's own (2048-bit keys, 3DES, the default).
+// interleaved, the bounds of provider/common/pfx-bounds.ts checked first each time, as the
+// product does. The PFX files are the provider's own (2048-bit keys, 3DES, the default).
 //
 //   npx ts-node --transpile-only bench/pfx-open.ts [files]     (default 100)
+import { checkPfx } from "../provider/common/pfx-bounds";
 import { openPfxNatively } from "../provider/common/pfx-native";
 import { certificateFacts } from "../provider/tenant-certificate/facts";
 import { generateTenantCertificate } from "../provider/tenant-certificate/generate";
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
   for (let i = 0; i < files; i++) {
     const pfx = pfxFiles[i % DISTINCT]!;
     nativeMs += timed(() => {
-      if (!openPfxNatively(pfx, PASSWORD)) throw new Error("Node's OpenSSL refused a PFX of the provider's own");
+      const checked = checkPfx(pfx, PASSWORD, "bench");
+      if (checked.problem) throw new Error(checked.problem.reason);
+      if (!openPfxNatively(checked.pfx)) throw new Error("Node's OpenSSL refused a PFX of the provider's own");
     });
     forgeMs += timed(() => {
       const reading = readPfx(pfx, PASSWORD);

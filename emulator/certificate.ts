@@ -1,5 +1,7 @@
 import { createHash, X509Certificate } from "node:crypto";
 import type * as Forge from "node-forge";
+import { forge } from "../provider/common/lazy-forge";
+import { type CheckedPfx, checkPfx, pfxBase64SizeProblem } from "../provider/common/pfx-bounds";
 import { openPfxNatively } from "../provider/common/pfx-native";
 import { validation, type ApiError } from "./errors";
 
@@ -9,13 +11,6 @@ export interface OpenedCertificate {
   notAfter: Date;
 }
 
-// Loaded on first use: forge costs tens of milliseconds to require and most runs never open a PFX.
-let forgeModule: typeof Forge | undefined;
-function forge(): typeof Forge {
-  forgeModule ??= require("node-forge") as typeof Forge;
-  return forgeModule;
-}
-
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /**
@@ -23,25 +18,32 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * can use it, and returns what may be stored: the thumbprint. Rules follow certificates.md §1.4:
  * MAC verified with the password, a certificate and an RSA private key present and matching.
  * The wording of the base64 and password failures is .NET's (the first was reported by users,
- * vb365-api.md §5; the second is Windows' CryptographicException text, INFERRED).
+ * vb365-api.md §5; the second is Windows' CryptographicException text, INFERRED). Before anything
+ * is derived, the PFX's size and iteration counts are bounded as the provider bounds them
+ * (pfx-bounds.ts; .NET's own loader has such limits, Pkcs12LoaderLimits), so one hostile
+ * certificate cannot hold the server.
  */
 export function openPfx(base64: string, password: string | null | undefined, where: string, now: number): OpenedCertificate {
   const fail = (reason: string): ApiError => validation(`The certificate in '${where}' cannot be used: ${reason}`);
+  const tooLarge = pfxBase64SizeProblem(base64, "The PFX");
+  if (tooLarge) throw fail(tooLarge.reason);
   const compact = base64.replace(/\s+/g, "");
   if (compact === "" || !BASE64.test(compact)) throw fail("Invalid length for a Base-64 char array or string.");
-  const der = Buffer.from(compact, "base64");
+  const checked = checkPfx(Buffer.from(compact, "base64"), password ?? "", "The PFX");
+  if (checked.problem) {
+    throw fail(checked.problem.kind === "malformed" || checked.problem.kind === "unsupported" ? NOT_A_PFX : checked.problem.reason);
+  }
   // The common case, through Node's OpenSSL in ~2 ms; forge (20-40 ms) for the rest and for the reasons.
-  const native = openPfxNatively(der, password ?? "");
+  const native = openPfxNatively(checked.pfx);
   if (native) return checkedNotExpired(native, now, fail);
   const f = forge();
   let p12: Forge.pkcs12.Pkcs12Pfx;
   try {
-    const asn1 = f.asn1.fromDer(f.util.createBuffer(der.toString("binary")));
-    p12 = openWithPassword(f, asn1, password);
+    p12 = openWithPassword(f, checked.pfx, password);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/MAC could not be verified|Invalid password/i.test(message)) throw fail("The specified network password is not correct.");
-    throw fail("The data is not a valid PFX (PKCS#12) file.");
+    throw fail(NOT_A_PFX);
   }
   const certificate = p12.getBags({ bagType: f.pki.oids.certBag! })[f.pki.oids.certBag!]?.find((bag) => bag.cert)?.cert;
   if (!certificate) throw fail("The PFX file contains no RSA certificate.");
@@ -58,19 +60,24 @@ export function openPfx(base64: string, password: string | null | undefined, whe
   return checkedNotExpired({ thumbprint, notAfter: certificate.validity.notAfter }, now, fail);
 }
 
+const NOT_A_PFX = "The data is not a valid PFX (PKCS#12) file.";
+
 // Decided: an expired certificate is refused, since Entra ID no longer accepts it for sign-in.
 function checkedNotExpired(opened: OpenedCertificate, now: number, fail: (reason: string) => ApiError): OpenedCertificate {
   if (opened.notAfter.getTime() <= now) throw fail(`The certificate expired on ${opened.notAfter.toISOString()}.`);
   return opened;
 }
 
-/** forge tells "no password" (undefined) from "empty password" (""); a client that sends none may mean either. */
-function openWithPassword(f: typeof Forge, asn1: Forge.asn1.Asn1, password: string | null | undefined): Forge.pkcs12.Pkcs12Pfx {
-  if (password !== null && password !== undefined) return f.pkcs12.pkcs12FromAsn1(asn1, false, password);
+/**
+ * forge tells "no password" (undefined) from "empty password" (""); a client that sends none may
+ * mean either. The bounds were checked for both (pfx-bounds.ts tries no password beside an empty one).
+ */
+function openWithPassword(f: typeof Forge, pfx: CheckedPfx, password: string | null | undefined): Forge.pkcs12.Pkcs12Pfx {
+  if (password !== null && password !== undefined) return f.pkcs12.pkcs12FromAsn1(pfx.asn1, false, password);
   try {
-    return f.pkcs12.pkcs12FromAsn1(asn1, false, "");
+    return f.pkcs12.pkcs12FromAsn1(pfx.asn1, false, "");
   } catch {
-    return f.pkcs12.pkcs12FromAsn1(asn1, false);
+    return f.pkcs12.pkcs12FromAsn1(pfx.asn1, false);
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash, X509Certificate } from "node:crypto";
 import { createSecureContext } from "node:tls";
+import type { CheckedPfx } from "./pfx-bounds";
 
 export interface NativePfx {
   /** SHA-1 of the certificate DER, 40 uppercase hex digits, as Windows, Entra and Veeam show it. */
@@ -11,16 +12,17 @@ export interface NativePfx {
  * Opens a PFX with Node's OpenSSL, where node-forge's pure-JS key derivation and 3DES take about
  * four times as long: what makes a 100-tenant preview (and the emulator) cheap. Measured with
  * bench/pfx-open.ts (100 opens of the provider's own 3DES PFX files of 2048-bit keys, each way,
- * interleaved, three runs; Node 20.20, node-forge 1.4.3 with Node's SHA-1, shared 2-core
- * machine): 0.47-0.49 s natively, 1.7-1.9 s through forge and its thumbprint.
+ * interleaved; Node 20.20, node-forge 1.4.3, shared 2-core machine).
  *
- * Answers only when the password opens it (the MAC) and it holds an RSA key with its
- * certificate; undefined otherwise, and the caller falls back to node-forge, which also reads
- * legacy RC2 PFX files and explains what is wrong. If Node's SecureContext loses the
- * undocumented getCertificate(), every PFX takes that fallback: slower, never wrong;
- * test/unit/certificate/pfx-native.test.ts fails then, so that the probe can go.
+ * It takes only a PFX whose iteration counts were bounded first (pfx-bounds.ts): OpenSSL derives
+ * whatever count a PFX states, before it can tell a wrong password. It answers only when the
+ * password opens it (the MAC) and it holds an RSA key with its certificate; undefined otherwise,
+ * and the caller falls back to node-forge, which also reads legacy RC2 PFX files and explains what
+ * is wrong. If Node's SecureContext loses the undocumented getCertificate(), every PFX takes that
+ * fallback: slower, never wrong; test/unit/certificate/pfx-native.test.ts fails then, so that the
+ * probe can go.
  */
-export function openPfxNatively(pfx: Buffer, password: string): NativePfx | undefined {
+export function openPfxNatively({ der: pfx, password }: CheckedPfx): NativePfx | undefined {
   let der: unknown;
   try {
     // createSecureContext checks the MAC (the password) and that the key matches the certificate.

@@ -4,7 +4,7 @@ import { containsUnknown, isUnknown, restoreUnknowns, structuralFailures, UNKNOW
 import { plainInputs } from "../tenant-certificate/normalize";
 import { withDefaultsOf } from "../common/definition";
 import { ORGANIZATION_FIELDS, SERVICE_NAMES, SETTINGS_FIELDS } from "./definition";
-import { type CertificateReading, NEXT_APPLICATION_CERTIFICATE_FIELDS, readApplicationCertificate } from "./certificate";
+import { APPLICATION_CERTIFICATE_FIELDS, type CertificateReading, NEXT_APPLICATION_CERTIFICATE_FIELDS, readApplicationCertificate, serviceCertificateFields } from "./certificate";
 import { type OrganizationPlan, planOf } from "./plan";
 import { checkRules, deviceCodeNameFailures, registrationFailures } from "./rules";
 import { knownInputs, organizationInputsSchema } from "./schema";
@@ -32,9 +32,10 @@ export function checkOrganization(news: Record<string, unknown>, apiVersion: Api
   if (!failures.some((failure) => failure.property === "organizationName")) failures.push(...deviceCodeNameFailures(plan, previous));
   const readings = new Map<string, CertificateReading>();
   // The shared certificate is opened once for both services.
-  const read = (certificate: string, password: string | undefined) => {
+  const read = (certificate: string, password: string | undefined, service: string, input: string) => {
     const key = `${certificate}\u0000${password ?? ""}`;
-    const reading = readings.get(key) ?? readApplicationCertificate(certificate, password);
+    const fields = input === APPLICATION_CERTIFICATE_FIELDS.pfx ? APPLICATION_CERTIFICATE_FIELDS : serviceCertificateFields(service);
+    const reading = readings.get(key) ?? readApplicationCertificate(certificate, password, fields);
     readings.set(key, reading);
     return reading;
   };
@@ -45,7 +46,7 @@ export function checkOrganization(news: Record<string, unknown>, apiVersion: Api
     if (!certificateInput || isUnknown(settings)) continue;
     const { applicationCertificate: certificate, applicationCertificatePassword: password } = settings;
     if (!certificate || isUnknown(certificate) || isUnknown(password)) continue;
-    const reading = read(certificate, password);
+    const reading = read(certificate, password, service, certificateInput);
     if (!reading.problem) inputs[service]!.applicationCertificateThumbprint = reading.thumbprint;
     else fail(certificateInput, reading.problem);
   }

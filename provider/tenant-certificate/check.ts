@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { containsUnknown, isUnknown, toCheckFailures, withoutUnknowns } from "../common/check";
 import { toPlainOutputs } from "../common/outputs";
+import { pfxBase64SizeProblem } from "../common/pfx-bounds";
 import { DEFAULT_VALIDITY_DAYS } from "./limits";
 import { withDefaults, plainInputs } from "./normalize";
 import { readImportedPfx } from "./imported-pfx";
@@ -89,8 +90,11 @@ function crossFieldFailures(raw: Record<string, unknown>): CheckFailure[] {
 
 function importFailure(inputs: TenantCertificateInputs, at: Date): CheckFailure | undefined {
   const { importPfxBase64, password } = inputs;
-  if (importPfxBase64 === undefined || password === undefined) return undefined;
-  if (isUnknown(importPfxBase64) || isUnknown(password)) return undefined;
+  if (importPfxBase64 === undefined || isUnknown(importPfxBase64)) return undefined;
+  // The size is judged even while the password is unknown: it needs none.
+  const tooLarge = pfxBase64SizeProblem(importPfxBase64, "importPfxBase64");
+  if (tooLarge) return { property: "importPfxBase64", reason: tooLarge.reason };
+  if (password === undefined || isUnknown(password)) return undefined;
   const reading = readImportedPfx(importPfxBase64, password);
   return reading.problem ?? importProblem(reading.contents, at);
 }

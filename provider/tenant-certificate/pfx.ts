@@ -1,7 +1,7 @@
 import * as forge from "node-forge";
+import { type CheckedPfx, checkPfx } from "../common/pfx-bounds";
 import { describeCertificate } from "./facts";
 import { MIN_IMPORTED_KEY_BITS } from "./limits";
-import { withFastPkcs12 } from "./pkcs12-kdf";
 
 export interface PfxContents {
   privateKey: forge.pki.rsa.PrivateKey;
@@ -31,20 +31,21 @@ export type PfxReading = { contents: PfxContents; problem?: undefined } | { cont
  * reader (it opens OpenSSL 3 AES PFX and legacy RC2 ones alike), but it reports a key or
  * certificate it cannot understand (EC, for instance) as null instead of failing. Problems name
  * the PFX and its password by `fields`, the calling resource's inputs (TenantCertificate's unless
- * given), so each resource explains them in its own terms.
+ * given), so each resource explains them in its own terms. The PFX's size and iteration counts
+ * are bounded before anything is derived (pfx-bounds.ts).
  */
 export function readPfx(pfx: Buffer, password: string, fields: PfxFields = TENANT_CERTIFICATE_FIELDS): PfxReading {
-  const field = fields.pfx;
-  let asn1: forge.asn1.Asn1;
-  try {
-    asn1 = forge.asn1.fromDer(pfx.toString("binary"));
-  } catch (error) {
-    return problem(field, `${field} does not hold a PKCS#12 (PFX) file: its bytes are not valid DER (${messageOf(error)}).`);
-  }
+  const checked = checkPfx(pfx, password, fields.pfx);
+  if (checked.problem) return problem(fields.pfx, checked.problem.reason);
+  return readCheckedPfx(checked.pfx, fields);
+}
 
+/** readPfx for a PFX already bounded (pfx-bounds.ts), which a caller may also have handed to OpenSSL. */
+export function readCheckedPfx(checked: CheckedPfx, fields: PfxFields = TENANT_CERTIFICATE_FIELDS): PfxReading {
+  const field = fields.pfx;
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = withFastPkcs12(() => forge.pkcs12.pkcs12FromAsn1(asn1, false, password));
+    p12 = forge.pkcs12.pkcs12FromAsn1(checked.asn1, false, checked.password);
   } catch (error) {
     return problem(...openFailure(messageOf(error), fields));
   }

@@ -1,6 +1,7 @@
 import { createSecureContext } from "node:tls";
 import { expect } from "chai";
 import { before, describe, it } from "mocha";
+import { type CheckedPfx, checkPfx } from "../../../provider/common/pfx-bounds";
 import { openPfxNatively } from "../../../provider/common/pfx-native";
 import { certificateFacts } from "../../../provider/tenant-certificate/facts";
 import { generateTenantCertificate } from "../../../provider/tenant-certificate/generate";
@@ -8,6 +9,12 @@ import { readPfx } from "../../../provider/tenant-certificate/pfx";
 import type { PfxEncryption } from "../../../provider/tenant-certificate/types";
 
 const PASSWORD = "Pfx-Passw0rd-for-tests!";
+
+function checked(pfx: Buffer, password: string): CheckedPfx {
+  const check = checkPfx(pfx, password, "the PFX");
+  if (check.problem) throw new Error(check.problem.reason);
+  return check.pfx;
+}
 
 describe("opening a PFX with Node's OpenSSL", () => {
   const pfxFiles = new Map<PfxEncryption, Buffer>();
@@ -30,15 +37,14 @@ describe("opening a PFX with Node's OpenSSL", () => {
       const pfx = pfxFiles.get(encryption)!;
       const reading = readPfx(pfx, PASSWORD);
       if (reading.problem) throw new Error(reading.problem.reason);
-      expect(openPfxNatively(pfx, PASSWORD)).to.deep.equal({
+      expect(openPfxNatively(checked(pfx, PASSWORD))).to.deep.equal({
         thumbprint: certificateFacts(reading.contents.certificate).thumbprint,
         notAfter: reading.contents.certificate.validity.notAfter,
       });
     });
   }
 
-  it("leaves a wrong password and bytes that are no PFX to forge, which explains them", () => {
-    expect(openPfxNatively(pfxFiles.get("3des")!, "not-the-password")).to.equal(undefined);
-    expect(openPfxNatively(Buffer.from("not a pfx"), PASSWORD)).to.equal(undefined);
+  it("leaves a wrong password to forge, which explains it", () => {
+    expect(openPfxNatively(checked(pfxFiles.get("3des")!, "not-the-password"))).to.equal(undefined);
   });
 });
