@@ -1,5 +1,4 @@
 import * as forge from "node-forge";
-import { withFastPkcs12 } from "./pkcs12-kdf";
 import type { PfxEncryption } from "./types";
 
 export interface PfxRequest {
@@ -28,8 +27,6 @@ export function buildPfx(request: PfxRequest): Buffer {
   // With AES, match Windows' own AES256-SHA256 export: PBKDF2 with HMAC-SHA256.
   if (request.encryption === "aes256") options.prfAlgorithm = "sha256";
   if (request.friendlyName !== undefined) options.friendlyName = request.friendlyName;
-  return withFastPkcs12(() => {
-    const asn1 = forge.pkcs12.toPkcs12Asn1(request.privateKey, [request.certificate], request.password, options);
-    return Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
-  });
+  const asn1 = forge.pkcs12.toPkcs12Asn1(request.privateKey, [request.certificate], request.password, options);
+  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
 }
