@@ -90,7 +90,7 @@ export const SETTINGS_FIELDS = {
   ),
   applicationSecret: field(() => text("the application's client secret"), { description: "Client secret of the Entra application (modern with legacy protocols only).", change: "update", secret: true }),
   applicationCertificate: field(certificate, {
-    description: "The application certificate as a base64 PFX, e.g. `TenantCertificate.pfxBase64`. Judged by its thumbprint and kept out of the state.",
+    description: "The application certificate as a base64 PFX, e.g. `TenantCertificate.pfxBase64`. Judged by its thumbprint and kept out of the state. Bounded as TenantCertificate's `importPfxBase64` before it is opened: at most 64 KiB and 100,000 iterations in each key derivation.",
     change: "update",
     secret: true,
     inState: false,
@@ -145,7 +145,7 @@ export const ORGANIZATION_FIELDS = {
   configureApplication: field(flag, { description: "With an existing application: let VB365 grant it the permissions and register its certificate (needs `userCode` and `organizationName`).", change: "createOnly" }),
   description: field(() => z.string({ error: "must be text" }).max(1024, { error: "must be at most 1024 characters" }), { description: "Free text (VB365 v7 and later).", change: "update", reported: true }),
   applicationCertificate: field(certificate, {
-    description: "The application certificate (base64 PFX) for every selected service whose settings do not name their own: the same certificate is not repeated, nor stored twice in state.",
+    description: "The application certificate (base64 PFX) for every selected service whose settings do not name their own: the same certificate is not repeated, nor stored twice in state. Bounded as a service's `applicationCertificate`.",
     change: "update",
     sent: false,
     secret: true,
@@ -155,7 +155,7 @@ export const ORGANIZATION_FIELDS = {
   applicationCertificatePassword: field(() => z.string({ error: "must be the PFX password" }), { description: "Password of the shared `applicationCertificate`.", change: "update", secret: true, inState: false, compared: false, sent: false }),
   nextApplicationCertificate: field(certificate, {
     description:
-      "The next certificate (base64 PFX) of the services that use the shared `applicationCertificate`, e.g. `TenantCertificate.nextPfxBase64`. The organization switches to it in place only once its application trusts it: its thumbprint is in `registeredThumbprints`, or, where VB365 registers the application's certificates (`newApplicationName`, `configureApplication`), a fresh `userCode` is given. Until then the current certificate stays in use and nothing sends the next one; `certificateRotation` says what the switch waits for.",
+      "The next certificate (base64 PFX) of the services that use the shared `applicationCertificate`, e.g. `TenantCertificate.nextPfxBase64`. The organization switches to it in place only once its application trusts it: its thumbprint is in `registeredThumbprints`, or, where VB365 registers the application's certificates (`newApplicationName`, `configureApplication`), a fresh `userCode` is given. Until then the current certificate stays in use and nothing sends the next one; `certificateRotation` says what the switch waits for. Bounded as `applicationCertificate`.",
     change: "update",
     sent: false,
     secret: true,
