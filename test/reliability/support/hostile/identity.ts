@@ -45,7 +45,7 @@ function staging(): Promise<Staging> {
   if (!staged) {
     staged = stage();
     // Awaited by every case; this only keeps a failure from being reported as unhandled first.
-    staged.catch(() => undefined);
+    void staged.catch(() => undefined);
   }
   return staged;
 }
