@@ -131,7 +131,7 @@ function reasonOf(subject: string, refusal: Refusal): string {
 }
 
 function sizeReason(subject: string, bytes: number, exact: boolean): string {
-  return `${subject} is a PFX of ${exact ? "" : "about "}${formatted(BigInt(bytes))} bytes; at most ${formatted(BigInt(MAX_PFX_BYTES))} (64 KiB) are accepted, and a certificate with its key and chain takes a few KB.`;
+  return `${subject} is ${exact ? "" : "about "}${formatted(BigInt(bytes))} bytes long once decoded; a PFX of at most ${formatted(BigInt(MAX_PFX_BYTES))} bytes (64 KiB) is accepted, and a certificate with its key and chain takes a few KB.`;
 }
 
 function refused(kind: PfxBoundsProblem["kind"], reason: string): PfxCheck {

@@ -92,12 +92,12 @@ describe("PFX bounds: sizes and iteration counts refused before any key derivati
 
     it("refuses a PFX of more than 64 KiB, and a 20 MB base64 text before decoding it", () => {
       expect(readPfx(Buffer.alloc(65_537), PASSWORD).problem?.reason).to.equal(
-        "importPfxBase64 is a PFX of 65,537 bytes; at most 65,536 (64 KiB) are accepted, and a certificate with its key and chain takes a few KB.",
+        "importPfxBase64 is 65,537 bytes long once decoded; a PFX of at most 65,536 bytes (64 KiB) is accepted, and a certificate with its key and chain takes a few KB.",
       );
       const { result, ms } = timed(() => readImportedPfx("A".repeat(20_000_000), PASSWORD));
       expect(result.problem).to.deep.equal({
         property: "importPfxBase64",
-        reason: "importPfxBase64 is a PFX of about 15,000,000 bytes; at most 65,536 (64 KiB) are accepted, and a certificate with its key and chain takes a few KB.",
+        reason: "importPfxBase64 is about 15,000,000 bytes long once decoded; a PFX of at most 65,536 bytes (64 KiB) is accepted, and a certificate with its key and chain takes a few KB.",
       });
       expect(ms).to.be.below(QUICKLY_MS);
     });
@@ -119,7 +119,7 @@ describe("PFX bounds: sizes and iteration counts refused before any key derivati
     it("judges the size of importPfxBase64 while its password is still unknown", () => {
       const result = checkTenantCertificate({ importPfxBase64: "QUJD".repeat(30_000), password: UNKNOWN_SENTINEL }, new Date());
       expect(result.failures).to.deep.equal([
-        { property: "importPfxBase64", reason: "importPfxBase64 is a PFX of 90,000 bytes; at most 65,536 (64 KiB) are accepted, and a certificate with its key and chain takes a few KB." },
+        { property: "importPfxBase64", reason: "importPfxBase64 is 90,000 bytes long once decoded; a PFX of at most 65,536 bytes (64 KiB) is accepted, and a certificate with its key and chain takes a few KB." },
       ]);
     });
   });
@@ -147,7 +147,7 @@ describe("PFX bounds: sizes and iteration counts refused before any key derivati
 
     it("refuses a base64 text beyond the size bound before decoding it", () => {
       expect(readApplicationCertificate("A".repeat(20_000_000), PASSWORD).problem).to.equal(
-        "applicationCertificate is a PFX of about 15,000,000 bytes; at most 65,536 (64 KiB) are accepted, and a certificate with its key and chain takes a few KB.",
+        "applicationCertificate is about 15,000,000 bytes long once decoded; a PFX of at most 65,536 bytes (64 KiB) is accepted, and a certificate with its key and chain takes a few KB.",
       );
     });
   });
@@ -171,6 +171,13 @@ describe("PFX bounds: sizes and iteration counts refused before any key derivati
         message: `The certificate in 'exchangeOnlineSettings.applicationCertificate' cannot be used: ${countMessage("The PFX", "2,147,483,647 iterations", "its integrity check (MAC)")}`,
       });
       expect(ms).to.be.below(QUICKLY_MS);
+    });
+
+    it("refuses a certificate of more than 64 KiB before reading it", () => {
+      const base64 = Buffer.alloc(70_002).toString("base64");
+      expect(refusal(() => openPfx(base64, PASSWORD, "x", Date.now())).message).to.equal(
+        "The certificate in 'x' cannot be used: The PFX is 70,002 bytes long once decoded; a PFX of at most 65,536 bytes (64 KiB) is accepted, and a certificate with its key and chain takes a few KB.",
+      );
     });
 
     it("bounds the key inside contents encrypted with no password at all, for a client that sends none", () => {
