@@ -110,6 +110,7 @@ class PfxWalk {
     const derivation = derivationOf(algorithmOid, parameters, "contents");
     this.derive(derivation);
     if (encryptedContent === undefined) return;
+    const encrypted = implicitOctets(encryptedContent, "an EncryptedData's content");
     // Boundary: forge.pki.pbe is not in @types/node-forge; getCipher is its public PBE entry point.
     const { pbe } = forge().pki as unknown as { pbe: { getCipher(oid: string, params: Asn1 | undefined, password: string | null): PbeCipher } };
     for (const password of candidatesFor(derivation.scheme, this.passwords)) {
@@ -119,7 +120,7 @@ class PfxWalk {
       } catch (error) {
         throw unsupported(`encrypted contents (${algorithmOid}): ${error instanceof Error ? error.message.replace(/\.$/, "") : String(error)}`);
       }
-      cipher.update(forge().util.createBuffer(implicitOctets(encryptedContent, "an EncryptedData's content")));
+      cipher.update(forge().util.createBuffer(encrypted));
       if (!cipher.finish()) continue;
       let inner: Asn1;
       try {
@@ -127,6 +128,8 @@ class PfxWalk {
       } catch {
         continue;
       }
+      // What another password decrypted to, by chance; a reader would refuse it too, before any bag.
+      if (!isSequence(inner)) continue;
       this.safeContents(inner);
     }
   }
@@ -192,11 +195,13 @@ function algorithmOf(node: Asn1, what: string): { algorithmOid: string; paramete
   return { algorithmOid: oid(algorithm!, what), parameters };
 }
 
-function sequence(node: Asn1, what: string, atLeast: number): Asn1[] {
+function isSequence(node: Asn1): node is Asn1 & { value: Asn1[] } {
   const { asn1 } = forge();
-  if (node.tagClass !== asn1.Class.UNIVERSAL || node.type !== asn1.Type.SEQUENCE || !Array.isArray(node.value)) {
-    throw malformed(`${what} is not a SEQUENCE`);
-  }
+  return node.tagClass === asn1.Class.UNIVERSAL && node.type === asn1.Type.SEQUENCE && Array.isArray(node.value);
+}
+
+function sequence(node: Asn1, what: string, atLeast: number): Asn1[] {
+  if (!isSequence(node)) throw malformed(`${what} is not a SEQUENCE`);
   if (node.value.length < atLeast) throw malformed(`${what} has ${node.value.length} elements, fewer than ${atLeast}`);
   return node.value;
 }
