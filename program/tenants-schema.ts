@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BACKUP_JOB_FIELDS } from "../provider/backup-job/definition";
 import { ROLE_FIELDS } from "../provider/restore-operator-role/definition";
 import { normaliseRegion, regionHint } from "../provider/organization/region";
+import { CONFIG_KEY_RULE, configKeyProblem } from "./config-key";
 import { type RoleType, roleTypeOf } from "./restore-operators";
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -55,10 +56,20 @@ function certificateField() {
     });
 }
 
+/** The stack config key a tenant's device code is read from, which `vb365 device-code --config-key` writes: the same rule. */
+const USER_CODE_CONFIG_KEY = z
+  .string()
+  .min(1)
+  .superRefine((key, context) => {
+    const problem = configKeyProblem(key);
+    if (problem) context.addIssue({ code: "custom", message: `${JSON.stringify(key)} ${problem}. ${CONFIG_KEY_RULE}` });
+  })
+  .optional();
+
 const NEW_APPLICATION = {
   kind: z.literal("newApplication"),
   applicationName: z.string().min(1).max(120).optional(),
-  userCodeConfigKey: z.string().min(1).optional(),
+  userCodeConfigKey: USER_CODE_CONFIG_KEY,
 };
 
 const EXISTING_APPLICATION = {
@@ -66,7 +77,7 @@ const EXISTING_APPLICATION = {
   applicationId: z.string().regex(GUID, { error: "must be the application (client) ID, a GUID such as 5f0e8e9a-3c1b-4d2a-9f6e-7b8c9d0e1f2a" }),
   account: z.string().regex(EMAIL, { error: "must be an account such as veeam-backup@contoso.onmicrosoft.com" }).optional(),
   configureApplication: z.boolean().default(false),
-  userCodeConfigKey: z.string().min(1).optional(),
+  userCodeConfigKey: USER_CODE_CONFIG_KEY,
 };
 
 /**

@@ -3,7 +3,7 @@ import { REGIONS, type Region } from "../../provider/organization/types";
 import { didYouMean } from "../../provider/common/did-you-mean";
 import { checkConnectionFlags, CONNECTION_OPTIONS, type ConnectionFlags, connectionFlags, nonEmpty, parseCommandFlags } from "../connection/flags";
 import { parseDuration } from "../duration";
-import { CONFIG_KEY_RULE, configKeyProblem } from "../pulumi/config-key";
+import { CONFIG_KEY_RULE, configKeyProblem } from "../../program/config-key";
 import { UsageError } from "../usage-error";
 
 /** The flags of `vb365 device-code`, checked and converted. */

@@ -118,6 +118,14 @@ describe("tenants file: every problem names the file, the tenant and the field",
       expected: ['tenant "contoso", authentication.applicationId (line 4): must be the application (client) ID, a GUID'],
     },
     {
+      what: "a device code's config key in the provider's own namespace, which vb365 device-code would refuse to write",
+      text: oneTenant("", `{ kind: existingApplication, applicationId: ${GUID}, configureApplication: true, userCodeConfigKey: "vb365:password" }`),
+      expected: [
+        'tenant "contoso", authentication.userCodeConfigKey (line 4): "vb365:password" is in the vb365: namespace, which holds the provider\'s connection settings (vb365:password among them).',
+        "A config key is [namespace:]name",
+      ],
+    },
+    {
       what: "two tenants with one name",
       text: `${oneTenant()}  - name: contoso\n    organization: contoso2.onmicrosoft.com\n    authentication: { kind: newApplication }\n`,
       expected: ['tenant "contoso", name (line 5): is also the name of tenant #1; names must be unique'],
