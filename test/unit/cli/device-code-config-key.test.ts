@@ -1,14 +1,13 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PassThrough } from "node:stream";
 import { expect } from "chai";
 import { after, describe, it } from "mocha";
 import { parseDeviceCodeArgs } from "../../../cli/device-code/args";
-import type { CliIo } from "../../../cli/io";
 import { main } from "../../../cli/main";
 import { PulumiStack } from "../../../cli/pulumi/stack";
 import { UsageError } from "../../../cli/usage-error";
+import { capturedIo } from "../../helpers/captured-io";
 
 const RULE =
   'A config key is [namespace:]name, each part of letters, digits, "_", "." and "-", not starting with "-" or ".", at most 100 characters, ' +
@@ -22,16 +21,6 @@ function refusal(key: string): string {
     return (error as Error).message;
   }
   throw new Error(`expected --config-key ${JSON.stringify(key)} to be refused`);
-}
-
-function fakeIo(env: NodeJS.ProcessEnv = {}): CliIo & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-  stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
-  return { stdout, stderr, stdin: new PassThrough(), env, cwd: process.cwd(), onInterrupt: () => () => undefined, out: () => out, err: () => err };
 }
 
 describe("vb365 device-code --config-key: only a key of the program's own config", () => {
@@ -58,7 +47,7 @@ describe("vb365 device-code --config-key: only a key of the program's own config
   });
 
   it("stops the command with exit code 2 before VB365 or Pulumi is asked anything", async () => {
-    const io = fakeIo({ PATH: "", VB365_PASSWORD: "secret-password" });
+    const io = capturedIo({ PATH: "", VB365_PASSWORD: "secret-password" });
     const code = await main(["device-code", "--url", "https://127.0.0.1:9", "--username", "admin", "--stack", "prod", "--config-key", "vb365:password", "--json"], io);
     expect(code).to.equal(2);
     const report = JSON.parse(io.out());

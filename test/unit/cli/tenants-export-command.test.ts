@@ -1,7 +1,5 @@
-import { PassThrough } from "node:stream";
 import { expect } from "chai";
 import { describe, it } from "mocha";
-import type { CliIo } from "../../../cli/io";
 import { main } from "../../../cli/main";
 import { parseTenantsExportArgs } from "../../../cli/tenants/export/args";
 import type { ExportResult } from "../../../cli/tenants/export/export";
@@ -9,16 +7,7 @@ import { exportReport, summaryText } from "../../../cli/tenants/export/report";
 import { exportedTenant } from "../../../cli/tenants/export/tenant-entry";
 import { UsageError } from "../../../cli/usage-error";
 import type { RemoteOrganization } from "../../../provider/client";
-
-function fakeIo(env: NodeJS.ProcessEnv = {}): CliIo & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-  stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
-  return { stdout, stderr, stdin: new PassThrough(), env, cwd: process.cwd(), onInterrupt: () => () => undefined, out: () => out, err: () => err };
-}
+import { capturedIo } from "../../helpers/captured-io";
 
 function usageError(argv: string[]): string {
   try {
@@ -67,16 +56,16 @@ describe("vb365 tenants export: the command", () => {
   });
 
   it("is registered under vb365 tenants, with help that lists it and its exit codes", async () => {
-    const top = fakeIo();
+    const top = capturedIo();
     expect(await main(["--help"], top)).to.equal(0);
     expect(top.out()).to.include("  tenants export   Write tenants.yaml entries for the organizations a VB365 server already has\n");
-    const tenants = fakeIo();
+    const tenants = capturedIo();
     expect(await main(["tenants"], tenants)).to.equal(2);
     expect(tenants.err()).to.match(/^Usage: vb365 tenants <command> \[flags\]/);
-    const unknown = fakeIo();
+    const unknown = capturedIo();
     expect(await main(["tenants", "exprot"], unknown)).to.equal(2);
     expect(unknown.err()).to.equal('vb365 tenants: unknown command "exprot". Did you mean "export"? Run vb365 tenants --help for the commands.\n');
-    const help = fakeIo();
+    const help = capturedIo();
     expect(await main(["tenants", "export", "--help"], help)).to.equal(0);
     expect(help.out()).to.match(/^Usage: vb365 tenants export \[--file tenants\.yaml\] \[--json\] \[--no-jobs\] \[flags\]/);
     for (const code of ["0 done", "1 other failure", "2 usage", "3 credentials refused", "4 server unreachable", "5 TLS", "8 Pulumi", "130 interrupted"]) expect(help.out()).to.include(code);
@@ -84,7 +73,7 @@ describe("vb365 tenants export: the command", () => {
   });
 
   it("prints one JSON object with --json, on failure too, pointing at its own help", async () => {
-    const io = fakeIo({});
+    const io = capturedIo({});
     expect(await main(["tenants", "export", "--json"], io)).to.equal(2);
     const report = JSON.parse(io.out());
     expect(report).to.deep.equal({

@@ -1,24 +1,13 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PassThrough } from "node:stream";
 import { expect } from "chai";
 import { after, describe, it } from "mocha";
-import type { CliIo } from "../../../cli/io";
 import { main } from "../../../cli/main";
 import { aliasBomb, largeTenantsFile } from "../../helpers/hostile-yaml";
+import { capturedIo } from "../../helpers/captured-io";
 
 const HINT = "Fix the file (docs/tenants-file.md), or export to another --file, or without --file to print the entries.";
-
-function fakeIo(cwd: string): CliIo & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-  stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
-  return { stdout, stderr, stdin: new PassThrough(), env: { VB365_PASSWORD: "secret-password" }, cwd, onInterrupt: () => () => undefined, out: () => out, err: () => err };
-}
 
 describe("vb365 tenants export --file: a hostile or broken file is bad input, named with its line", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vb365-hostile-file-"));
@@ -27,7 +16,7 @@ describe("vb365 tenants export --file: a hostile or broken file is bad input, na
   /** Runs the export on `text` as --file against a server nobody listens on: the file must stop it first. */
   async function exportInto(name: string, text: string) {
     fs.writeFileSync(path.join(dir, name), text);
-    const io = fakeIo(dir);
+    const io = capturedIo({ VB365_PASSWORD: "secret-password" }, dir);
     const code = await main(["tenants", "export", "--file", name, "--url", "https://127.0.0.1:9", "--username", "admin", "--json"], io);
     return { code, report: JSON.parse(io.out()), err: io.err(), unchanged: fs.readFileSync(path.join(dir, name), "utf8") === text };
   }

@@ -1,10 +1,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PassThrough } from "node:stream";
-import type { CliIo } from "../../../../cli/io";
 import { main } from "../../../../cli/main";
 import { aliasBomb, largeTenantsFile } from "../../../helpers/hostile-yaml";
+import { capturedIo } from "../../../helpers/captured-io";
 import type { HostileCase, HostileOutcome } from "./case";
 
 const AREA = "CLI";
@@ -30,15 +29,10 @@ function workspace(): Workspace {
 
 /** `vb365 <argv>` in this process, in `dir`, with the password in its environment. */
 async function vb365(argv: readonly string[], { dir }: Workspace): Promise<{ code: number; output: string }> {
-  let output = "";
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
   const env = { PATH: `${path.join(dir, "bin")}:${process.env.PATH ?? ""}`, HOME: dir, PULUMI_HOME: path.join(dir, ".pulumi"), VB365_PASSWORD: PASSWORD };
-  const io: CliIo = { stdout, stderr, stdin: new PassThrough(), env, cwd: dir, onInterrupt: () => () => undefined };
+  const io = capturedIo(env, dir);
   const code = await main(argv, io);
-  return { code, output };
+  return { code, output: io.out() + io.err() };
 }
 
 /** The password in any spelling an error could carry it in: as it is, JSON-escaped, in another case. */

@@ -1,8 +1,7 @@
-import { PassThrough } from "node:stream";
-import type { CliIo } from "../../../../cli/io";
 import { main } from "../../../../cli/main";
 import { resolveConnection, Vb365Client } from "../../../../provider/client";
 import { type Answer, type EchoServer, formFields, type SeenRequest, startEchoServer, tokenGranted } from "../../../helpers/echo-server";
+import { capturedIo } from "../../../helpers/captured-io";
 import type { HostileCase, HostileOutcome } from "./case";
 
 const AREA = "redaction";
@@ -90,11 +89,9 @@ const organizationBody = {
 
 /** `vb365 tenants export --json` against `server`; its stdout and stderr together. */
 async function cliOutput(server: EchoServer): Promise<{ code: number; output: string }> {
-  let output = "";
-  const stream = () => new PassThrough().setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  const io: CliIo = { stdout: stream(), stderr: stream(), stdin: new PassThrough(), env: { VB365_PASSWORD: SECRETS["VB365 password"], VB365_DEBUG: "1" }, cwd: process.cwd(), onInterrupt: () => () => undefined };
+  const io = capturedIo({ VB365_PASSWORD: SECRETS["VB365 password"], VB365_DEBUG: "1" });
   const code = await main(["tenants", "export", "--url", server.url, "--username", "admin", "--json"], io);
-  return { code, output };
+  return { code, output: io.out() + io.err() };
 }
 
 /** Hostile inputs of the redaction area: a server that quotes back the secrets it was sent. */

@@ -1,6 +1,4 @@
 import * as net from "node:net";
-import { PassThrough } from "node:stream";
-import type { CliIo } from "../../../../cli/io";
 import { main } from "../../../../cli/main";
 import { type ConnectionSettings, resolveConnection, Vb365Error } from "../../../../provider/client";
 import { ConnectionPool } from "../../../../provider/common/connection-pool";
@@ -8,6 +6,7 @@ import { deviceCodeLogin } from "../../../../provider/device-code";
 import { RestoreOperatorRoleProvider } from "../../../../provider/restore-operator-role/provider";
 import type { RoleInputs } from "../../../../provider/restore-operator-role/types";
 import { stackConfig } from "../../../helpers/organization-provider";
+import { capturedIo } from "../../../helpers/captured-io";
 import type { HostileCase, HostileOutcome } from "./case";
 import { leakedSecrets } from "./redaction";
 
@@ -120,11 +119,9 @@ export function transportCases(): HostileCase[] {
       area: AREA,
       run: () =>
         refusedWithoutTraffic(async () => {
-          let output = "";
-          const stream = () => new PassThrough().setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-          const io: CliIo = { stdout: stream(), stderr: stream(), stdin: new PassThrough(), env: { VB365_PASSWORD: PASSWORD }, cwd: process.cwd(), onInterrupt: () => () => undefined };
+          const io = capturedIo({ VB365_PASSWORD: PASSWORD });
           const code = await main(["device-code", "--url", "http://192.0.2.1:4443", "--username", "admin", "--json"], io);
-          return `exit ${code}: ${output}`;
+          return `exit ${code}: ${io.out()}${io.err()}`;
         }, (message) => message.startsWith("exit 2: ") && message.includes("plain http:// would send") && message.includes("--allow-insecure-http")),
     },
   ];
