@@ -2,18 +2,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as Grpc from "@grpc/grpc-js";
 
-/** Why the plugin ends. */
-export type EndReason = "cancelled" | "engine gone" | "parent gone";
+type EndReason = "cancelled" | "engine gone" | "parent gone";
 
 export interface LifetimeOptions {
   grpc: typeof Grpc;
   server: Grpc.Server;
   /** The engine's address (`127.0.0.1:port`), the plugin's last argument; without one, only the parent is watched. */
   engineAddress?: string;
-  /** How often the parent is looked at; the engine is asked every fourth time while the plugin serves. */
-  intervalMs?: number;
-  /** Ends the process; a test passes its own. */
-  exit?: (reason: EndReason) => void;
 }
 
 export interface PluginLifetime {
@@ -21,6 +16,7 @@ export interface PluginLifetime {
   cancelled(): void;
 }
 
+/** How often the parent is looked at; the engine is asked every fourth time while the plugin serves. */
 const INTERVAL_MS = 250;
 /** Refused connections in a row that make the engine gone: one could be a port being reused. */
 const ENGINE_STRIKES = 2;
@@ -41,7 +37,6 @@ const ENGINE_STRIKES = 2;
  */
 export function watchLifetime(options: LifetimeOptions): PluginLifetime {
   const { grpc, server, engineAddress } = options;
-  const exit = options.exit ?? (() => process.exit(0));
   const parent = process.ppid;
   const parentIsLanguageHost = engineAddress !== undefined && isLanguageHostOf(parent, engineAddress);
   let state: "serving" | "closing" | "lingering" | "ended" = "serving";
@@ -54,13 +49,13 @@ export function watchLifetime(options: LifetimeOptions): PluginLifetime {
     engine?.close();
     if (reason === "engine gone" && parentIsLanguageHost) interrupt(parent);
     server.forceShutdown();
-    exit(reason);
+    process.exit(0);
   };
   const engine = engineAddress ? engineWatch(grpc, engineAddress, () => finish("engine gone")) : undefined;
   const timer = setInterval(() => {
     if (process.ppid !== parent) return finish("parent gone");
     if (state === "lingering" || ++ticks % 4 === 0) engine?.check();
-  }, options.intervalMs ?? INTERVAL_MS);
+  }, INTERVAL_MS);
   // While the plugin serves, the watch never keeps the process alive by itself.
   timer.unref();
 

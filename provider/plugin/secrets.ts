@@ -11,6 +11,8 @@ import type { Fields } from "../common/definition";
 const SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
 
+type Values = Record<string, unknown>;
+
 export interface SecretValue {
   [SIGNATURE_KEY]: typeof SECRET_SIGNATURE;
   value: unknown;
@@ -48,10 +50,8 @@ export function withSecretsMarked(values: Record<string, unknown>, fields: Field
   return marked;
 }
 
-type Values = Record<string, unknown>;
-
 /** Whether `value` carries a secret mark, at any depth. */
-export function holdsSecret(value: unknown): boolean {
+function holdsSecret(value: unknown): boolean {
   if (isSecret(value)) return true;
   if (Array.isArray(value)) return value.some(holdsSecret);
   if (value !== null && typeof value === "object") return Object.values(value).some(holdsSecret);
