@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { redact, SecretRegistry, secretValues } from "../../../provider/client/redaction";
+import { jsonEscaped } from "../../helpers/secret-spellings";
 
 describe("redaction", () => {
   const password = 'Grüße "aus" C:\\Temp 😀';
@@ -11,8 +12,8 @@ describe("redaction", () => {
       password,
       JSON.stringify(password).slice(1, -1),
       JSON.stringify(JSON.stringify(password).slice(1, -1)).slice(1, -1),
-      JSON.stringify(password).slice(1, -1).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
-      JSON.stringify(password).slice(1, -1).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`),
+      jsonEscaped(password),
+      jsonEscaped(password).replace(/\\u[0-9a-f]{4}/g, (escape) => `\\u${escape.slice(2).toUpperCase()}`),
       new URLSearchParams({ password }).toString().slice("password=".length),
       encodeURIComponent(password),
       encodeURIComponent(password).toLowerCase(),

@@ -2,6 +2,7 @@ import { main } from "../../../../cli/main";
 import { resolveConnection, Vb365Client } from "../../../../provider/client";
 import { type Answer, type EchoServer, formFields, type SeenRequest, startEchoServer, tokenGranted } from "../../../helpers/echo-server";
 import { capturedIo } from "../../../helpers/captured-io";
+import { jsonEscaped, secretSpellings } from "../../../helpers/secret-spellings";
 import type { HostileCase, HostileOutcome } from "./case";
 
 const AREA = "redaction";
@@ -16,26 +17,12 @@ const SECRETS = {
   "PFX": "MIIKcQIBAzCCCjcGCSqGSIb3DQEHAaCCCigEggokMIIKIDCCBN8GCSqGSIb3DQEHBqCCBNAwggTMAgEAMIIExQYJKoZIhvcNAQcB+/Aw==",
 } as const;
 
-/** The case's own spellings of a value, found without the product's redaction: an independent oracle. */
-function spellings(value: string): string[] {
-  const json = JSON.stringify(value).slice(1, -1);
-  const unicodeEscaped = json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return [value, json, unicodeEscaped, JSON.stringify(json).slice(1, -1), encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)];
-}
-
 /** Labels of the secrets found in `text` in any spelling and any case. */
 export function leakedSecrets(text: string, secrets: Readonly<Record<string, string>> = SECRETS): string[] {
   const folded = text.toLowerCase();
   return Object.entries(secrets)
-    .filter(([, value]) => spellings(value).some((spelling) => folded.includes(spelling.toLowerCase())))
+    .filter(([, value]) => secretSpellings(value).some((spelling) => folded.includes(spelling.toLowerCase())))
     .map(([label]) => label);
-}
-
-/** JSON-escaped as .NET writes it: non-ASCII as \uXXXX. */
-function jsonEscaped(value: string): string {
-  return JSON.stringify(value)
-    .slice(1, -1)
-    .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /**
