@@ -52,8 +52,8 @@ const MAX_PAGES = 10_000;
 /**
  * The VB365 REST API calls the provider and the CLI need, over one connection and one shared
  * token. Every failure is a Vb365Error naming method, path, status and Veeam's message, with
- * every secret the connection knows (password, tokens, device codes, the failed request's
- * credentials) redacted.
+ * every secret the connection knows (password, tokens, device codes, the credentials its
+ * requests carried) redacted.
  */
 export class Vb365Client {
   readonly apiVersion: ApiVersion;
@@ -150,7 +150,7 @@ export class Vb365Client {
   async createDeviceCode(targetRegion: string): Promise<DeviceCode> {
     const code = await this.call("POST", "/DeviceCode", { body: { targetRegion }, retry: true, expected: [200, 201], schema: deviceCodeResponseSchema });
     // Until it expires, the code signs a tenant in: a later answer that quotes it is redacted.
-    this.secrets.add(code.userCode);
+    this.secrets.remember(code.userCode);
     return code;
   }
 
@@ -171,6 +171,9 @@ export class Vb365Client {
   private async call<T>(method: string, route: string, options: CallOptions<T>): Promise<T> {
     const path = `/${this.apiVersion}${route}`;
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const sentSecrets = secretValues(options.body);
+    // Once sent, a server may quote them in the answer to any later request too.
+    for (const value of sentSecrets) this.secrets.remember(value);
     let token = await this.tokens.accessToken();
     let response = await this.send(method, path, token, body, options);
     if (response.status === 401) {
@@ -180,7 +183,7 @@ export class Vb365Client {
       response = await this.send(method, path, token, body, options);
     }
     if (!options.expected.includes(response.status)) {
-      throw responseError({ method, path, secrets: [token, ...secretValues(options.body)] }, response, this.secrets);
+      throw responseError({ method, path, secrets: [token, ...sentSecrets] }, response, this.secrets);
     }
     if (!options.schema) return undefined as T;
     const parsed = options.schema().safeParse(parseJson(response.text));

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import { expect } from "chai";
 import { afterEach, describe, it } from "mocha";
@@ -88,6 +89,39 @@ describe("VB365 client: a server that quotes secrets back", () => {
         '{"applicationSecret":"[secret]","applicationCertificate":"[secret]","applicationCertificatePassword":"[secret]"}} (Bearer [secret]). [Refused [secret]]',
     );
     expect(error).to.deep.include({ method: "POST", path: "/v8/Organizations", status: 400 });
+  });
+
+  it("keeps VB365's error, redacted, for a refused create whose body carries a 60 KiB PFX and its password", async () => {
+    const settings = { applicationCertificate: randomBytes(60 * 1024).toString("base64"), applicationCertificatePassword: "pfx-pässword" };
+    const echoing = await connect((request) => (request.path === "/v8/token" ? tokenGranted(ACCESS_TOKEN, REFRESH_TOKEN) : { status: 400, body: { message: `Cannot add ${request.body}.` } }));
+    const started = performance.now();
+    const error = await rejection(echoing.createOrganization({ name: "contoso.onmicrosoft.com", exchangeOnlineSettings: settings }));
+    const elapsedMs = performance.now() - started;
+    expect(error).to.be.instanceOf(Vb365ApiError);
+    expect(error).to.deep.include({ method: "POST", path: "/v8/Organizations", status: 400 });
+    expect(error.message).to.equal(
+      'VB365 POST /v8/Organizations failed with 400: Cannot add {"name":"contoso.onmicrosoft.com","exchangeOnlineSettings":' +
+        '{"applicationCertificate":"[secret]","applicationCertificatePassword":"[secret]"}}.',
+    );
+    expect(elapsedMs, `${Math.round(elapsedMs)} ms`).to.be.below(1_000);
+  });
+
+  it("redacts an application secret that one request sent from the error of a later request", async () => {
+    const applicationSecret = 'app"secret\\Ω-sent-once';
+    let sentSettings = "";
+    const echoing = await connect((request) => {
+      if (request.path === "/v8/token") return tokenGranted(ACCESS_TOKEN, REFRESH_TOKEN);
+      if (request.method === "PUT") {
+        sentSettings = request.body;
+        return { status: 204 };
+      }
+      return { status: 500, body: { message: `The organization's settings ${sentSettings} are broken.` } };
+    });
+    await echoing.updateOrganization("organization-1", { exchangeOnlineSettings: { applicationSecret } });
+    const error = await rejection(echoing.listOrganizations());
+    expect(error.message).to.equal(
+      'VB365 GET /v8/Organizations?offset=0&limit=10000 failed with 500: The organization\'s settings {"exchangeOnlineSettings":{"applicationSecret":"[secret]"}} are broken.',
+    );
   });
 
   it("redacts a device code the check echoes in another case from the device-code flow's error", async () => {

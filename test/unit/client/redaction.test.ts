@@ -21,11 +21,38 @@ describe("redaction", () => {
       password.toLowerCase(),
     ];
     expect(forms.map((form) => redact(`<${form}>`, [password]))).to.deep.equal(forms.map(() => "<[secret]>"));
+    const longerInOtherCases = "İstanbul-Straße";
+    const casings = [longerInOtherCases.toLowerCase(), longerInOtherCases.toUpperCase(), jsonEscaped(longerInOtherCases.toUpperCase())];
+    expect(casings.map((form) => redact(`<${form}>`, [longerInOtherCases]))).to.deep.equal(casings.map(() => "<[secret]>"));
   });
 
   it("leaves the rest of the text, short values and the parts of a longer secret alone", () => {
     const pfx = "MIIKcQIBAzCCCjcGCSqGSIb3DQEHAaCCCig+/==";
     expect(redact(`The PFX ${pfx} with password abc was refused.`, ["abc", "MIIK", pfx])).to.equal("The PFX [secret] with password abc was refused.");
+  });
+
+  it("redacts a megabyte of backslashes, and of near-matches of the password's spellings behind runs of them, in well under a second", () => {
+    const twiceEscaped = JSON.stringify(JSON.stringify(password).slice(1, -1)).slice(1, -1);
+    const nearMatch = `${"\\".repeat(4096)}${twiceEscaped.slice(0, -2)}#`;
+    const registry = new SecretRegistry([password]);
+    for (const text of ["\\".repeat(1_048_576), nearMatch.repeat(Math.ceil(1_048_576 / nearMatch.length)), `${"x".repeat(1_048_576)}${password}`]) {
+      const started = performance.now();
+      const redacted = registry.redact(text);
+      const elapsedMs = performance.now() - started;
+      expect(redacted).to.equal(text.endsWith(password) ? `${"x".repeat(1_048_576)}[secret]` : text);
+      expect(elapsedMs, `${Math.round(elapsedMs)} ms for ${text.slice(0, 20)}…`).to.be.below(1_000);
+    }
+  });
+
+  it("withholds a text it could not check, and never shows why in its place", () => {
+    const unreadable: Iterable<string> = {
+      [Symbol.iterator]: () => {
+        throw new Error(`cannot read ${password}`);
+      },
+    };
+    const withheld = "(message withheld: it could not be checked for secrets)";
+    expect(redact(`The password ${password} was refused.`, unreadable)).to.equal(withheld);
+    expect(new SecretRegistry(["admin-password"]).redact(`The password ${password} was refused.`, unreadable)).to.equal(withheld);
   });
 
   it("finds the credentials of a request body at any depth", () => {
@@ -45,5 +72,13 @@ describe("redaction", () => {
     expect(registry.redact("token-one body-secret")).to.equal("token-one body-secret");
     expect(inspect(registry)).to.equal("SecretRegistry { 1 secrets }");
     expect(JSON.stringify({ registry })).to.equal('{"registry":{"secrets":1}}');
+  });
+
+  it("remembers the credentials requests sent, the newest 32 of them, beside what it keeps until replaced", () => {
+    const registry = new SecretRegistry(["admin-password"]);
+    const sent = Array.from({ length: 33 }, (_, index) => `application-secret-${index}`);
+    for (const value of sent) registry.remember(value);
+    expect(registry.redact(`admin-password ${sent[0]} ${sent[1]} ${sent[32]}`)).to.equal(`[secret] ${sent[0]} [secret] [secret]`);
+    expect(inspect(registry)).to.equal("SecretRegistry { 33 secrets }");
   });
 });

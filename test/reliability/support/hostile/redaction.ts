@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { main } from "../../../../cli/main";
 import { resolveConnection, Vb365Client } from "../../../../provider/client";
 import { type Answer, type EchoServer, formFields, type SeenRequest, startEchoServer, tokenGranted } from "../../../helpers/echo-server";
@@ -28,9 +29,14 @@ export function leakedSecrets(text: string, secrets: Readonly<Record<string, str
 /**
  * Runs `attack` against a client of a server that answers as `answer` (loopback, plain HTTP), and
  * reports: refused when the client failed with the request's method, path and status still in
- * the message; leaked, any secret in any spelling there.
+ * the message; leaked, any of `secrets` in any spelling there.
  */
-async function onEchoingServer(answer: (request: SeenRequest) => Answer, attack: (client: Vb365Client) => Promise<unknown>, says: string): Promise<HostileOutcome> {
+async function onEchoingServer(
+  answer: (request: SeenRequest) => Answer,
+  attack: (client: Vb365Client) => Promise<unknown>,
+  says: string,
+  secrets: Readonly<Record<string, string>> = SECRETS,
+): Promise<HostileOutcome> {
   const server = await startEchoServer(answer);
   const config: Record<string, string> = { "vb365:url": server.url, "vb365:username": "admin", "vb365:password": SECRETS["VB365 password"] };
   const client = new Vb365Client(resolveConnection({ config: (key) => config[key], env: {} }), { retryPolicy: { maxRetries: 0, minDelayMs: 1, maxDelayMs: 1 } });
@@ -39,7 +45,7 @@ async function onEchoingServer(answer: (request: SeenRequest) => Answer, attack:
     return { refused: false, message: "the request succeeded", leaked: [], halfCreated: [] };
   } catch (error) {
     const message = (error as Error).message;
-    return { refused: message.startsWith(says), message, leaked: leakedSecrets(`${message}\n${(error as Error).stack ?? ""}`), halfCreated: [] };
+    return { refused: message.startsWith(says), message, leaked: leakedSecrets(`${message}\n${(error as Error).stack ?? ""}`, secrets), halfCreated: [] };
   } finally {
     await client.close();
     await server.close();
@@ -73,6 +79,18 @@ const organizationBody = {
     applicationCertificatePassword: SECRETS["PFX password"],
   },
 };
+
+/** A PFX at the size its bounds allow (60 KiB, base64) and its password, in a create's body that the server quotes back. */
+async function createQuotingLargePfx(): Promise<HostileOutcome> {
+  const secrets = { ...SECRETS, "PFX of 60 KiB": randomBytes(60 * 1024).toString("base64") };
+  const body = { name: "contoso.onmicrosoft.com", exchangeOnlineSettings: { applicationCertificate: secrets["PFX of 60 KiB"], applicationCertificatePassword: secrets["PFX password"] } };
+  return onEchoingServer(
+    (request) => (request.path === "/v8/token" ? tokenGranted(SECRETS["access token"], SECRETS["refresh token"]) : { status: 400, body: { message: `Cannot add ${request.body}.` } }),
+    (client) => client.createOrganization(body),
+    'VB365 POST /v8/Organizations failed with 400: Cannot add {"name":"contoso.onmicrosoft.com","exchangeOnlineSettings":{"applicationCertificate":"[secret]","applicationCertificatePassword":"[secret]"}}.',
+    secrets,
+  );
+}
 
 /** `vb365 tenants export --json` against `server`; its stdout and stderr together. */
 async function cliOutput(server: EchoServer): Promise<{ code: number; output: string }> {
@@ -120,6 +138,11 @@ export function redactionCases(): HostileCase[] {
       area: AREA,
       run: () =>
         onEchoingServer(createQuotingBody(), (client) => client.createOrganization(organizationBody), 'VB365 POST /v8/Organizations failed with 400: Cannot add {"name":"contoso.onmicrosoft.com"'),
+    },
+    {
+      id: "a REST error that echoes a create's body carrying a 60 KiB PFX and its password",
+      area: AREA,
+      run: createQuotingLargePfx,
     },
     {
       id: "the CLI's output (stderr, --json, VB365_DEBUG) for a token error that echoes the form",
