@@ -18,16 +18,24 @@ export interface Wording {
 }
 
 /**
+ * How much of Veeam's message (and error code) an error states. VB365's own are a sentence or
+ * two; a server that says more is cut, after the whole was redacted (a cut made first could
+ * split a secret into parts that no longer read as it).
+ */
+const MAX_STATED_CHARACTERS = 8192;
+
+/**
  * The error of an answer whose status means failure: method, path, status, Veeam's own message
  * and error code (RESTExceptionInfo, or OAuth's error and error_description on the token route).
  * The one place a server's words enter an error, so none gets there unredacted: a server may
- * quote the password, a token or the body it refused, in any encoding.
+ * quote the password, a token or the body it refused, in any encoding. A body the transport did
+ * not read (too long) is stated as such.
  */
 export function responseError(request: FailedRequest, response: RawResponse, secrets: SecretRegistry, wording: Wording = {}): Vb365ApiError {
   const parsed = errorBodySchema().safeParse(parseJson(response.text));
   const body = parsed.success ? parsed.data : undefined;
-  const clean = (text: string | null | undefined) => (text ? secrets.redact(text, request.secrets) : undefined);
-  const veeamMessage = clean(body?.message ?? body?.error_description ?? body?.error);
+  const clean = (text: string | null | undefined) => (text ? stated(secrets.redact(text, request.secrets)) : undefined);
+  const veeamMessage = response.unread ?? clean(body?.message ?? body?.error_description ?? body?.error);
   return new Vb365ApiError(
     {
       method: request.method,
@@ -39,6 +47,14 @@ export function responseError(request: FailedRequest, response: RawResponse, sec
     },
     wording.code,
   );
+}
+
+/** `text` up to MAX_STATED_CHARACTERS, and "…" where it was cut (never inside a surrogate pair). */
+function stated(text: string): string {
+  if (text.length <= MAX_STATED_CHARACTERS) return text;
+  const last = text.charCodeAt(MAX_STATED_CHARACTERS - 1);
+  const cut = last >= 0xd800 && last <= 0xdbff ? MAX_STATED_CHARACTERS - 1 : MAX_STATED_CHARACTERS;
+  return `${text.slice(0, cut)}…`;
 }
 
 export function parseJson(text: string): unknown {

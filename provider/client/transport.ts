@@ -1,6 +1,6 @@
 import { Agent, Dispatcher, RetryAgent, request } from "undici";
 import type { ConnectionSettings } from "./connection";
-import { Vb365ConnectionError } from "./errors";
+import { Vb365ApiError, Vb365ConnectionError } from "./errors";
 import type { SecretRegistry } from "./redaction";
 
 export interface RetryPolicy {
@@ -23,8 +23,22 @@ const MAX_CONNECTIONS_PER_SERVER = 8;
 export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** The body; empty when it was not read (`unread`). */
   text: string;
+  /** Why the body of a failure was not read (it was longer than MAX_ERROR_BODY_BYTES), as the error states it. */
+  unread?: string;
 }
+
+/**
+ * The most of a failure's body that is read. VB365's errors (RESTExceptionInfo, OAuth's error) are
+ * a few hundred bytes; a server that sends more gets its status reported, not its text.
+ */
+const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+/**
+ * The most of a success's body that is read. A page of 10,000 organizations, or v6 and v7's
+ * unpaged listings of a large estate, take tens of MB; beyond this is no VB365 answering.
+ */
+const MAX_BODY_BYTES = 128 * 1024 * 1024;
 
 export interface SendOptions {
   headers?: Record<string, string>;
@@ -112,8 +126,16 @@ export class Transport {
         dispatcher,
         ...(options.timeout ? { headersTimeout: options.timeout.ms, bodyTimeout: options.timeout.ms } : {}),
       });
-      return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+      const failed = response.statusCode >= 300;
+      const maxBytes = failed ? MAX_ERROR_BODY_BYTES : MAX_BODY_BYTES;
+      const text = await boundedText(response.body, maxBytes);
+      if (text !== undefined) return { status: response.statusCode, headers: response.headers, text };
+      const unread = `the answer's body is over ${maxBytes / (1024 * 1024)} MiB, more than any VB365 ${failed ? "error" : "answer"}; it was not read`;
+      // A failure goes on to its caller, which may renew the token or state the status; a success too long is of no use.
+      if (failed) return { status: response.statusCode, headers: response.headers, text: "", unread };
+      throw new Vb365ApiError({ method, path, status: response.statusCode, veeamMessage: unread });
     } catch (error) {
+      if (error instanceof Vb365ApiError) throw error;
       throw this.connectionError(method, path, error, options.timeout);
     }
   }
@@ -171,6 +193,22 @@ export class Transport {
     const detail = code ?? (error instanceof Error ? error.message : String(error));
     return new Vb365ConnectionError(method, path, "network", `the request to ${where} failed (${this.secrets?.redact(detail) ?? detail}).`, error);
   }
+}
+
+/** The body as UTF-8 text, or undefined (and the rest left unread) once it is longer than `maxBytes`. */
+async function boundedText(body: Dispatcher.ResponseData["body"], maxBytes: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    if (bytes > maxBytes) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  // As undici's text(): a byte-order mark is dropped, a malformed sequence becomes U+FFFD.
+  return new TextDecoder().decode(Buffer.concat(chunks, bytes));
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -26,6 +26,9 @@ export function leakedSecrets(text: string, secrets: Readonly<Record<string, str
     .map(([label]) => label);
 }
 
+/** What the report shows of a message: its start, and how long it was when that is not all of it. */
+const SHOWN_MESSAGE_CHARS = 400;
+
 /**
  * Runs `attack` against a client of a server that answers as `answer` (loopback, plain HTTP), and
  * reports: refused when the client failed with the request's method, path and status still in
@@ -45,7 +48,8 @@ async function onEchoingServer(
     return { refused: false, message: "the request succeeded", leaked: [], halfCreated: [] };
   } catch (error) {
     const message = (error as Error).message;
-    return { refused: message.startsWith(says), message, leaked: leakedSecrets(`${message}\n${(error as Error).stack ?? ""}`, secrets), halfCreated: [] };
+    const shown = message.length > SHOWN_MESSAGE_CHARS ? `${message.slice(0, SHOWN_MESSAGE_CHARS)}… (${message.length} characters)` : message;
+    return { refused: message.startsWith(says), message: shown, leaked: leakedSecrets(`${message}\n${(error as Error).stack ?? ""}`, secrets), halfCreated: [] };
   } finally {
     await client.close();
     await server.close();
@@ -91,6 +95,19 @@ async function createQuotingLargePfx(): Promise<HostileOutcome> {
     secrets,
   );
 }
+
+/** Just under the bound of an error body the client reads (1 MiB): the most a server can make redaction work through. */
+const ERROR_BODY_BYTES = 1_000_000;
+const LISTING_FAILED = "VB365 GET /v8/Organizations?offset=0&limit=10000 failed with 400: ";
+
+/** A listing refused with `unit` repeated as Veeam's message, as often as an error body of about 1 MB holds. */
+function listingRefusedWith(unit: string): (request: SeenRequest) => Answer {
+  const message = unit.repeat(Math.floor(ERROR_BODY_BYTES / JSON.stringify(unit).length));
+  return (request) => (request.path === "/v8/token" ? tokenGranted(SECRETS["access token"], SECRETS["refresh token"]) : { status: 400, body: { message } });
+}
+
+/** The password JSON-escaped twice, behind 4,096 backslashes, its last letter wrong: each a near-match of a spelling. */
+const NEAR_MATCH = `${"\\".repeat(4096)}${JSON.stringify(jsonEscaped(SECRETS["VB365 password"])).slice(1, -2)}#`;
 
 /** `vb365 tenants export --json` against `server`; its stdout and stderr together. */
 async function cliOutput(server: EchoServer): Promise<{ code: number; output: string }> {
@@ -143,6 +160,16 @@ export function redactionCases(): HostileCase[] {
       id: "a REST error that echoes a create's body carrying a 60 KiB PFX and its password",
       area: AREA,
       run: createQuotingLargePfx,
+    },
+    {
+      id: "a REST error whose message is half a million backslashes (a 1 MB body)",
+      area: AREA,
+      run: () => onEchoingServer(listingRefusedWith("\\"), list, `${LISTING_FAILED}${"\\".repeat(8192)}…`),
+    },
+    {
+      id: "a REST error whose message is 1 MB of near-matches of the password's spellings, each behind 4,096 backslashes",
+      area: AREA,
+      run: () => onEchoingServer(listingRefusedWith(NEAR_MATCH), list, `${LISTING_FAILED}${NEAR_MATCH}`),
     },
     {
       id: "the CLI's output (stderr, --json, VB365_DEBUG) for a token error that echoes the form",
