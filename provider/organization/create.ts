@@ -1,4 +1,4 @@
-import { type ConnectionSettings, isTransient, type RemoteOrganization, Vb365ApiError } from "../client";
+import { type ConnectionSettings, isTransient, type RemoteOrganization, Vb365ApiError, Vb365ConnectionError } from "../client";
 import { organizationBody } from "./body";
 import {
   AmbiguousOrganizationError,
@@ -33,7 +33,8 @@ const SLOW_CREATE_NOTICE: SlowCreateNotice = { afterMs: 10_000, notify: (line) =
  * failure that may have happened after the server acted, the server is asked first: if the
  * organization is there, it is taken back; only if it is not is the POST sent again. Whatever is
  * taken back or adopted must carry the tenant's name (identity.ts), never just a certificate
- * that other tenants may share: without a name nothing is taken back or adopted.
+ * that other tenants may share: without a name nothing is taken back or adopted, so an attempt
+ * that may have acted is not followed by another POST but stops the create, saying so.
  *
  * An adopted organization already uses a certificate: the plan is made again from what the server
  * reports (certificate-choice.ts), so adoption never switches it to one its application does not
@@ -104,14 +105,29 @@ async function postOrRecover(
       }
       // After any of these the organization may or may not exist: ask the server before trying again.
       if (!isTransient(error) || attempt >= MAX_ATTEMPTS) throw error;
-      ambiguous = true;
       if (identity.name) {
+        ambiguous = true;
         const recovered = findOwnOrganization(await pool.list(settings), identity, "recoveryOfOwnAttempt");
         if (recovered) return { organization: recovered, addedNow: false };
+      } else if (mayHaveActed(error)) {
+        // Sent again, the POST would be refused for what this attempt added, and without a name
+        // nothing could show that organization to be this tenant's: it would stay on the server,
+        // in no stack.
+        throw withLostOutcome(error);
       }
       await sleep(backoff(error, attempt));
     }
   }
+}
+
+/**
+ * Whether the server may have added the organization before the attempt failed: all but a
+ * connection that was never made (refused, or a host that does not resolve) and a request VB365
+ * declined to take on (429).
+ */
+function mayHaveActed(error: unknown): boolean {
+  if (error instanceof Vb365ConnectionError) return error.code !== "unreachable";
+  return !(error instanceof Vb365ApiError && error.status === 429);
 }
 
 function isConflict(error: unknown): error is Vb365ApiError {
@@ -134,12 +150,29 @@ function withAdoptionHint(error: Vb365ApiError): Error {
   );
 }
 
-/** A refusal of inputs that name no tenant: nothing could be taken back, so the user names it. */
+/**
+ * A refusal of inputs that name no tenant: nothing could be taken back, so the user names it. No
+ * earlier attempt of this call may have acted: those stop the create (withLostOutcome).
+ */
 function withNameHint(error: Vb365ApiError): Error {
   return new AmbiguousOrganizationError(
     `${error.message} Nothing was taken back or changed: these inputs name no Microsoft 365 organization (organizationName, officeOrganizationName or the domain of account), ` +
       "and a certificate alone never tells which organization on the server is this tenant's, since tenants may share one. " +
       "Set organizationName to the tenant's name as VB365 reports it (e.g. contoso.onmicrosoft.com) and run again; if an interrupted run of this stack added it, set adoptExisting: true as well.",
+    { cause: error },
+  );
+}
+
+/**
+ * An attempt of inputs that name no tenant failed where it may have added the organization:
+ * nothing can find it again, so the user names the tenant (or adopts it) and runs again.
+ */
+function withLostOutcome(error: Error): Error {
+  return new AmbiguousOrganizationError(
+    `${error.message} Whether that attempt added the organization is unknown, so it was not sent again: these inputs name no Microsoft 365 organization ` +
+      "(organizationName, officeOrganizationName or the domain of account), and without a name nothing tells which organization on the server is this tenant's, since tenants may share a certificate. " +
+      "Set organizationName to the tenant's name as VB365 reports it (e.g. contoso.onmicrosoft.com) and run again: the organization of that name that carries this certificate is then taken back, " +
+      "or added if VB365 has none. Or look in VB365: if it holds this tenant's organization, adopt it with adoptExisting: true and organizationName.",
     { cause: error },
   );
 }

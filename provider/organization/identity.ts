@@ -26,7 +26,8 @@ export type IdentityRule = "adoption" | "recovery" | "recoveryOfOwnAttempt";
 
 /**
  * Stops a create when nothing proves which organization is this resource's: no name to tell, or
- * several organizations on the server these inputs could mean. Nothing has been changed.
+ * several organizations on the server these inputs could mean. The message says what is known of
+ * the server: nothing changed, or an attempt whose outcome is unknown came first.
  */
 export class AmbiguousOrganizationError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -71,7 +72,7 @@ export function findOwnOrganization(organizations: RemoteOrganization[], identit
     if (identity.thumbprints.length > 0) candidates = named.filter((organization) => carriesCertificate(organization, identity.thumbprints));
     else if (rule === "recovery") candidates = [];
   }
-  if (candidates.length > 1) throw ambiguous(candidates, `${candidates.length} organizations on the server are named ${identity.name}`);
+  if (candidates.length > 1) throw ambiguous(candidates, `${candidates.length} organizations on the server are named ${identity.name}`, rule);
   return candidates[0];
 }
 
@@ -100,10 +101,12 @@ function carriesCertificate(organization: RemoteOrganization, thumbprints: strin
   return reported.length > 0 && reported.every((thumbprint) => thumbprints.includes(thumbprint));
 }
 
-function ambiguous(candidates: RemoteOrganization[], why: string): AmbiguousOrganizationError {
+function ambiguous(candidates: RemoteOrganization[], why: string, rule: IdentityRule): AmbiguousOrganizationError {
   const listed = candidates.map((organization) => `${reportedName(organization)} (${organization.id})`).join(", ");
+  // Never "nothing was changed" where an attempt whose outcome is unknown came first.
+  const changed = rule === "recoveryOfOwnAttempt" ? "An attempt of this create lost its answer and may have added one of them; nothing else was changed." : "Nothing was changed.";
   return new AmbiguousOrganizationError(
-    `Cannot tell which organization is this resource's: ${why}: ${listed}. Nothing was changed. ` +
+    `Cannot tell which organization is this resource's: ${why}: ${listed}. ${changed} ` +
       "Set organizationName to the Microsoft 365 name of this tenant (e.g. contoso.onmicrosoft.com) so that only its own organization can match.",
   );
 }

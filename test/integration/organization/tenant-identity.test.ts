@@ -88,6 +88,19 @@ describe("Vb365Organization tenant identity, tenants sharing one application and
         expect(emulator.state().organizations).to.deep.equal(before);
       });
 
+      it("does not send again a create that names no tenant once its answer is lost, and says that attempt may have added it", async () => {
+        await checkAndCreate(provider, existingApplicationInputs(shared, tenant(1)));
+        emulator.resetCounters();
+        emulator.injectFault({ kind: "organizations.create", reset: "after", times: 1 });
+        const error = await rejection(checkAndCreate(provider, unnamedInputs()));
+        expect(error.name).to.equal("AmbiguousOrganizationError");
+        expect(error.message).to.match(new RegExp(`^VB365 POST /${version}/Organizations failed: the connection to .* was reset before an answer came\\. Whether that attempt added the organization is unknown, so it was not sent again:`));
+        expect(error.message).to.contain("Set organizationName to the tenant's name as VB365 reports it (e.g. contoso.onmicrosoft.com) and run again");
+        expect(error.message).to.not.contain("Nothing was taken back or changed");
+        expect(emulator.counters().byKind).to.deep.include({ "organizations.create": 1 });
+        expect(emulator.counters().byKind).to.not.have.any.keys("organizations.list", "organizations.update", "organizations.delete");
+      });
+
       it("adopts with adoptExisting the organization of each tenant's own name", async () => {
         const tenants = [1, 2, 3, 4, 5, 6].map(tenant);
         for (const name of tenants) await checkAndCreate(provider, existingApplicationInputs(shared, name));

@@ -73,6 +73,9 @@ function scriptedPool(posts: Array<Error | RemoteOrganization>, listings: Remote
 }
 
 const reset = () => new Vb365ConnectionError(CREATE.method, CREATE.path, "connection_reset", "the connection was reset");
+const timedOut = () => new Vb365ConnectionError(CREATE.method, CREATE.path, "timeout", "no answer in time");
+const refusedConnection = () => new Vb365ConnectionError(CREATE.method, CREATE.path, "unreachable", "nothing answers (connection refused)");
+const badGateway = () => new Vb365ApiError({ ...CREATE, status: 502 });
 const conflict = (name: string) => new Vb365ApiError({ ...CREATE, status: 409, veeamMessage: `The organization '${name}' has already been added.` });
 const usedCode = () => new Vb365ApiError({ ...CREATE, status: 400, veeamMessage: "The device code has already been used." });
 
@@ -147,6 +150,19 @@ describe("Vb365Organization create, when tenants share one application certifica
     expect(calls).to.deep.include({ posts: 1, updated: [], deleted: [] });
   });
 
+  it("does not say nothing was changed when several organizations of its name carry the certificate after its own attempt lost its answer", async () => {
+    const twins = [organization("t1.onmicrosoft.com", SHARED), organization("T1.onmicrosoft.com", SHARED)];
+    const { pool, calls } = scriptedPool([reset()], [twins]);
+    const error = await rejection(addOrAdopt(pool, SETTINGS, existingApplication("t1.onmicrosoft.com")));
+    expect(error.name).to.equal("AmbiguousOrganizationError");
+    expect(error.message).to.match(/^Cannot tell which organization is this resource's: 2 organizations on the server are named t1\.onmicrosoft\.com: t1\.onmicrosoft\.com \(.*\), T1\.onmicrosoft\.com \(.*\)\. /);
+    expect(error.message).to.contain(
+      "An attempt of this create lost its answer and may have added one of them; nothing else was changed. Set organizationName to the Microsoft 365 name of this tenant",
+    );
+    expect(error.message).to.not.contain("Nothing was changed");
+    expect(calls).to.deep.include({ posts: 1, updated: [], deleted: [] });
+  });
+
   it("adopts (adoptExisting) the organization of its own name, each tenant its own", async () => {
     for (const target of fleet) {
       const { pool, calls } = scriptedPool([], [fleet]);
@@ -162,6 +178,13 @@ const unnamedRefusal = (error: Vb365ApiError) =>
   `${error.message} Nothing was taken back or changed: these inputs name no Microsoft 365 organization (organizationName, officeOrganizationName or the domain of account), ` +
   "and a certificate alone never tells which organization on the server is this tenant's, since tenants may share one. " +
   "Set organizationName to the tenant's name as VB365 reports it (e.g. contoso.onmicrosoft.com) and run again; if an interrupted run of this stack added it, set adoptExisting: true as well.";
+
+/** What a create of inputs that name no tenant says after an attempt whose outcome is unknown failed with `error`. */
+const unnamedLostAnswer = (error: Error) =>
+  `${error.message} Whether that attempt added the organization is unknown, so it was not sent again: these inputs name no Microsoft 365 organization ` +
+  "(organizationName, officeOrganizationName or the domain of account), and without a name nothing tells which organization on the server is this tenant's, since tenants may share a certificate. " +
+  "Set organizationName to the tenant's name as VB365 reports it (e.g. contoso.onmicrosoft.com) and run again: the organization of that name that carries this certificate is then taken back, " +
+  "or added if VB365 has none. Or look in VB365: if it holds this tenant's organization, adopt it with adoptExisting: true and organizationName.";
 
 // A certificate is no identity: the one organization that carries it may be another customer's,
 // which the stack would then update and, on destroy, delete.
@@ -180,12 +203,25 @@ describe("Vb365Organization create without a name, beside another tenant's organ
     });
   }
 
-  it("posts again after a reset instead of taking the carrier back, and reports the refusal that follows", async () => {
-    const other = organization("t1.onmicrosoft.com", SHARED);
-    const refused = conflict("t1.onmicrosoft.com");
-    const { pool, calls } = scriptedPool([reset(), refused], [[other]]);
+  // A second POST would be refused (409) for what the first one added, and nothing could say that
+  // organization is this tenant's: the stack would forget it on the server.
+  for (const [what, lost] of [["a reset", reset], ["a timeout", timedOut], ["a 502", badGateway]] as const) {
+    it(`does not post again after ${what}, and says that attempt may have added the organization`, async () => {
+      const other = organization("t1.onmicrosoft.com", SHARED);
+      const failed = lost();
+      const { pool, calls } = scriptedPool([failed, conflict("t1.onmicrosoft.com")], [[other]]);
+      const error = await rejection(addOrAdopt(pool, SETTINGS, existingApplication(undefined)));
+      expect(error.name).to.equal("AmbiguousOrganizationError");
+      expect(error.message).to.equal(unnamedLostAnswer(failed));
+      expect(calls).to.deep.include({ posts: 1, listings: 0, updated: [], deleted: [] });
+    });
+  }
+
+  it("posts again after a refused connection, which never reached VB365, then stops at a reset", async () => {
+    const failed = reset();
+    const { pool, calls } = scriptedPool([refusedConnection(), failed, conflict("t1.onmicrosoft.com")], [[organization("t1.onmicrosoft.com", SHARED)]]);
     const error = await rejection(addOrAdopt(pool, SETTINGS, existingApplication(undefined)));
-    expect(error.message).to.equal(unnamedRefusal(refused));
+    expect(error.message).to.equal(unnamedLostAnswer(failed));
     expect(calls).to.deep.include({ posts: 2, listings: 0, updated: [], deleted: [] });
   });
 

@@ -79,6 +79,20 @@ export function identityCases(): HostileCase[] {
       run: () => onSharedServer((server) => attempt(server, () => checkAndCreate(server.provider, unnamedInputs(server.shared)))),
     },
     {
+      id: "a create on the shared certificate that names no tenant, whose answer is lost (reset after VB365 handled it): not sent again",
+      area: AREA,
+      run: () =>
+        onSharedServer(async (server) => {
+          server.emulator.resetCounters();
+          server.emulator.injectFault({ kind: "organizations.create", reset: "after", times: 1 });
+          const outcome = await attempt(server, () => checkAndCreate(server.provider, unnamedInputs(server.shared)));
+          // A second POST could only be refused for what the first one added, and be reported as changing nothing.
+          const posts = server.emulator.counters().byKind["organizations.create"] ?? 0;
+          const message = posts === 1 ? outcome.message : `${outcome.message} (the create was sent ${posts} times)`;
+          return { ...outcome, refused: outcome.refused && posts === 1, message };
+        }),
+    },
+    {
       id: "adoptExisting that names no tenant, where exactly one organization carries the certificate",
       area: AREA,
       run: () =>
