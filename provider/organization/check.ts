@@ -29,7 +29,7 @@ export function checkOrganization(news: Record<string, unknown>, apiVersion: Api
   const plan = planOf(assumeUnknownsGiven(inputs, raw));
   const creating = !previous || Object.keys(previous).length === 0;
   const failures = checkRules(plan, apiVersion).filter((failure) => stillApplies(failure, plan, previous));
-  if (!failures.some((failure) => failure.property === "organizationName")) failures.push(...deviceCodeNameFailures(plan, previous));
+  if (creating && !failures.some((failure) => failure.property === "organizationName")) failures.push(...deviceCodeNameFailures(plan));
   const readings = new Map<string, CertificateReading>();
   // The shared certificate is opened once for both services.
   const read = (certificate: string, password: string | undefined, service: string, input: string) => {

@@ -137,7 +137,7 @@ export const ORGANIZATION_FIELDS = {
   exchangeOnlineSettings: field(() => settingsSchema(), { description: "Connection settings of Exchange Online.", change: "update", fields: SETTINGS_FIELDS }),
   sharePointOnlineSettings: field(() => settingsSchema(), { description: "Connection settings of SharePoint Online.", change: "update", fields: SETTINGS_FIELDS }),
   userCode: field(() => text("the device code the customer signed in with (vb365 device-code)", 64), {
-    description: "The device code the customer's Global Administrator signed in with (`vb365 device-code`). Needed to create the organization with `newApplicationName` or `configureApplication`, and always with `organizationName`, the tenant it must sign in to; a one-time credential, so changing or removing it after creation changes nothing.",
+    description: "The device code the customer's Global Administrator signed in with (`vb365 device-code`). Needed to create the organization with `newApplicationName` or `configureApplication`, and always with `organizationName`, the tenant it must sign in to. A one-time credential: after creation a new code is used only while a certificate switch waits for one (`certificateRotation`), which then needs `organizationName` too; otherwise changing or removing it changes nothing.",
     change: "createOnly",
     secret: true,
   }),
@@ -171,7 +171,7 @@ export const ORGANIZATION_FIELDS = {
     sent: false,
   }),
   organizationName: field(microsoft365Name, {
-    description: "The Microsoft 365 organization name as VB365 reports it (contoso.onmicrosoft.com): the tenant's identity. Required with a device code (`userCode`, `newApplicationName`, `configureApplication`) when the organization is created or given a new code: the organization VB365 adds must carry it, or it is removed again. Otherwise defaults to `officeOrganizationName` or the domain of `account`. Adoption and recovery after an interrupted run take only an organization of this name, never one found by its certificate alone: without a name they take none. Set it whenever tenants share an application or a certificate; giving it later to an organization added without it, as the name VB365 reports, replaces nothing.",
+    description: "The Microsoft 365 organization name as VB365 reports it (contoso.onmicrosoft.com): the tenant's identity. Required with a device code (`userCode`, `newApplicationName`, `configureApplication`) when the organization is created, and when a new code is used to switch its certificate (checked at preview with the state): the organization VB365 adds must carry it, or it is removed again. Otherwise defaults to `officeOrganizationName` or the domain of `account`. Adoption and recovery after an interrupted run take only an organization of this name, never one found by its certificate alone: without a name they take none. Set it whenever tenants share an application or a certificate; giving it later to an organization added without it, as the name VB365 reports, replaces nothing.",
     change: "replace",
     sent: false,
   }),

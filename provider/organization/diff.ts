@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { containsUnknown, isUnknown } from "../common/check";
 import { type FieldMeta, namesWhere } from "../common/definition";
 import { ORGANIZATION_FIELDS, SERVICE_NAMES, SETTINGS_FIELDS } from "./definition";
+import { unnamedDeviceCodeUse } from "./identity";
 import { inUseOf, type OrganizationPlan, planOf } from "./plan";
 import type { OrganizationInputs, OrganizationOutputs, ServiceConnectionState } from "./types";
 
@@ -37,10 +38,14 @@ export function diffOrganization(olds: OrganizationOutputs, news: OrganizationIn
  * The inputs compared with the state, each service with the certificate the plan chooses for it
  * (certificate-choice.ts): a new certificate it may not switch to yet is no change of its
  * settings; but the state records that a rotation waits (pendingCertificateThumbprint), so its
- * start and its end are updates, which send no request unless something else changed.
+ * start and its end are updates, which send no request unless something else changed. Throws when
+ * the switch would use a device code that no organizationName ties to this tenant (identity.ts).
  */
 export function organizationChanges(olds: OrganizationOutputs, news: OrganizationInputs): OrganizationChanges {
   const plan = planOf(news, inUseOf(olds));
+  // Here, not in check: only the state knows whether a new device code would be used.
+  const refusal = unnamedDeviceCodeUse(plan, olds.name);
+  if (refusal) throw refusal;
   const effective = plan.effective;
   const namesItsOwn = namesReportedOrganization(olds, effective);
   const replaces = REPLACING.filter((key) => changed(olds[key], effective[key]) && !(key === "organizationName" && namesItsOwn));

@@ -1,4 +1,5 @@
 import type { RemoteOrganization } from "../client";
+import { switchesWithDeviceCode } from "./certificate-rotation";
 import type { OrganizationPlan } from "./plan";
 
 /**
@@ -25,9 +26,9 @@ export interface OrganizationIdentity {
 export type IdentityRule = "adoption" | "recovery" | "recoveryOfOwnAttempt";
 
 /**
- * Stops a create when nothing proves which organization is this resource's: no name to tell, or
- * several organizations on the server these inputs could mean. The message says what is known of
- * the server: nothing changed, or an attempt whose outcome is unknown came first.
+ * Stops a create or an update when nothing proves which organization is this resource's: no name
+ * to tell, or several organizations on the server these inputs could mean. The message says what
+ * is known of the server: nothing changed, or an attempt whose outcome is unknown came first.
  */
 export class AmbiguousOrganizationError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -57,6 +58,24 @@ export function deviceCodeNameReason(plan: OrganizationPlan): string {
     `organizationName is required with ${used}: set it to the Microsoft 365 name of the tenant whose Global Administrator signs in with the device code, ` +
     "as VB365 reports it (its *.onmicrosoft.com domain, e.g. contoso.onmicrosoft.com). Whoever signs in decides which tenant VB365 adds, and only this name " +
     "proves it is this one: tenants may share an application or a certificate."
+  );
+}
+
+/**
+ * The refusal of an update that would use a new device code on an organization without
+ * `organizationName`: after creation a code is used only by a certificate switch VB365 registers
+ * with it (certificate-choice.ts), and whoever signs in with it could be of another tenant. Decided
+ * from the plan made with the state, which knows the certificate in use; undefined when the code
+ * is not used or the name is given. `reportedName`: the name VB365 reported for the organization.
+ */
+export function unnamedDeviceCodeUse(plan: OrganizationPlan, reportedName: string | undefined): AmbiguousOrganizationError | undefined {
+  const certificate = plan.certificates.switching?.to;
+  if (!switchesWithDeviceCode(plan) || !certificate || plan.inputs.organizationName) return undefined;
+  const name = reportedName ? `${reportedName}, the name VB365 reports for it` : "the name VB365 reports for it";
+  return new AmbiguousOrganizationError(
+    `${deviceCodeNameReason(plan)} This organization was added without it, and the new device code in userCode would be used now: ` +
+      `VB365 would register certificate ${certificate} on its application with it. Set organizationName to ${name} (its \`name\` output): ` +
+      "that replaces nothing and sends no request. Nothing was sent to VB365.",
   );
 }
 

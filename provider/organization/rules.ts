@@ -4,7 +4,7 @@ import { isUnknown } from "../common/check";
 import { type Service, SERVICES } from "./definition";
 import { deviceCodeNameReason, usesDeviceCodeWithoutName } from "./identity";
 import { modeOf, type OrganizationPlan, selectedServices } from "./plan";
-import type { AuthenticationKind, OrganizationInputs, ServiceConnectionSettings } from "./types";
+import type { AuthenticationKind, ServiceConnectionSettings } from "./types";
 
 type Failure = pulumi.dynamic.CheckFailure;
 
@@ -81,25 +81,14 @@ export function checkRules(plan: OrganizationPlan, apiVersion: ApiVersion | unde
 }
 
 /**
- * organizationName wherever a device code is used: when the organization is created (with
- * newApplicationName or configureApplication), and when it is given a new code (a certificate
- * VB365 registers). An organization added without a name before this rule keeps working as long as
- * it gets no new code: being read and updated involves no sign-in. `previous`: check's old inputs.
+ * organizationName with a device code when the organization is created (newApplicationName,
+ * configureApplication): whoever signs in decides which tenant VB365 adds. After creation a code
+ * is used only by a certificate switch, which depends on the certificate in use: check does not
+ * know it, so diff and update refuse that use (identity.ts, unnamedDeviceCodeUse). Reading and
+ * updating an organization without the name otherwise involves no sign-in, so it goes on working.
  */
-export function deviceCodeNameFailures(plan: OrganizationPlan, previous: OrganizationInputs | undefined): Failure[] {
-  if (!usesDeviceCodeWithoutName(plan)) return [];
-  if (!previous || Object.keys(previous).length === 0) return [{ property: "organizationName", reason: deviceCodeNameReason(plan) }];
-  const code = plan.inputs.userCode;
-  const newCode = code !== undefined && code !== "" && (isUnknown(code) || code !== previous.userCode);
-  if (!newCode) return [];
-  return [
-    {
-      property: "organizationName",
-      reason:
-        `${deviceCodeNameReason(plan)} This organization was added without it and keeps working as long as it is given no new device code; ` +
-        "to use one, set organizationName to the name VB365 reports for it (its `name` output): that replaces nothing and sends no request.",
-    },
-  ];
+export function deviceCodeNameFailures(plan: OrganizationPlan): Failure[] {
+  return usesDeviceCodeWithoutName(plan) ? [{ property: "organizationName", reason: deviceCodeNameReason(plan) }] : [];
 }
 
 /**

@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, it } from "mocha";
 import { startEmulator, type Emulator } from "../../../emulator";
 import { Vb365Client } from "../../../provider/client";
 import type { OrganizationProvider } from "../../../provider/organization/provider";
+import type { OrganizationInputs, OrganizationOutputs } from "../../../provider/organization/types";
 import { checkAndCreate, configuredProvider, emulatorConfig, emulatorConnection, registerCertificate } from "../../helpers/organization-provider";
 import { rejection } from "../../helpers/rejection";
 import { existingApplicationInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
@@ -14,9 +15,10 @@ const tenant = (i: number) => `t${i}.onmicrosoft.com`;
 describe("Vb365Organization tenant identity, tenants sharing one application and certificate", () => {
   let emulator: Emulator;
   let shared: TestPfx;
+  let rotated: TestPfx;
 
   before(async () => {
-    [emulator, shared] = await Promise.all([startEmulator(), makePfx("multi-tenant app VB365")]);
+    [emulator, shared, rotated] = await Promise.all([startEmulator({ recordBodies: true }), makePfx("multi-tenant app VB365"), makePfx("multi-tenant app VB365, next")]);
   });
   after(() => emulator?.close());
   beforeEach(() => {
@@ -156,6 +158,61 @@ describe("Vb365Organization tenant identity, tenants sharing one application and
       expect(emulator.counters().total).to.equal(0);
       expect(emulator.deviceCodes().find((code) => code.userCode === userCode)?.used).to.equal(false);
       expect(emulator.state().organizations).to.deep.equal([]);
+    });
+
+    // An organization whose state has no organizationName: check lets a new code through, since
+    // only the certificate in use, which the state holds, tells whether it will be used.
+    describe("given to an organization added without organizationName", () => {
+      const TENANT = "fabrikam.onmicrosoft.com";
+      const unnamed = (pfx: TestPfx, userCode: string, extra: Partial<OrganizationInputs> = {}) => newApplicationInputs(pfx, userCode, { organizationName: undefined, ...extra });
+      const refusal = (thumbprint: string) =>
+        "organizationName is required with newApplicationName: set it to the Microsoft 365 name of the tenant whose Global Administrator signs in with the device code, " +
+        "as VB365 reports it (its *.onmicrosoft.com domain, e.g. contoso.onmicrosoft.com). Whoever signs in decides which tenant VB365 adds, and only this name " +
+        "proves it is this one: tenants may share an application or a certificate. This organization was added without it, and the new device code in userCode would be used now: " +
+        `VB365 would register certificate ${thumbprint} on its application with it. Set organizationName to ${TENANT}, the name VB365 reports for it (its \`name\` output): ` +
+        "that replaces nothing and sends no request. Nothing was sent to VB365.";
+
+      /** The organization as a stack that declared no organizationName holds it, with the inputs it was added with. */
+      async function addedWithoutName(provider: OrganizationProvider): Promise<{ id: string; state: OrganizationOutputs; previous: OrganizationInputs }> {
+        const first = await codeSignedInTo("v8", TENANT);
+        const { id, outs } = await checkAndCreate(provider, newApplicationInputs(shared, first));
+        const { organizationName: _declared, ...state } = outs;
+        return { id, state, previous: unnamed(shared, first) };
+      }
+
+      it("passes check, and the update sends nothing of the code while no certificate switch waits for one", async () => {
+        const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
+        const { id, state, previous } = await addedWithoutName(provider);
+        const fresh = await codeSignedInTo("v8", TENANT);
+        const checked = await provider.check(previous, unnamed(shared, fresh, { description: "Gold tier" }));
+        expect(checked.failures).to.equal(undefined);
+        expect(await provider.diff(id, state, checked.inputs!)).to.deep.equal({ changes: true, replaces: [] });
+        emulator.resetCounters();
+        await provider.update(id, state, checked.inputs!);
+        const [put, ...others] = emulator.requests().filter((request) => request.method === "PUT");
+        expect(others).to.deep.equal([]);
+        expect(put!.requestBody).to.include({ description: "Gold tier" });
+        expect(put!.requestBody).to.not.have.any.keys("userCode", "configureApplication");
+        expect(emulator.deviceCodes().find((code) => code.userCode === fresh)?.used).to.equal(false);
+      });
+
+      it("is refused at preview and by the update, naming organizationName, when a certificate switch would use it; with the name it switches", async () => {
+        const provider = await configuredProvider(emulatorConfig(emulator, "v8"));
+        const { id, state, previous } = await addedWithoutName(provider);
+        const fresh = await codeSignedInTo("v8", TENANT);
+        const checked = await provider.check(previous, unnamed(rotated, fresh));
+        expect(checked.failures).to.equal(undefined);
+        emulator.resetCounters();
+        expect((await rejection(provider.diff(id, state, checked.inputs!))).message).to.equal(refusal(rotated.thumbprint));
+        expect((await rejection(provider.update(id, state, checked.inputs!))).message).to.equal(refusal(rotated.thumbprint));
+        expect(emulator.counters().total).to.equal(0);
+        expect(emulator.deviceCodes().find((code) => code.userCode === fresh)?.used).to.equal(false);
+
+        const named = await provider.check(previous, unnamed(rotated, fresh, { organizationName: TENANT }));
+        expect(await provider.diff(id, state, named.inputs!)).to.deep.equal({ changes: true, replaces: [] });
+        await provider.update(id, state, named.inputs!);
+        expect(emulator.state().organizations.find((organization) => organization.id === id)?.exchangeOnlineSettings?.applicationCertificateThumbprint).to.equal(rotated.thumbprint);
+      });
     });
 
     it("is accepted when it signed in to the declared tenant", async () => {
