@@ -1,20 +1,5 @@
-import { BlockList, isIP } from "node:net";
+import { isLoopbackHost, LOOPBACK_HOSTS } from "../common/loopback";
 import { Vb365ConfigError } from "./errors";
-
-/** This machine: 127.0.0.0/8 and ::1 (an IPv4-mapped ::ffff:127.x.y.z included). */
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4");
-LOOPBACK.addAddress("::1", "ipv6");
-
-export const LOOPBACK_HOSTS = "localhost, 127.0.0.0/8, ::1";
-
-/** Whether `hostname`, as URL gives it ("[::1]", "127.0.0.1", "localhost"), is this machine. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
-  if (host === "localhost" || host === "localhost.") return true;
-  const family = isIP(host);
-  return family !== 0 && LOOPBACK.check(host, family === 6 ? "ipv6" : "ipv4");
-}
 
 /** Whether requests to `url` cross a network unencrypted: http:// to a host other than this machine. */
 export function crossesNetworkInClear(url: string): boolean {
