@@ -1,6 +1,7 @@
 import { isIPv6 } from "node:net";
 import { parseArgs } from "node:util";
-import { isLoopbackHost, remoteBindingRefusal } from "./host-policy";
+import { isLoopbackHost } from "../provider/common/loopback";
+import { remoteBindingRefusal } from "./endpoint";
 import { MAX_BODY_BYTES } from "./http";
 import type { EmulatorOptions } from "./index";
 import type { User } from "./store";

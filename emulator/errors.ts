@@ -99,7 +99,7 @@ export function bodyTooLarge(limit: number): ApiError {
  */
 export function hostNotAllowed(host: string | undefined, allowed: string): ApiError {
   const shown = host === undefined ? "A request without a Host header" : `The Host header '${host}'`;
-  return new ApiError(400, `${shown} does not name this emulator, which answers to ${allowed}; another name needs --allowed-host (allowedHosts).`, "HttpError", undefined, CLOSE);
+  return new ApiError(400, `${shown} does not name this emulator, which answers to ${allowed} on any port; another name needs --allowed-host (allowedHosts).`, "HttpError", undefined, CLOSE);
 }
 
 /** The control API answers its own pages only: a foreign Origin is a web page trying to drive it (CSRF). */

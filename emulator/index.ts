@@ -12,20 +12,19 @@
  * await emulator.close();
  * ```
  */
-import type { Server } from "node:http";
 import { Controller, type ApplicationCertificateInput, type DeviceCodeView, type StateDump } from "./controller";
 import type { StoredApplication } from "./entra";
 import type { TrustReportEntry } from "./entra-trust";
+import { openEndpoint, prepareEndpoint } from "./endpoint";
 import { FaultSet, type FaultSpec, type FaultView } from "./faults";
-import { HostPolicy, isLoopbackHost, remoteBindingRefusal, remoteBindingWarning } from "./host-policy";
 import type { Inventory, InventoryInput } from "./inventory";
 import { RequestLog, type Counters, type RequestLogEntry } from "./request-log";
 import { Router } from "./router";
 import { ROUTES } from "./routes";
-import { createHandler, listen } from "./server";
+import { closeServer, createHandler } from "./server";
 import { DEFAULT_SETTINGS, type EmulatorSettings } from "./settings";
 import { Store, type User } from "./store";
-import { generateSelfSigned, type TlsMaterial } from "./tls";
+import type { TlsMaterial } from "./tls";
 import type { TokenKind } from "./tokens";
 import { API_VERSIONS, type ApiVersion } from "./versions";
 
@@ -219,25 +218,11 @@ export interface Emulator {
   resetCounters(): void;
 }
 
-const certificates = new Map<string, Promise<TlsMaterial>>();
-
-function certificateFor(host: string, reuse: boolean): Promise<TlsMaterial> {
-  if (!reuse) return generateSelfSigned([host]);
-  let material = certificates.get(host);
-  if (!material) {
-    material = generateSelfSigned([host]);
-    certificates.set(host, material);
-    material.catch(() => certificates.delete(host));
-  }
-  return material;
-}
-
 /** Starts an emulator and resolves once it accepts connections. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const versions = [...new Set(options.versions ?? API_VERSIONS)].sort();
   if (versions.length === 0) throw new Error("startEmulator: `versions` must name at least one of v6, v7, v8.");
-  const host = options.host ?? "127.0.0.1";
-  if (!isLoopbackHost(host) && !options.allowRemote) throw new Error(`startEmulator: host ${remoteBindingRefusal(host, "allowRemote: true")}`);
+  const endpoint = await prepareEndpoint(options);
   // The runtime settings among the options: the keys of the defaults, where given.
   const settings = Object.fromEntries(
     Object.keys(DEFAULT_SETTINGS).flatMap((key) => (options[key as keyof EmulatorSettings] === undefined ? [] : [[key, options[key as keyof EmulatorSettings]]])),
@@ -249,33 +234,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     stateFile: options.stateFile,
   });
   const controller = new Controller(store, new FaultSet(), new RequestLog(options.maxLogEntries ?? 10_000));
-  const tls = options.http ? undefined : (options.tls ?? (await certificateFor(host, options.reuseCertificate ?? true)));
-  const hosts = new HostPolicy(host, tls ? "https" : "http", options.allowedHosts);
   const handler = createHandler({
     controller,
     router: new Router(ROUTES, versions),
-    hosts,
+    hosts: endpoint.hosts,
     recordBodies: options.recordBodies ?? false,
     logger: options.logger,
     onRequest: options.onRequest,
   });
-  const { server, port } = await listen(handler, { host, port: options.port ?? 0, tls });
-  hosts.listeningOn(port);
-  const urlHost = host.includes(":") ? `[${host}]` : host;
-  const url = `${tls ? "https" : "http"}://${urlHost}:${port}`;
-  if (!isLoopbackHost(host)) {
-    const warning = remoteBindingWarning(url);
-    if (options.logger) options.logger(`vb365-emulator: warning: ${warning}`);
-    else process.emitWarning(warning, { code: "VB365_EMULATOR_REMOTE" });
-  }
+  const { server, port, url } = await openEndpoint(endpoint, handler, options);
   return {
     url,
     port,
-    host,
+    host: endpoint.host,
     versions,
-    caPem: tls?.certPem,
-    fingerprint: tls?.fingerprint256,
-    close: () => close(server),
+    caPem: endpoint.tls?.certPem,
+    fingerprint: endpoint.tls?.fingerprint256,
+    close: () => closeServer(server),
     reset: () => controller.reset(),
     state: () => controller.state(),
     settings: () => controller.settings(),
@@ -299,12 +274,4 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     counters: () => controller.counters(),
     resetCounters: () => controller.resetCounters(),
   };
-}
-
-function close(server: Server): Promise<void> {
-  if (!server.listening) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
-  });
 }

@@ -236,3 +236,12 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
   });
   return { server, port: (server.address() as AddressInfo).port };
 }
+
+/** Stops listening and drops open connections; resolves at once when the server is not listening. */
+export function closeServer(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}

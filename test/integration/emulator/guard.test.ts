@@ -93,16 +93,16 @@ describe("emulator request guard", () => {
       });
 
       describe("Host", () => {
-        it("answers only to localhost, 127.0.0.1 and [::1] with its port: a rebound name, another port or none gets 400, control API and token route alike", async () => {
+        it("answers only to localhost, 127.0.0.1 and [::1]: a rebound name or none gets 400, control API and token route alike", async () => {
           for (const host of [`localhost:${port()}`, `127.0.0.1:${port()}`, `[::1]:${port()}`, `LOCALHOST:${port()}`]) {
             expect((await send(fixture.current, "GET", "/__emulator/ping", { headers: { host } })).status, host).to.equal(200);
             expect((await send(fixture.current, "POST", "/v8/token", { form: { username: "admin", password: "vb365-emulator" }, headers: { host } })).status, host).to.equal(200);
           }
           fixture.current.resetCounters();
-          const allowed = `localhost:${port()}, 127.0.0.1:${port()}, [::1]:${port()}`;
+          const allowed = "localhost, 127.0.0.1, [::1] on any port";
           // Over HTTPS a name the certificate does not carry fails the client's own check first,
           // so a rebinding page cannot get that far; the server's refusal shows with addresses.
-          const hosts = [`127.0.0.1:${port() + 1}`, "127.0.0.1", ...(http ? [`attacker.example:${port()}`, `localhost.:${port()}`, `user@127.0.0.1:${port()}`] : [])];
+          const hosts = [`127.0.0.1:${port()}x`, `127.0.0.2:${port()}`, ...(http ? [`attacker.example:${port()}`, `evil.example:${port()}`, `localhost.:${port()}`, `user@127.0.0.1:${port()}`] : [])];
           for (const host of hosts) {
             const message = `The Host header '${host}' does not name this emulator, which answers to ${allowed}; another name needs --allowed-host (allowedHosts).`;
             const control = await send(fixture.current, "POST", "/__emulator/reset", { headers: { host } });
@@ -113,6 +113,19 @@ describe("emulator request guard", () => {
             expect(token.body).to.deep.equal({ message, errorCode: null });
           }
           expect(fixture.current.counters().byStatus).to.deep.equal({ "400": hosts.length });
+        });
+
+        it("serves its names on a port other than its own, as a forwarded port (docker -p 18443:8443, kubectl port-forward, ssh -L) shows it", async () => {
+          for (const host of ["localhost:18443", `127.0.0.1:${port() + 1}`, "[::1]:443", "localhost"]) {
+            expect((await send(fixture.current, "GET", "/__emulator/ping", { headers: { host } })).status, host).to.equal(200);
+            expect((await send(fixture.current, "POST", "/v8/token", { form: { username: "admin", password: "vb365-emulator" }, headers: { host } })).status, host).to.equal(200);
+          }
+          // The control API's own origin is the forwarded one, as the browser shows it.
+          const own = `${http ? "http" : "https"}://localhost:18443`;
+          const patched = await send(fixture.current, "PATCH", "/__emulator/settings", { json: { tokenLifetimeSeconds: 60 }, headers: { host: "localhost:18443", origin: own } });
+          expect(patched.status, patched.text).to.equal(200);
+          expect((await send(fixture.current, "POST", "/__emulator/reset", { headers: { host: "localhost:18443", origin: `${http ? "http" : "https"}://localhost:${port()}` } })).status).to.equal(403);
+          if (http) expect((await send(fixture.current, "POST", "/__emulator/reset", { headers: { host: "evil.example:18443" } })).status).to.equal(400);
         });
       });
 
@@ -173,7 +186,12 @@ describe("emulator request guard", () => {
       expect((await via(`127.0.0.1:${emulator.port}`)).status).to.equal(200);
       expect((await via(`0.0.0.0:${emulator.port}`)).status).to.equal(200);
       expect((await via(`VB365.internal:${emulator.port}`)).status).to.equal(200);
-      expect((await via(`attacker.example:${emulator.port}`)).status).to.equal(400);
+      expect((await via(`VB365.internal:18443`)).status).to.equal(200);
+      const refused = await via(`attacker.example:${emulator.port}`);
+      expect(refused.status).to.equal(400);
+      expect(refused.body).to.deep.equal({
+        message: `The Host header 'attacker.example:${emulator.port}' does not name this emulator, which answers to localhost, 127.0.0.1, [::1], 0.0.0.0, vb365.internal, this machine's addresses and host name on any port; another name needs --allowed-host (allowedHosts).`,
+      });
     });
   });
 });

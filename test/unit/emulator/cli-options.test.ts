@@ -105,7 +105,7 @@ describe("vb365-emulator options", () => {
     expect(usageError([], { VB365_EMULATOR_HOST: "0.0.0.0" })).to.equal(refusal("0.0.0.0"));
     expect(usageError(["--host", "0.0.0.0"], { VB365_EMULATOR_ALLOW_REMOTE: "0" })).to.equal(refusal("0.0.0.0"));
     expect(run(["--host", "0.0.0.0"], { VB365_EMULATOR_ALLOW_REMOTE: "1" }).options).to.deep.equal({ host: "0.0.0.0", allowRemote: true });
-    for (const loopback of ["127.0.0.1", "127.0.0.2", "localhost", "::1", "::ffff:127.0.0.1"]) {
+    for (const loopback of ["127.0.0.1", "127.0.0.2", "localhost", "localhost.", "::1", "::ffff:127.0.0.1"]) {
       expect(run(["--host", loopback]).options, loopback).to.deep.equal({ host: loopback });
     }
   });
