@@ -54,18 +54,38 @@ export interface TenantsYaml {
 }
 
 /**
- * The text of `file`, refused with TenantsYamlError when larger than MAX_TENANTS_FILE_BYTES
- * before a byte of it is read; errors of the file system (ENOENT, EACCES) are thrown as they are,
- * for the caller to word.
+ * The text of `file`, refused with TenantsYamlError when larger than MAX_TENANTS_FILE_BYTES; errors
+ * of the file system (ENOENT, EACCES) are thrown as they are, for the caller to word. A regular
+ * file is refused by its size before a byte of it is read; a FIFO, a pipe or /dev/stdin reports
+ * size 0, so at most one byte past the limit is read from any file, whatever its size says.
  */
 export function readTenantsText(file: string, shown = file): string {
   const fd = fs.openSync(file, "r");
   try {
     const { size } = fs.fstatSync(fd);
     if (size > MAX_TENANTS_FILE_BYTES) throw tooLarge(shown, size);
-    return fs.readFileSync(fd, "utf8");
+    const bytes = readAtMost(fd, MAX_TENANTS_FILE_BYTES);
+    if (bytes === undefined) throw tooLarge(shown);
+    return bytes.toString("utf8");
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/** Up to `limit` bytes of `fd`, read in chunks to its end; undefined as soon as there is a byte more. */
+export function readAtMost(fd: number, limit: number): Buffer | undefined {
+  const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, limit + 1));
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const read = fs.readSync(fd, chunk, 0, Math.min(chunk.length, limit + 1 - total), null);
+    if (read === 0) return Buffer.concat(chunks, total);
+    total += read;
+    if (total > limit) return undefined;
+    // A pipe gives a few KB per read: each is copied out, so the chunk buffer is not kept per read.
+    chunks.push(Buffer.from(chunk.subarray(0, read)));
   }
 }
 
@@ -104,7 +124,9 @@ function position(lines: LineCounter, offset: number): { line: number; column: n
   return { line, column: col };
 }
 
-function tooLarge(file: string, bytes: number): TenantsYamlError {
+/** `bytes` is the size when known; a FIFO or a pipe tells it only by going past the limit. */
+function tooLarge(file: string, bytes?: number): TenantsYamlError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return new TenantsYamlError(file, `is ${mb(bytes)}, more than the ${mb(MAX_TENANTS_FILE_BYTES)} a tenants file may have; give each stack a tenants file of its own (tenantsFile, docs/tenants-file.md)`);
+  const size = bytes === undefined ? "is" : `is ${mb(bytes)},`;
+  return new TenantsYamlError(file, `${size} more than the ${mb(MAX_TENANTS_FILE_BYTES)} a tenants file may have; give each stack a tenants file of its own (tenantsFile, docs/tenants-file.md)`);
 }
