@@ -1,5 +1,5 @@
-// What writing and reading a PFX costs now that node-forge's public API and Node's OpenSSL do all
-// of it, with the size and iteration counts bounded first (provider/common/pfx-bounds.ts): the
+// What writing and reading a PFX costs when node-forge's public API and Node's OpenSSL do all of
+// it, with the size and iteration counts bounded first (provider/common/pfx-bounds.ts): the
 // median time per PFX to write one (buildPfx), to check its bounds alone (checkPfx), to read it
 // with node-forge as TenantCertificate does (readPfx: bounds and forge) and with OpenSSL as an
 // organization does (bounds and openPfxNatively), interleaved. The PFX files: the provider's own

@@ -17,8 +17,8 @@ function cancel(port: number): Promise<void> {
 }
 
 // The plugin's process, started from dist/ as the engine starts it, ends when the engine is done
-// with it (provider/plugin/lifetime.ts): one up of a YAML program used to leave the language
-// host and two plugin processes running after the CLI exited.
+// with it (provider/plugin/lifetime.ts): a plugin that outlives its engine, or keeps the language
+// host of a YAML program alive, leaves processes running after every up once the CLI has exited.
 describe("the vb365 plugin's process", () => {
   const started: Array<{ plugin?: LaunchedPlugin; stopEngine: () => void }> = [];
   afterEach(() => {
