@@ -1,6 +1,6 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as Grpc from "@grpc/grpc-js";
+import { commandLineOf } from "./command-line";
 
 type EndReason = "cancelled" | "engine gone" | "parent gone";
 
@@ -98,14 +98,13 @@ function engineWatch(grpc: typeof Grpc, address: string, gone: () => void): { ch
   };
 }
 
-/** Whether `pid` is a Pulumi language host (pulumi-language-*) given `engineAddress`; false where /proc cannot tell. */
+/**
+ * Whether `pid` is a Pulumi language host (pulumi-language-*) given `engineAddress`; false where
+ * its command line cannot be read (Windows), and the host then ends at its own health check.
+ */
 function isLanguageHostOf(pid: number, engineAddress: string): boolean {
-  try {
-    const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-    return commandLine.some((part) => path.basename(part).startsWith("pulumi-language-")) && commandLine.includes(engineAddress);
-  } catch {
-    return false;
-  }
+  const commandLine = commandLineOf(pid) ?? [];
+  return commandLine.some((part) => path.basename(part).startsWith("pulumi-language-")) && commandLine.includes(engineAddress);
 }
 
 function interrupt(pid: number): void {
