@@ -102,10 +102,13 @@ does not know yet. Recover in this order (Pulumi CLI 3.248, file backend):
    twice, but only when it is this tenant's beyond doubt: it carries the tenant's Microsoft 365
    name (\`organizationName\`, else \`officeOrganizationName\`, else the domain of \`account\`) and the
    tenant's certificate, even when VB365 now refuses the device code it used up. A certificate
-   alone never decides, since tenants may share one application and one certificate; only where
-   no name can be known and exactly one organization carries the certificate is it taken back by
-   that, and several such organizations stop the run with their names and a request to set
-   \`organizationName\`, changing nothing. An organization without a certificate (basic
+   alone never decides, however few organizations carry it, since tenants may share one
+   application and one certificate: inputs that name no tenant take nothing back, and a refused
+   create of theirs asks for \`organizationName\`. Their create is not sent again after an attempt
+   whose outcome is unknown (a timeout, a reset, a 5xx): the run stops, saying that attempt may
+   have added the organization; set \`organizationName\` and run again, which takes back the
+   organization of that name and certificate, or adopt it (\`adoptExisting: true\` with
+   \`organizationName\`). An organization without a certificate (basic
    authentication, legacy protocols) proves nothing, so the run stops with "… has already been
    added. If an interrupted run of this stack added it, set adoptExisting: true on this
    organization and run again". Set \`adoptExisting: true\` on it (in tenants.yaml, under the
