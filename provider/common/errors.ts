@@ -18,3 +18,8 @@ function plainError(error: unknown): Error {
   if (code === undefined || typeof code === "number") return error;
   return new Error(error.message);
 }
+
+/** An error's message to quote inside a sentence: without its closing period; anything thrown that is not an Error, as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message.replace(/\.$/, "") : String(error);
+}

@@ -1,4 +1,5 @@
 import type * as Forge from "node-forge";
+import { messageOf } from "./errors";
 import { forge } from "./lazy-forge";
 import { type Admit, COUNT_TOO_LONG, type Derivation, type Refusal, walkPfx } from "./pfx-structure";
 
@@ -140,8 +141,4 @@ function refused(kind: PfxBoundsProblem["kind"], reason: string): PfxCheck {
 
 function formatted(count: bigint): string {
   return count.toLocaleString("en-US");
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message.replace(/\.$/, "") : String(error);
 }

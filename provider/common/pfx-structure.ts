@@ -1,4 +1,5 @@
 import type * as Forge from "node-forge";
+import { messageOf } from "./errors";
 import { forge } from "./lazy-forge";
 
 type Asn1 = Forge.asn1.Asn1;
@@ -63,7 +64,7 @@ export function walkPfx(pfx: Asn1, passwords: readonly (string | null)[], admit:
     return undefined;
   } catch (error) {
     if (error instanceof Refused) return error.refusal;
-    return { kind: "malformed", detail: `its structure could not be read (${error instanceof Error ? error.message.replace(/\.$/, "") : String(error)})` };
+    return { kind: "malformed", detail: `its structure could not be read (${messageOf(error)})` };
   }
 }
 
@@ -118,7 +119,7 @@ class PfxWalk {
       try {
         cipher = pbe.getCipher(algorithmOid, parameters, password);
       } catch (error) {
-        throw unsupported(`encrypted contents (${algorithmOid}): ${error instanceof Error ? error.message.replace(/\.$/, "") : String(error)}`);
+        throw unsupported(`encrypted contents (${algorithmOid}): ${messageOf(error)}`);
       }
       cipher.update(forge().util.createBuffer(encrypted));
       if (!cipher.finish()) continue;
@@ -262,7 +263,7 @@ function parse(bytes: string, what: string): Asn1 {
   try {
     return forge().asn1.fromDer(bytes, false);
   } catch (error) {
-    throw malformed(`${what} is not valid DER (${error instanceof Error ? error.message.replace(/\.$/, "") : String(error)})`);
+    throw malformed(`${what} is not valid DER (${messageOf(error)})`);
   }
 }
 

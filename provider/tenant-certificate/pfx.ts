@@ -1,4 +1,5 @@
 import * as forge from "node-forge";
+import { messageOf } from "../common/errors";
 import { type CheckedPfx, checkPfx } from "../common/pfx-bounds";
 import { describeCertificate } from "./facts";
 import { MIN_IMPORTED_KEY_BITS } from "./limits";
@@ -149,8 +150,4 @@ function firstFriendlyName(bag: forge.pkcs12.Bag): string | undefined {
 
 function problem(property: PfxProblem["property"], reason: string): PfxReading {
   return { problem: { property, reason } };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message.replace(/\.$/, "") : String(error);
 }
