@@ -90,7 +90,7 @@ export const SETTINGS_FIELDS = {
   ),
   applicationSecret: field(() => text("the application's client secret"), { description: "Client secret of the Entra application (modern with legacy protocols only).", change: "update", secret: true }),
   applicationCertificate: field(certificate, {
-    description: "The application certificate as a base64 PFX, e.g. `TenantCertificate.pfxBase64`. Judged by its thumbprint and kept out of the state. Bounded as TenantCertificate's `importPfxBase64` before it is opened: at most 64 KiB and 100,000 iterations in each key derivation.",
+    description: "The application certificate as a base64 PFX, e.g. `TenantCertificate.pfxBase64`. Judged by its thumbprint and kept out of the state. Bounded as TenantCertificate's `importPfxBase64` before it is opened: at most 64 KiB, 100,000 iterations in each key derivation and 500,000 to check and read it.",
     change: "update",
     secret: true,
     inState: false,

@@ -28,7 +28,7 @@ export const TENANT_CERTIFICATE_FIELDS = {
     change: "update",
   }),
   importPfxBase64: field(() => base64Schema("importPfxBase64"), {
-    description: "Adopt an existing certificate instead of generating one: the base64 text of a PFX holding exactly one RSA key (at least 2048 bits) and its unexpired certificate, opened with `password`. Whitespace is ignored; the PFX is passed on unchanged as `pfxBase64`. Bounded before anything is derived from the password: at most 64 KiB, 1 to 100,000 iterations in each key derivation, 8 derivations and 300,000 iterations in all (OpenSSL, Windows and Java's keytool write 2,000 to 10,000, 100,000 before Java 12).",
+    description: "Adopt an existing certificate instead of generating one: the base64 text of a PFX holding exactly one RSA key (at least 2048 bits) and its unexpired certificate, opened with `password`. Whitespace is ignored; the PFX is passed on unchanged as `pfxBase64`. Bounded before anything is derived from the password: at most 64 KiB, 1 to 100,000 iterations in each key derivation, derivations in at most 8 places, and at most 500,000 iterations of key derivation to check and read it, counting each password tried, the IV beside the key and the cost of the hash (OpenSSL and Windows need 16,000 to 40,000, Java's keytool 195,000, 450,000 before Java 12).",
     change: "replace",
     secret: true,
   }),
