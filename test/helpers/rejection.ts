@@ -7,3 +7,14 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
   }
   throw new Error("expected a rejection");
 }
+
+/** The error `run` throws, which must be an instance of `type`; fails the test if it returns instead. */
+export function thrown<T extends Error>(run: () => unknown, type: abstract new (...args: never[]) => T): T {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof type) return error;
+    throw error;
+  }
+  throw new Error(`expected a ${type.name}`);
+}

@@ -13,6 +13,7 @@ import { readPfx } from "../../../provider/tenant-certificate/pfx";
 import { AT_THE_LIMITS, costlyPfx, JAVA_KEYTOOL_BEFORE_12 } from "../../helpers/costly-pfx";
 import { deeplyNested, HOSTILE_COUNT, withCopiesOfKey, withKeyInsideEncryptedContents, withKeyIterations, withMacIterations } from "../../helpers/hostile-pfx";
 import { existingApplicationInputs, sharedCertificateInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+import { thrown } from "../../helpers/rejection";
 
 const PASSWORD = "Pfx-Passw0rd-for-tests!";
 /** The issue's bound; unbounded, each of these PFX files holds its reader for hours. */
@@ -183,15 +184,7 @@ describe("PFX bounds: sizes and iteration counts refused before any key derivati
   });
 
   describe("the emulator", () => {
-    function refusal(run: () => unknown): ApiError {
-      try {
-        run();
-      } catch (error) {
-        if (error instanceof ApiError) return error;
-        throw error;
-      }
-      throw new Error("expected a refusal");
-    }
+    const refusal = (run: () => unknown): ApiError => thrown(run, ApiError);
 
     it("answers 400 for a certificate with a MAC count of 2^31-1, before deriving", () => {
       const base64 = withMacIterations(tripleDes, HOSTILE_COUNT).toString("base64");

@@ -3,16 +3,9 @@ import { describe, it } from "mocha";
 import { z } from "zod";
 import { bind, ciEnum, ciObject, guid, netBool, parseGuid } from "../../../emulator/binding";
 import { ApiError } from "../../../emulator/errors";
+import { thrown } from "../../helpers/rejection";
 
-function refusal(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
+const refusal = (run: () => unknown): ApiError => thrown(run, ApiError);
 
 describe("emulator binding", () => {
   const schema = ciObject({

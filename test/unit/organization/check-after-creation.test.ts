@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import { before, describe, it } from "mocha";
-import { OrganizationProvider } from "../../../provider/organization/provider";
+import type { OrganizationProvider } from "../../../provider/organization/provider";
 import type { OrganizationInputs } from "../../../provider/organization/types";
 import { existingApplicationInputs, legacyProtocolInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
-import { ConnectionPool } from "../../../provider/common/connection-pool";
+import { configuredProvider } from "../../helpers/organization-provider";
 
 const CONFIG: Record<string, string> = { "vb365:url": "https://vb365.example.com:4443", "vb365:username": "svc", "vb365:password": "pw" };
 
@@ -12,8 +12,7 @@ describe("Vb365Organization check once the organization exists", () => {
   let provider: OrganizationProvider;
   before(async () => {
     pfx = await makePfx();
-    provider = new OrganizationProvider(new ConnectionPool());
-    await provider.configure({ config: { get: (key: string) => CONFIG[key], require: (key: string) => CONFIG[key] } });
+    provider = await configuredProvider(CONFIG);
   });
 
   function withoutCode(): OrganizationInputs {

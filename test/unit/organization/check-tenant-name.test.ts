@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import { before, describe, it } from "mocha";
 import { UNKNOWN_SENTINEL } from "../../../provider/common/check";
-import { OrganizationProvider } from "../../../provider/organization/provider";
+import type { OrganizationProvider } from "../../../provider/organization/provider";
 import type { OrganizationInputs } from "../../../provider/organization/types";
-import { ConnectionPool } from "../../../provider/common/connection-pool";
 import { existingApplicationInputs, makePfx, newApplicationInputs, type TestPfx } from "../../helpers/tenant-fixtures";
+import { configuredProvider } from "../../helpers/organization-provider";
 
 const CONFIG: Record<string, string> = { "vb365:url": "https://vb365.example.com:4443", "vb365:username": "svc", "vb365:password": "pw" };
 
@@ -22,8 +22,7 @@ describe("Vb365Organization check: the tenant's name wherever a device code is u
   let provider: OrganizationProvider;
   before(async () => {
     pfx = await makePfx();
-    provider = new OrganizationProvider(new ConnectionPool());
-    await provider.configure({ config: { get: (key: string) => CONFIG[key], require: (key: string) => CONFIG[key] } });
+    provider = await configuredProvider(CONFIG);
   });
 
   const unnamed = (userCode: string | undefined = "CODE1"): OrganizationInputs => newApplicationInputs(pfx, userCode ?? "", { organizationName: undefined, userCode });
