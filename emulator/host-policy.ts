@@ -18,7 +18,7 @@ const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
 /** Every interface at once: 0.0.0.0, ::, or nothing given. */
 export function isWildcardHost(host: string): boolean {
   const bare = unbracketed(host.trim());
-  return bare === "" || bare === "0.0.0.0" || (isIPv6(bare) && hostOf(`[${bare}]`) === "[::]");
+  return bare === "" || bare === "0.0.0.0" || (isIPv6(bare) && nameOf(`[${bare}]`, "http") === "[::]");
 }
 
 /** The Host names a request may carry, whatever its port. */
@@ -70,10 +70,6 @@ function normalizedName(name: string): string | undefined {
   const bare = unbracketed(name.trim());
   if (bare === "") return undefined;
   return nameOf(isIPv6(bare) ? `[${bare}]` : bare, "http");
-}
-
-function hostOf(bracketed: string): string | undefined {
-  return nameOf(bracketed, "http");
 }
 
 function unbracketed(host: string): string {

@@ -50,12 +50,17 @@ export function withSecretsMarked(values: Record<string, unknown>, fields: Field
   return marked;
 }
 
+/** Whether `value`, or anything inside it (array items, object members), passes `test`. */
+function anyWithin(value: unknown, test: (value: unknown) => boolean): boolean {
+  if (test(value)) return true;
+  if (Array.isArray(value)) return value.some((item) => anyWithin(item, test));
+  if (value !== null && typeof value === "object") return Object.values(value).some((item) => anyWithin(item, test));
+  return false;
+}
+
 /** Whether `value` carries a secret mark, at any depth. */
 function holdsSecret(value: unknown): boolean {
-  if (isSecret(value)) return true;
-  if (Array.isArray(value)) return value.some(holdsSecret);
-  if (value !== null && typeof value === "object") return Object.values(value).some(holdsSecret);
-  return false;
+  return anyWithin(value, isSecret);
 }
 
 /**
@@ -99,9 +104,5 @@ function collectSecretTexts(value: unknown, inSecret: boolean, texts: Set<string
 }
 
 function echoes(value: unknown, texts: ReadonlySet<string>): boolean {
-  if (texts.size === 0) return false;
-  if (typeof value === "string") return texts.has(value);
-  if (Array.isArray(value)) return value.some((item) => echoes(item, texts));
-  if (value !== null && typeof value === "object") return Object.values(value).some((item) => echoes(item, texts));
-  return false;
+  return texts.size > 0 && anyWithin(value, (item) => typeof item === "string" && texts.has(item));
 }
